@@ -1,0 +1,314 @@
+"""Load, validate and model the whole collection: every problem at once, or a Catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import TRANSLATED_LANGUAGES
+from .layout import MISPLACED_HINT, SourceFile, discover
+from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
+from .problems import CollectionError, Problem, errors_in
+from .schema import validate_document
+from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_problems
+from .yamlsource import Document, read_document
+
+SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy"}
+
+
+@dataclass
+class Loaded:
+    """Parsed documents by kind, and the problems found so far."""
+
+    docs: dict[str, list[Document]] = field(default_factory=dict)
+    valid: set[str] = field(default_factory=set)  # paths of documents that passed the schema
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: dict[str, list[str]] = field(default_factory=dict)  # kind -> file stems
+
+    def of(self, kind: str, valid_only: bool = True) -> list[Document]:
+        return [d for d in self.docs.get(kind, []) if not valid_only or d.path in self.valid]
+
+
+def read_all(root: Path) -> Loaded:
+    loaded = Loaded()
+    for source in discover(root):
+        if source.kind == "misplaced":
+            loaded.problems.append(Problem(source.display, 1, "file",
+                                           f"not a place for a record; {MISPLACED_HINT}"))
+            continue
+        doc, problems = read_document(source.file, source.display)
+        loaded.problems += problems
+        if doc is None:
+            loaded.unreadable.setdefault(source.kind, []).append(source.file.stem)
+            continue
+        loaded.docs.setdefault(source.kind, []).append(doc)
+        if source.kind == "redirects":
+            loaded.problems += _redirect_shape(doc)
+            if not problems:
+                loaded.valid.add(doc.path)
+            continue
+        schema_problems = validate_document(doc, SCHEMA_OF[source.kind])
+        loaded.problems += schema_problems
+        if not problems and not schema_problems:
+            loaded.valid.add(doc.path)
+    return loaded
+
+
+def _redirect_shape(doc: Document) -> list[Problem]:
+    data = doc.data
+    ok = (isinstance(data, dict) and set(data) == {"redirects"} and isinstance(data["redirects"], dict)
+          and all(isinstance(k, str) and isinstance(v, str) for k, v in data["redirects"].items()))
+    if ok:
+        return []
+    return [Problem(doc.path, 1, "redirects", "expected a mapping 'redirects:' of old id to new id; "
+                    "allowed: redirects: {r07: r12}")]
+
+
+def check_collection(root: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Validate everything under `root/recommendations`; the catalog only if there is no error."""
+    loaded = read_all(root)
+    problems = loaded.problems + list(_semantic_problems(loaded))
+    if errors_in(problems):
+        return None, sorted(set(problems))
+    return build_catalog(loaded), sorted(set(problems))
+
+
+def load_catalog(root: Path) -> Catalog:
+    catalog, problems = check_collection(root)
+    if catalog is None:
+        raise CollectionError(problems)
+    return catalog
+
+
+# --- semantic checks -------------------------------------------------------------------------
+
+def _p(doc: Document, path: tuple[Any, ...], field_name: str, message: str,
+       severity: str = "error") -> Problem:
+    return Problem(doc.path, doc.line_of(path), field_name, message, severity)  # type: ignore[arg-type]
+
+
+def _ids(loaded: Loaded, kind: str) -> set[str]:
+    """Ids of every record of `kind`, valid or not; an unreadable file counts by its name.
+
+    One broken record must not make every reference to it look dangling as well.
+    """
+    docs = loaded.of(kind, valid_only=False)
+    found = {d.data["id"] for d in docs if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+    return found | set(loaded.unreadable.get(kind, []))
+
+
+def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
+    recs, themes, taxes = loaded.of("recommendation"), loaded.of("theme"), loaded.of("taxonomy")
+    rec_ids, theme_ids = _ids(loaded, "recommendation"), _ids(loaded, "theme")
+    yield from _unique_ids(loaded.of("recommendation", valid_only=False), "recommendation")
+    yield from _unique_ids(loaded.of("theme", valid_only=False), "theme")
+    known = {kind: _taxonomy_ids(loaded, kind) for kind in ("objectives", "actors", "topics")}
+    for doc in recs:
+        yield from _check_recommendation(doc, rec_ids, theme_ids, known)
+    yield from _unique_bullets(recs)
+    yield from _unique_orders(themes)
+    for doc in themes:
+        yield from _check_file_name(doc, doc.data["id"])
+    for doc in taxes:
+        yield from _check_taxonomy(doc)
+    for doc in recs + themes + taxes:
+        yield from _check_texts(doc, rec_ids)
+        yield from _check_translations(doc)
+    for doc in loaded.of("redirects"):
+        yield from _check_redirects(doc, rec_ids)
+
+
+def _unique_ids(docs: list[Document], kind: str) -> Iterator[Problem]:
+    seen: dict[str, Document] = {}
+    for doc in docs:
+        rid = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if not isinstance(rid, str):
+            continue
+        if rid in seen:
+            yield _p(doc, ("id",), "id", f"duplicate {kind} id {rid!r}, already used by "
+                     f"{seen[rid].path}; allowed: an id used by no other {kind}")
+        else:
+            seen[rid] = doc
+
+
+def _check_file_name(doc: Document, rid: str) -> Iterator[Problem]:
+    stem = Path(doc.path).stem
+    if stem != rid:
+        yield _p(doc, ("id",), "id", f"{rid!r} does not match the file name {stem}.yml; "
+                 f"allowed: the file is named after its id ({rid}.yml)")
+
+
+def _taxonomy_ids(loaded: Loaded, kind: str) -> set[str]:
+    for doc in loaded.of("taxonomy", valid_only=False):
+        if Path(doc.path).stem == kind and isinstance(doc.data, dict):
+            entries = doc.data.get("entries")
+            if isinstance(entries, list):
+                return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
+    return set()
+
+
+def _span(ids: set[str]) -> str:
+    if not ids:
+        return "none defined"
+    ordered = sorted(ids, key=lambda s: (len(s), s))
+    return f"{ordered[0]}..{ordered[-1]}" if len(ordered) > 8 else ", ".join(ordered)
+
+
+def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
+                          known: dict[str, set[str]]) -> Iterator[Problem]:
+    data = doc.data
+    yield from _check_file_name(doc, data["id"])
+    if data["theme"] not in theme_ids:
+        yield _p(doc, ("theme",), "theme", f"unknown theme {data['theme']!r}; known themes: "
+                 f"{', '.join(sorted(theme_ids)) or 'none defined'}")
+    for kind in ("objectives", "actors", "topics"):
+        for i, ref in enumerate(data[kind]):
+            if str(ref) not in known[kind]:
+                yield _p(doc, (kind, i), f"{kind}[{i}]", f"unknown {kind[:-1]} {ref!r}; "
+                         f"known {kind}: {_span(known[kind])}")
+    for i, ref in enumerate(data["related"]):
+        if ref == data["id"]:
+            yield _p(doc, ("related", i), f"related[{i}]", "a recommendation cannot be related "
+                     "to itself; allowed: ids of other recommendations")
+        elif ref not in rec_ids:
+            yield _p(doc, ("related", i), f"related[{i}]", f"unknown recommendation {ref!r}; "
+                     f"known ids: {_span(rec_ids)}")
+
+
+def _unique_bullets(recs: list[Document]) -> Iterator[Problem]:
+    seen: dict[tuple[str, int], str] = {}
+    for doc in recs:
+        key = (doc.data["theme"], doc.data["source"]["bullet"])
+        if key in seen:
+            yield _p(doc, ("source", "bullet"), "source.bullet", f"bullet {key[1]} of theme "
+                     f"{key[0]!r} is already {seen[key]}; allowed: one record per bullet")
+        else:
+            seen[key] = doc.data["id"]
+
+
+def _unique_orders(themes: list[Document]) -> Iterator[Problem]:
+    seen: dict[int, str] = {}
+    for doc in themes:
+        order = doc.data["order"]
+        if order in seen:
+            yield _p(doc, ("order",), "order", f"order {order} is already used by theme "
+                     f"{seen[order]!r}; allowed: a position no other theme has")
+        else:
+            seen[order] = doc.data["id"]
+
+
+def _check_taxonomy(doc: Document) -> Iterator[Problem]:
+    kind, stem = doc.data["kind"], Path(doc.path).stem
+    if kind != stem:
+        yield _p(doc, ("kind",), "kind", f"{kind!r} in {stem}.yml; allowed: {stem!r}")
+        return
+    seen: set[str] = set()
+    for i, entry in enumerate(doc.data["entries"]):
+        eid = entry["id"]
+        where = ("entries", i, "id")
+        if (kind == "objectives") != isinstance(eid, int):
+            allowed = "a number from 1" if kind == "objectives" else "a lowercase ASCII id"
+            yield _p(doc, where, f"entries[{i}].id", f"{eid!r} is not valid here; allowed: {allowed}")
+        if str(eid) in seen:
+            yield _p(doc, where, f"entries[{i}].id", f"duplicate id {eid!r}; allowed: each id once")
+        seen.add(str(eid))
+        if kind == "objectives" and "description" in entry:
+            yield _p(doc, ("entries", i, "description"), f"entries[{i}].description",
+                     "objectives carry their official title only; allowed: id and label")
+    if kind == "objectives" and seen != {str(n) for n in range(1, 24)}:
+        yield _p(doc, ("entries",), "entries", "the GCM has 23 objectives; allowed: ids 1 to 23, "
+                 "each once")
+
+
+def _check_texts(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
+    for path, lang, text in iter_texts(doc.data):
+        where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+        for message in text_problems(lang, text, quotes_arabic=path[0] == "notes"):
+            yield _p(doc, path, where, message)
+        for ref in inline_references(text):
+            if not RECOMMENDATION_ID.match(ref):
+                yield _p(doc, path, where, f"[[{ref}]] is not a recommendation id; "
+                         "allowed: [[r07]] to link a recommendation")
+            elif ref not in rec_ids:
+                yield _p(doc, path, where, f"[[{ref}]] links an unknown recommendation; "
+                         f"known ids: {_span(rec_ids)}")
+
+
+def source_fingerprint(data: dict[str, Any]) -> str:
+    """Fingerprint of the Arabic texts a record's translations are made from."""
+    return fingerprint(*(Text.of(data[k]) for k in ("title", "lead", "text", "description")
+                         if isinstance(data.get(k), dict)))
+
+
+def _check_translations(doc: Document) -> Iterator[Problem]:
+    if "translations" not in doc.data:
+        return
+    current = source_fingerprint(doc.data)
+    rid = doc.data["id"]
+    for lang in TRANSLATED_LANGUAGES:
+        tr = doc.data["translations"][lang]
+        where = ("translations", lang)
+        if "source" not in tr:
+            yield _p(doc, where, f"translations.{lang}.source", "missing fingerprint of the Arabic "
+                     f"this translation was made from; allowed: run `python -m gcmkb stamp {rid} "
+                     f"{lang}` once the translation matches the Arabic")
+        elif tr["source"] != current:
+            yield _p(doc, where, f"translations.{lang}", f"outdated: the Arabic changed since this "
+                     f"translation was made (from {tr['source']}, now {current}); update it, then run "
+                     f"`python -m gcmkb stamp {rid} {lang}`", "warning")
+
+
+def _check_redirects(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
+    for old, new in doc.data["redirects"].items():
+        where = ("redirects", old)
+        if not RECOMMENDATION_ID.match(old):
+            yield _p(doc, where, f"redirects.{old}", "not a recommendation id; allowed: r07")
+        elif old in rec_ids:
+            yield _p(doc, where, f"redirects.{old}", "this id is in use; ids are never reused, "
+                     "allowed: retired ids only")
+        if new not in rec_ids:
+            yield _p(doc, where, f"redirects.{old}", f"points to unknown recommendation {new!r}; "
+                     f"known ids: {_span(rec_ids)}")
+
+
+# --- building the model ------------------------------------------------------------------------
+
+def _tracking(doc: Document) -> Translated:
+    trs = doc.data["translations"]
+    return Translated(
+        {lang: Translation.of(trs[lang], doc.line_of(("translations", lang))) for lang in TRANSLATED_LANGUAGES},
+        source_fingerprint(doc.data))
+
+
+def _notes(data: dict[str, Any]) -> tuple[Text, ...]:
+    return tuple(Text.of(n) for n in data.get("notes", []))
+
+
+def build_catalog(loaded: Loaded) -> Catalog:
+    themes = sorted((Theme(
+        id=d.data["id"], order=d.data["order"], title=Text.of(d.data["title"]),
+        description=Text.of(d.data["description"]), notes=_notes(d.data),
+        source_line=d.data.get("source", {}).get("line"), tracking=_tracking(d), path=d.path)
+        for d in loaded.of("theme")), key=lambda t: t.order)
+    order = {t.id: t.order for t in themes}
+    recs = sorted((Recommendation(
+        id=d.data["id"], theme=d.data["theme"], bullet=d.data["source"]["bullet"],
+        source_line=d.data["source"].get("line"),
+        objectives=tuple(str(o) for o in d.data["objectives"]), actors=tuple(d.data["actors"]),
+        topics=tuple(d.data["topics"]), related=tuple(d.data["related"]),
+        title=Text.of(d.data["title"]), lead=Text.of(d.data["lead"]) if "lead" in d.data else None,
+        text=Text.of(d.data["text"]), notes=_notes(d.data), tracking=_tracking(d), path=d.path)
+        for d in loaded.of("recommendation")), key=lambda r: (order[r.theme], r.bullet, r.id))
+    taxonomies = {}
+    for d in loaded.of("taxonomy"):
+        kind = d.data["kind"]
+        taxonomies[kind] = tuple(Entry(
+            kind=kind, id=str(e["id"]), label=Text.of(e["label"]),
+            description=Text.of(e["description"]) if "description" in e else None,
+            path=d.path, line=d.line_of(("entries", i))) for i, e in enumerate(d.data["entries"]))
+    redirects = {}
+    for d in loaded.of("redirects"):
+        redirects.update(d.data["redirects"])
+    return Catalog(themes=tuple(themes), recommendations=tuple(recs), taxonomies=taxonomies,
+                   redirects=redirects)

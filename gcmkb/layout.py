@@ -1,0 +1,46 @@
+"""Where each kind of file lives under `recommendations/`; anything else is misplaced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+COLLECTION_DIR = "recommendations"
+TAXONOMY_KINDS = ("objectives", "actors", "topics")
+ALLOWED_EXTRA = frozenset({"README.md"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    kind: str  # recommendation | theme | taxonomy | redirects | misplaced
+    file: Path
+    display: str  # path relative to the project root, as editors see it
+
+
+def classify(relative: Path) -> str:
+    parts = relative.parts
+    if relative.suffix != ".yml":
+        return "misplaced"
+    if len(parts) == 1:
+        return "redirects" if parts[0] == "redirects.yml" else "recommendation"
+    if len(parts) == 2 and parts[0] == "themes":
+        return "theme"
+    if len(parts) == 2 and parts[0] == "taxonomies" and relative.stem in TAXONOMY_KINDS:
+        return "taxonomy"
+    return "misplaced"
+
+
+def discover(root: Path) -> list[SourceFile]:
+    base = root / COLLECTION_DIR
+    found = []
+    for file in sorted(p for p in base.rglob("*") if p.is_file()):
+        relative = file.relative_to(base)
+        if relative.as_posix() in ALLOWED_EXTRA or relative.name.startswith("."):
+            continue
+        found.append(SourceFile(classify(relative), file, file.relative_to(root).as_posix()))
+    return found
+
+
+MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
+                  "recommendations/taxonomies/{objectives,actors,topics}.yml, "
+                  "recommendations/redirects.yml")

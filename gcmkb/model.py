@@ -1,0 +1,140 @@
+"""Typed, frozen models of the collection. Built only from validated data."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import LANGUAGES, SOURCE_LANGUAGE
+
+STATUSES = ("source", "draft", "reviewed", "outdated")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One human text in the three languages."""
+
+    ar: str
+    en: str
+    fr: str
+
+    @classmethod
+    def of(cls, data: Mapping[str, str]) -> "Text":
+        return cls(**{lang: data[lang].strip() for lang in LANGUAGES})
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+    def paragraphs(self, lang: str) -> list[str]:
+        return [" ".join(p.split()) for p in self.get(lang).split("\n\n") if p.strip()]
+
+
+def fingerprint(*texts: Text | None) -> str:
+    """Fingerprint of the Arabic source a translation is made from (12 hex digits).
+
+    NFC and whitespace-normalised, so re-wrapping a line does not mark translations outdated.
+    """
+    parts = [" ".join(unicodedata.normalize("NFC", t.get(SOURCE_LANGUAGE)).split())
+             for t in texts if t is not None]
+    return hashlib.sha256("\n\u241e\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Translation:
+    status: str
+    source: str | None
+    line: int
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], line: int) -> "Translation":
+        return cls(status=str(data["status"]), source=data.get("source"), line=line)
+
+
+@dataclass(frozen=True)
+class Translated:
+    """What carries translations: its current fingerprint decides what is outdated."""
+
+    translations: Mapping[str, Translation]
+    current_fingerprint: str
+
+    def status(self, lang: str) -> str:
+        if lang == SOURCE_LANGUAGE:
+            return "source"
+        tr = self.translations[lang]
+        return "outdated" if tr.source != self.current_fingerprint else tr.status
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry of a taxonomy: a GCM objective, an actor or a topic."""
+
+    kind: str
+    id: str
+    label: Text
+    description: Text | None
+    path: str
+    line: int
+
+    @property
+    def number(self) -> int | None:
+        return int(self.id) if self.kind == "objectives" else None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    order: int
+    title: Text
+    description: Text
+    notes: tuple[Text, ...]
+    source_line: int | None
+    tracking: Translated
+    path: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    theme: str
+    bullet: int
+    source_line: int | None
+    objectives: tuple[str, ...]
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    related: tuple[str, ...]
+    title: Text
+    lead: Text | None
+    text: Text
+    notes: tuple[Text, ...]
+    tracking: Translated
+    path: str
+
+    def status(self, lang: str) -> str:
+        return self.tracking.status(lang)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole validated collection, in document order."""
+
+    themes: tuple[Theme, ...]
+    recommendations: tuple[Recommendation, ...]
+    taxonomies: Mapping[str, tuple[Entry, ...]]
+    redirects: Mapping[str, str] = field(default_factory=dict)
+
+    def recommendation(self, rid: str) -> Recommendation:
+        return self._by_id()[rid]
+
+    def theme(self, tid: str) -> Theme:
+        return next(t for t in self.themes if t.id == tid)
+
+    def entry(self, kind: str, eid: str) -> Entry:
+        return next(e for e in self.taxonomies[kind] if e.id == eid)
+
+    def in_theme(self, tid: str) -> tuple[Recommendation, ...]:
+        return tuple(r for r in self.recommendations if r.theme == tid)
+
+    def _by_id(self) -> dict[str, Recommendation]:
+        return {r.id: r for r in self.recommendations}

@@ -1,0 +1,73 @@
+"""Checks on human text that a schema cannot express: script, markup, invisible controls."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterator
+
+from . import LANGUAGES
+from .yamlsource import JsonPath
+
+INLINE_REF = re.compile(r"\[\[([^\[\]]*)\]\]")
+RECOMMENDATION_ID = re.compile(r"^r[0-9]{2,5}$")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][\w-]*|javascript\s*:|&#?[A-Za-z0-9]+;", re.IGNORECASE)
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_arabic_letter(ch: str) -> bool:
+    code = ord(ch)
+    return ch.isalpha() and (0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F
+                             or 0x08A0 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF
+                             or 0xFE70 <= code <= 0xFEFF)
+
+
+def arabic_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(map(is_arabic_letter, letters)) / len(letters)
+
+
+def iter_texts(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every (path, language, string) of the `{ar, en, fr}` maps inside `data`."""
+    if isinstance(data, dict):
+        if set(data) & set(LANGUAGES) and all(isinstance(v, str) for v in data.values()):
+            for lang in LANGUAGES:
+                if isinstance(data.get(lang), str):
+                    yield path + (lang,), lang, data[lang]
+            return
+        for key, value in data.items():
+            yield from iter_texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from iter_texts(value, path + (i,))
+
+
+def text_problems(lang: str, text: str, quotes_arabic: bool = False) -> Iterator[str]:
+    """Messages (without location) for one text in one language.
+
+    Editorial notes discuss the Arabic wording, so their translations may quote Arabic.
+    """
+    html = _HTML.search(text)
+    if html:
+        yield (f"contains raw HTML or script ({html.group(0)!r}); allowed: plain text, "
+               "with [[r07]] to link another recommendation")
+    for ch in sorted(set(text) & BIDI_CONTROLS):
+        yield (f"contains the invisible bidi control U+{ord(ch):04X}; allowed: plain text "
+               "without bidi controls (the site isolates Latin runs itself)")
+    for ch in sorted({c for c in text if unicodedata.category(c) == "Cc" and c != "\n"}):
+        yield f"contains the control character U+{ord(ch):04X}; allowed: printable text"
+    if "\u0640" in text:
+        yield "contains tatweel (U+0640); allowed: Arabic text without kashida stretching"
+    share = arabic_share(text)
+    if lang == "ar" and share < 0.5:
+        yield (f"is not in Arabic script ({share:.0%} Arabic letters); allowed: Arabic text, "
+               "with Latin only for names such as GCM or COP27")
+    if lang != "ar" and share > 0.2 and not quotes_arabic:
+        yield (f"is in Arabic script ({share:.0%} Arabic letters) but should be in "
+               f"{'English' if lang == 'en' else 'French'}; allowed: Latin-script text")
+
+
+def inline_references(text: str) -> list[str]:
+    return INLINE_REF.findall(text)

@@ -1,0 +1,276 @@
+"""Each failure mode of the collection, with the exact message an editor sees."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gcmkb.catalog import check_collection, load_catalog
+from gcmkb.problems import CollectionError
+
+from .conftest import ROOT
+
+REC = "recommendations/r02.yml"
+
+
+def problems_of(root: Path) -> list[str]:
+    return [str(p) for p in check_collection(root)[1]]
+
+
+def errors_of(root: Path) -> list[str]:
+    return [str(p) for p in check_collection(root)[1] if p.severity == "error"]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    file = root / rel
+    text = file.read_text("utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_fixture_is_valid(mini: Path) -> None:
+    catalog, problems = check_collection(mini)
+    assert problems == []
+    assert catalog is not None
+    assert [r.id for r in catalog.recommendations] == ["r01", "r02", "r03"]
+    assert [t.id for t in catalog.themes] == ["alpha", "beta"]
+
+
+def test_malformed_yaml_names_the_line(mini: Path) -> None:
+    edit(mini, REC, "topics: [data]", "topics: [data\n  oops: : :")
+    assert problems_of(mini) == [
+        f"{REC}:8: yaml: expected ',' or ']', but got ':'; fix the YAML syntax "
+        "(indentation, quoting, a ':' inside unquoted text)",
+    ]
+
+
+def test_duplicate_key(mini: Path) -> None:
+    edit(mini, REC, "related: []", "related: []\nrelated: [r01]")
+    assert problems_of(mini) == [
+        f"{REC}:9: related: duplicate key (first defined on line 8); allowed: each key once per mapping",
+    ]
+
+
+def test_wrong_type(mini: Path) -> None:
+    edit(mini, REC, "objectives: [1]", "objectives: one")
+    assert problems_of(mini) == [
+        f"{REC}:5: objectives: expected a list of GCM objective numbers (1 to 23), each once, got text",
+    ]
+
+
+def test_missing_field_and_missing_language(mini: Path) -> None:
+    edit(mini, REC, "  fr: Plateformes régionales de données\n", "")
+    edit(mini, REC, "related: []\n", "")
+    assert problems_of(mini) == [
+        f"{REC}:1: related: required field is missing; expected a list of recommendation ids, each once",
+        f"{REC}:8: title.fr: required field is missing; expected non-empty text of at most 160 characters",
+    ]
+
+
+def test_empty_text(mini: Path) -> None:
+    edit(mini, REC, "  en: Encourage data-sharing platforms.", '  en: ""')
+    assert problems_of(mini) == [
+        f"{REC}:15: text.en: must not be empty; allowed: non-empty text of at most 6000 characters",
+    ]
+
+
+def test_unknown_field(mini: Path) -> None:
+    edit(mini, REC, "related: []", "related: []\nsumary: x")
+    assert problems_of(mini) == [
+        f"{REC}:9: sumary: unknown field; allowed fields: id, theme, source, objectives, actors, "
+        "topics, related, title, lead, text, notes, translations",
+    ]
+
+
+def test_dangling_references(mini: Path) -> None:
+    edit(mini, REC, "theme: alpha", "theme: gamma")
+    edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, states]")
+    edit(mini, REC, "topics: [data]", "topics: [dta]")
+    edit(mini, REC, "related: []", "related: [r02, r99]")
+    assert problems_of(mini) == [
+        f"{REC}:2: theme: unknown theme 'gamma'; known themes: alpha, beta",
+        f"{REC}:6: actors[1]: unknown actor 'states'; known actors: civil-society, member-states",
+        f"{REC}:7: topics[0]: unknown topic 'dta'; known topics: data, detention",
+        f"{REC}:8: related[0]: a recommendation cannot be related to itself; "
+        "allowed: ids of other recommendations",
+        f"{REC}:8: related[1]: unknown recommendation 'r99'; known ids: r01, r02, r03",
+    ]
+
+
+def test_objective_out_of_range(mini: Path) -> None:
+    edit(mini, REC, "objectives: [1]", "objectives: [1, 24]")
+    assert problems_of(mini) == [
+        f"{REC}:5: objectives[1]: 24 is too large; allowed: a GCM objective number from 1 to 23",
+    ]
+
+
+def test_duplicate_id_and_file_name(mini: Path) -> None:
+    text = (mini / REC).read_text("utf-8").replace("bullet: 2", "bullet: 3")
+    (mini / "recommendations/r04.yml").write_text(text, "utf-8")
+    assert problems_of(mini) == [
+        "recommendations/r04.yml:1: id: 'r02' does not match the file name r04.yml; "
+        "allowed: the file is named after its id (r02.yml)",
+        "recommendations/r04.yml:1: id: duplicate recommendation id 'r02', already used by "
+        "recommendations/r02.yml; allowed: an id used by no other recommendation",
+    ]
+
+
+def test_duplicate_bullet(mini: Path) -> None:
+    edit(mini, REC, "bullet: 2", "bullet: 1")
+    assert problems_of(mini) == [
+        f"{REC}:4: source.bullet: bullet 1 of theme 'alpha' is already r01; allowed: one record per bullet",
+    ]
+
+
+def test_arabic_must_be_arabic_and_translations_latin(mini: Path) -> None:
+    edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: Encourage data-sharing platforms.")
+    edit(mini, REC, "  fr: Encourager les plateformes d'échange de données.", "  fr: تشجيع منصات تبادل البيانات.")
+    assert errors_of(mini) == [
+        f"{REC}:14: text.ar: is not in Arabic script (0% Arabic letters); allowed: Arabic text, "
+        "with Latin only for names such as GCM or COP27",
+        f"{REC}:16: text.fr: is in Arabic script (100% Arabic letters) but should be in French; "
+        "allowed: Latin-script text",
+    ]
+
+
+def test_raw_html_and_script_are_refused(mini: Path) -> None:
+    edit(mini, REC, "  en: Encourage data-sharing platforms.",
+         "  en: Encourage <script>alert(1)</script> platforms.")
+    edit(mini, REC, "  fr: Plateformes régionales de données", '  fr: "Plateformes <b onclick=x>"')
+    assert problems_of(mini) == [
+        f"{REC}:12: title.fr: contains raw HTML or script ('<b'); allowed: plain text, "
+        "with [[r07]] to link another recommendation",
+        f"{REC}:15: text.en: contains raw HTML or script ('<script'); allowed: plain text, "
+        "with [[r07]] to link another recommendation",
+    ]
+
+
+def test_bidi_controls_are_refused(mini: Path) -> None:
+    edit(mini, REC, "  ar: منصات إقليمية للبيانات", "  ar: منصات \u202eإقليمية\u202c للبيانات")
+    assert errors_of(mini) == [
+        f"{REC}:10: title.ar: contains the invisible bidi control U+202C; allowed: plain text "
+        "without bidi controls (the site isolates Latin runs itself)",
+        f"{REC}:10: title.ar: contains the invisible bidi control U+202E; allowed: plain text "
+        "without bidi controls (the site isolates Latin runs itself)",
+    ]
+
+
+def test_oversized_text(mini: Path) -> None:
+    edit(mini, REC, "  en: Regional data platforms", "  en: " + "Platforms " * 20)
+    assert problems_of(mini) == [
+        f"{REC}:11: title.en: too long (199 characters); allowed: at most 160 characters",
+    ]
+
+
+def test_inline_reference_must_resolve(mini: Path) -> None:
+    edit(mini, "recommendations/r01.yml", "    en: See [[r02]].", "    en: See [[r42]] and [[data]].")
+    assert problems_of(mini) == [
+        "recommendations/r01.yml:33: notes[0].en: [[data]] is not a recommendation id; "
+        "allowed: [[r07]] to link a recommendation",
+        "recommendations/r01.yml:33: notes[0].en: [[r42]] links an unknown recommendation; "
+        "known ids: r01, r02, r03",
+    ]
+
+
+def test_file_in_the_wrong_folder(mini: Path) -> None:
+    (mini / "recommendations/drafts").mkdir()
+    (mini / "recommendations/drafts/r09.yml").write_text("id: r09\n", "utf-8")
+    (mini / "recommendations/r10.yaml").write_text("id: r10\n", "utf-8")
+    hint = ("not a place for a record; allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
+            "recommendations/taxonomies/{objectives,actors,topics}.yml, recommendations/redirects.yml")
+    assert problems_of(mini) == [
+        f"recommendations/drafts/r09.yml:1: file: {hint}",
+        f"recommendations/r10.yaml:1: file: {hint}",
+    ]
+
+
+def test_not_utf8_and_empty_file(mini: Path) -> None:
+    (mini / "recommendations/r04.yml").write_bytes(b"id: r04\ntitle: caf\xe9\n")
+    (mini / "recommendations/r05.yml").write_text("", "utf-8")
+    assert problems_of(mini) == [
+        "recommendations/r04.yml:2: encoding: byte 0xe9 is not UTF-8; save the file as UTF-8",
+        "recommendations/r05.yml:1: yaml: the file is empty; allowed: one YAML mapping",
+    ]
+
+
+def test_outdated_translation_is_reported_not_fatal(mini: Path) -> None:
+    edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: تشجيع منصات تبادل البيانات الإقليمية.")
+    catalog, problems = check_collection(mini)
+    assert [str(p) for p in problems] == [
+        f"{REC}:18: warning: translations.en: outdated: the Arabic changed since this translation "
+        "was made (from abb3b8bd49f9, now 9b576d1bd7ba); update it, then run `python -m gcmkb stamp r02 en`",
+        f"{REC}:19: warning: translations.fr: outdated: the Arabic changed since this translation "
+        "was made (from abb3b8bd49f9, now 9b576d1bd7ba); update it, then run `python -m gcmkb stamp r02 fr`",
+    ]
+    assert catalog is not None
+    rec = catalog.recommendation("r02")
+    assert (rec.status("ar"), rec.status("en"), rec.status("fr")) == ("source", "outdated", "outdated")
+
+
+def test_missing_fingerprint(mini: Path) -> None:
+    edit(mini, REC, "  en: {status: reviewed, source: abb3b8bd49f9}", "  en: {status: reviewed}")
+    assert problems_of(mini) == [
+        f"{REC}:18: translations.en.source: missing fingerprint of the Arabic this translation was "
+        "made from; allowed: run `python -m gcmkb stamp r02 en` once the translation matches the Arabic",
+    ]
+
+
+def test_reused_id_in_redirects(mini: Path) -> None:
+    (mini / "recommendations/redirects.yml").write_text("redirects:\n  r01: r02\n  r07: r77\n", "utf-8")
+    assert problems_of(mini) == [
+        "recommendations/redirects.yml:2: redirects.r01: this id is in use; ids are never reused, "
+        "allowed: retired ids only",
+        "recommendations/redirects.yml:3: redirects.r07: points to unknown recommendation 'r77'; "
+        "known ids: r01, r02, r03",
+    ]
+
+
+def test_every_problem_at_once_and_nothing_built(mini: Path) -> None:
+    edit(mini, REC, "theme: alpha", "theme: gamma")
+    edit(mini, "recommendations/r03.yml", "related: [r01]", "related: [r03]")
+    (mini / "recommendations/themes/beta.yml").write_text("id: beta\norder: [\n", "utf-8")
+    with pytest.raises(CollectionError) as caught:
+        load_catalog(mini)
+    report = str(caught.value).splitlines()
+    assert report[0].startswith("recommendations/r02.yml:2: theme: unknown theme 'gamma'")
+    assert report[1].startswith("recommendations/r03.yml:8: related[0]: a recommendation cannot be related")
+    assert report[2].startswith("recommendations/themes/beta.yml:3: yaml: ")
+    assert report[-1] == "3 error(s) in the collection; nothing was built."
+
+
+def test_cli_prints_every_problem_and_exits_non_zero(mini: Path) -> None:
+    edit(mini, REC, "theme: alpha", "theme: gamma")
+    edit(mini, "recommendations/r03.yml", "objectives: [13]", "objectives: [13, 0]")
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "--root", str(mini), "validate"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        f"{REC}:2: theme: unknown theme 'gamma'; known themes: alpha, beta",
+        "recommendations/r03.yml:5: objectives[1]: 0 is too small; allowed: a GCM objective number from 1 to 23",
+    ]
+    assert "Traceback" not in run.stderr
+    assert run.stderr.strip() == "2 error(s), 0 warning(s)"
+
+
+def test_cli_stamp_marks_reviewed_and_clears_outdated(mini: Path) -> None:
+    edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: تشجيع منصات تبادل البيانات الإقليمية.")
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "--root", str(mini), "stamp", "r02",
+                          "--lang", "fr", "--status", "reviewed"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "recommendations/r02.yml: fr stamped 9b576d1bd7ba (reviewed)"
+    catalog, problems = check_collection(mini)
+    assert catalog is not None
+    rec = catalog.recommendation("r02")
+    assert (rec.status("en"), rec.status("fr")) == ("outdated", "reviewed")
+    assert [p.field for p in problems] == ["translations.en"]
+
+
+def test_messages_follow_the_contract(mini: Path) -> None:
+    """Every message reads `path:line: field: problem; what is allowed`."""
+    edit(mini, REC, "objectives: [1]", "objectives: [1, 1]\nextra: 1")
+    for message in problems_of(mini):
+        assert re.match(r"^recommendations/[\w./]+:\d+: [\w.\[\]]+: .+; .+$", message), message
