@@ -22,7 +22,7 @@ SCHEMA_NAMES = ("recommendation", "theme", "taxonomy")
 
 
 def schema_text(name: str) -> str:
-    return resources.files("gcmkb.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    return resources.files("gcmkb").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
 
 
 @lru_cache(maxsize=None)  # schemas are immutable package data, safe to share across builds

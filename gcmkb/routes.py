@@ -1,0 +1,58 @@
+"""Where every page lives, relative to its language's root (language-neutral paths)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import LANGUAGES, SOURCE_LANGUAGE
+from .model import Catalog
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page the core generates: its kind, the record it shows, and its path."""
+
+    kind: str
+    key: str
+    path: str  # e.g. "recommendations/r07/"; "" is the language's home
+
+    @property
+    def stem(self) -> str:
+        """The Markdown source file, without language suffix, relative to docs/."""
+        inner = self.path.rstrip("/")
+        return f"{inner}/index" if "/" not in inner else inner
+
+
+def language_prefix(lang: str) -> str:
+    return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+
+
+def recommendation(rid: str) -> str:
+    return f"recommendations/{rid}/"
+
+
+def theme(tid: str) -> str:
+    return f"themes/{tid}/"
+
+
+def parallel(tid: str) -> str:
+    return f"themes/{tid}/parallel/"
+
+
+def entry(kind: str, eid: str) -> str:
+    return f"{kind}/{eid}/"
+
+
+def generated_pages(catalog: Catalog) -> list[PageRef]:
+    """Every generated page, in a stable order (home and about are written by hand)."""
+    pages = [PageRef("themes", "", "themes/"), PageRef("recommendations", "", "recommendations/")]
+    pages += [PageRef("theme", t.id, theme(t.id)) for t in catalog.themes]
+    pages += [PageRef("parallel", t.id, parallel(t.id)) for t in catalog.themes]
+    pages += [PageRef("recommendation", r.id, recommendation(r.id)) for r in catalog.recommendations]
+    for kind, entries in sorted(catalog.taxonomies.items()):
+        pages.append(PageRef("index:" + kind, "", f"{kind}/"))
+        pages += [PageRef(kind, e.id, entry(kind, e.id)) for e in entries]
+    return pages
+
+
+ALL_LANGUAGES = LANGUAGES

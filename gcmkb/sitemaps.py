@@ -1,0 +1,25 @@
+"""One sitemap per language, derived from the multilingual sitemap MkDocs writes at the root.
+
+Material fetches `<lang>/sitemap.xml` to keep a reader on the same page when switching
+language; static-i18n writes only the root one.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def language_sitemap(root_xml: str, lang: str) -> str:
+    """The root sitemap with each entry's location replaced by its `lang` alternate."""
+    ET.register_namespace("", SM)
+    ET.register_namespace("xhtml", XHTML)
+    tree = ET.fromstring(root_xml)
+    for url in tree.findall(f"{{{SM}}}url"):
+        loc = url.find(f"{{{SM}}}loc")
+        for link in url.findall(f"{{{XHTML}}}link"):
+            if link.get("hreflang") == lang and loc is not None:
+                loc.text = link.get("href")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"

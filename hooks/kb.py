@@ -1,0 +1,91 @@
+"""MkDocs adapter: maps build events onto the gcmkb core. No logic of its own.
+
+- on_pre_build (once per build, not per language): load and validate the collection; a bad
+  record stops the build with the validator's `path:line:` messages; write page sources.
+- on_page_context (per page and language): hand the template its ready view data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from gcmkb import LANGUAGES, SOURCE_LANGUAGE
+from gcmkb.problems import CollectionError
+from gcmkb.routes import language_prefix
+from gcmkb.site import KnowledgeBase
+from gcmkb.sitemaps import language_sitemap
+
+
+class _Build:
+    """The knowledge base of the current build; replaced, never accumulated, on each build."""
+
+    current: KnowledgeBase | None = None
+
+
+def _i18n_building(config: Any) -> bool:
+    plugin = config.plugins.get("i18n")
+    return bool(plugin and plugin.building)
+
+
+def _language(config: Any) -> str:
+    plugin = config.plugins.get("i18n")
+    return str(plugin.current_language) if plugin else SOURCE_LANGUAGE
+
+
+def on_pre_build(config: Any) -> None:
+    if _i18n_building(config):
+        return  # per-language rebuilds reuse the records parsed once for this build
+    root = Path(config.config_file_path).parent
+    try:
+        _Build.current = KnowledgeBase.load(root)
+    except CollectionError as exc:
+        _Build.current = None
+        raise PluginError("the collection has errors:\n" + exc.report()) from None
+    _Build.current.write_sources(Path(config.docs_dir))
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Our templates (overrides/kb/) autoescape; Material's own keep their setting."""
+    env.autoescape = lambda name: bool(name) and name.startswith("kb/")
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    kb = _Build.current
+    if kb is None:
+        return context
+    lang = _language(config)
+    prefix = language_prefix(lang)
+    neutral = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+    context["kb_alternates"] = kb.alternates(neutral, config.site_url)
+    context["t"] = kb.labels[lang].t
+    context["kb_lang"] = lang
+    meta = page.meta.get("kb")
+    if not isinstance(meta, dict):
+        return context
+
+    def link(path: str) -> str:
+        target = prefix + path
+        href = get_relative_url(target or ".", page.url or ".")
+        return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href
+
+    context["kb"] = kb.view(meta["kind"], str(meta.get("key", "")), lang, link, config.site_url)
+    return context
+
+
+@event_priority(-200)  # after static-i18n has built every language
+def on_post_build(config: Any) -> None:
+    if _i18n_building(config) or _Build.current is None:
+        return
+    site = Path(config.site_dir)
+    root_sitemap = site / "sitemap.xml"
+    if root_sitemap.exists():
+        for lang in LANGUAGES:
+            if lang != SOURCE_LANGUAGE:
+                (site / lang / "sitemap.xml").write_text(
+                    language_sitemap(root_sitemap.read_text("utf-8"), lang), "utf-8")
