@@ -1,0 +1,94 @@
+"""Real builds of real projects, in subprocesses, and a local server for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+GENERATED = ("themes", "recommendations", "objectives", "actors", "topics", ".generated-pages")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_project(target: Path, collection: Path) -> Path:
+    """A copy of the site project around the collection at `collection/recommendations`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=lambda d, names: [
+                n for n in names if Path(d) == ROOT / "docs" and n in GENERATED] + ["__pycache__"])
+        else:
+            shutil.copy2(src, target / part)
+    shutil.copytree(collection / "recommendations", target / "recommendations")
+    return target
+
+
+def build(project: Path, site_url: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@dataclass
+class Site:
+    """A built site on disk, its URL, and its pages parsed on demand."""
+
+    directory: Path
+    url: str
+    _soups: dict[str, BeautifulSoup] = field(default_factory=dict)
+
+    def pages(self) -> list[str]:
+        """Site-relative URLs of every HTML page ('' is the home page)."""
+        out = []
+        for file in sorted(self.directory.rglob("*.html")):
+            rel = file.relative_to(self.directory).as_posix()
+            out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return out
+
+    def soup(self, page: str) -> BeautifulSoup:
+        if page not in self._soups:
+            self._soups[page] = BeautifulSoup(self.file_of(page).read_text("utf-8"), "html.parser")
+        return self._soups[page]
+
+    def file_of(self, page: str) -> Path:
+        path = self.directory / page
+        return path / "index.html" if page == "" or page.endswith("/") else path
+
+    def resolve(self, page: str, href: str) -> tuple[str, str] | None:
+        """(site-relative target, fragment) of a link, or None if it leaves the site."""
+        absolute = urljoin(self.url + page, href)
+        if not absolute.startswith(self.url):
+            return None
+        parts = urlsplit(absolute)
+        target = parts.path[len(urlsplit(self.url).path):]
+        return target, parts.fragment
