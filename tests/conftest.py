@@ -44,3 +44,37 @@ def real_site(tmp_path_factory: pytest.TempPathFactory):
     site, server, _ = _built_site(tmp_path_factory, "real-site", ROOT)
     yield site
     server.shutdown()
+
+
+# --- real Chromium (Debian's package, driven by Playwright; never `playwright install`) ------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (./dev test does it)"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page that records every request; a test fails on any request off the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = []  # type: ignore[attr-defined]
+    tab.on("request", lambda r: tab.requests.append(r.url))  # type: ignore[attr-defined]
+    yield tab
+    outside = [u for u in tab.requests if not u.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))]
+    context.close()
+    assert outside == [], f"requests outside the site: {outside}"
+
+
+SCREENSHOTS = ROOT / "tests" / "screenshots"
