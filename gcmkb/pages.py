@@ -45,7 +45,7 @@ def page_title(page: PageRef, catalog: Catalog, labels: Labels) -> tuple[str, st
         if page.kind == "objectives":
             label = f"{labels.t('objective_number', number=int(entry.id))}: {label}"
         return label, _clip(entry.description.get(lang) if entry.description else f"{label}. {site}")
-    heading = {"themes": "themes", "recommendations": "all_recommendations"}.get(
+    heading = {"themes": "themes", "recommendations": "all_recommendations", "search": "search_page"}.get(
         page.kind, page.kind.removeprefix("index:"))
     return labels.t(heading), f"{labels.t(heading)}. {site}"
 

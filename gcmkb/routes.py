@@ -27,6 +27,14 @@ def language_prefix(lang: str) -> str:
     return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
 
 
+SEARCH_PAGE = "search/"
+
+
+def search_index(lang: str) -> str:
+    """The prebuilt index of a language, relative to the site root (not the language root)."""
+    return f"assets/search/{lang}.json"
+
+
 def recommendation(rid: str) -> str:
     return f"recommendations/{rid}/"
 
@@ -45,7 +53,8 @@ def entry(kind: str, eid: str) -> str:
 
 def generated_pages(catalog: Catalog) -> list[PageRef]:
     """Every generated page, in a stable order (home and about are written by hand)."""
-    pages = [PageRef("themes", "", "themes/"), PageRef("recommendations", "", "recommendations/")]
+    pages = [PageRef("themes", "", "themes/"), PageRef("recommendations", "", "recommendations/"),
+             PageRef("search", "", SEARCH_PAGE)]
     pages += [PageRef("theme", t.id, theme(t.id)) for t in catalog.themes]
     pages += [PageRef("parallel", t.id, parallel(t.id)) for t in catalog.themes]
     pages += [PageRef("recommendation", r.id, recommendation(r.id)) for r in catalog.recommendations]

@@ -6,6 +6,7 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -15,7 +16,10 @@ from .graph import Graph, build_graph
 from .labels import Labels, load_labels
 from .model import Catalog
 from .pages import page_sources, sync_sources
-from .views import ViewContext, alternates, build_view
+from . import LANGUAGES
+from .routes import search_index
+from .searchindex import search_payload
+from .views import ViewContext, build_view, search_config
 
 
 @dataclass(frozen=True)
@@ -34,9 +38,17 @@ class KnowledgeBase:
     def write_sources(self, docs_dir: Path) -> list[str]:
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels))
 
-    def alternates(self, path: str, site_url: str) -> list[dict[str, str]]:
-        """hreflang alternates of a page, as full URLs; the source language is x-default."""
-        return alternates(path, site_url)
+    def search_config(self, lang: str, link: Callable[[str], str], site_link: Callable[[str], str],
+                      site_url: str) -> dict[str, Any]:
+        return search_config(ViewContext(self.catalog, self.graph, self.labels[lang], link, site_url), site_link)
+
+    def write_search_indexes(self, site_dir: Path) -> None:
+        """One prebuilt lunr index per language, written once the languages are built."""
+        for lang in LANGUAGES:
+            target = site_dir / search_index(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            payload = search_payload(self.catalog, lang, self.labels[lang].t)
+            target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def view(self, kind: str, key: str, lang: str, link: Callable[[str], str], site_url: str) -> dict[str, Any]:
         ctx = ViewContext(self.catalog, self.graph, self.labels[lang], link, site_url)

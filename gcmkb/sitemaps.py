@@ -13,13 +13,22 @@ XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def language_sitemap(root_xml: str, lang: str) -> str:
-    """The root sitemap with each entry's location replaced by its `lang` alternate."""
+    """The pages of one language, each with its full-URL alternates in every language.
+
+    The root sitemap lists every page of every language; here each entry's location becomes
+    its `lang` alternate, once.
+    """
     ET.register_namespace("", SM)
     ET.register_namespace("xhtml", XHTML)
     tree = ET.fromstring(root_xml)
-    for url in tree.findall(f"{{{SM}}}url"):
+    seen = set()
+    for url in list(tree.findall(f"{{{SM}}}url")):
         loc = url.find(f"{{{SM}}}loc")
         for link in url.findall(f"{{{XHTML}}}link"):
             if link.get("hreflang") == lang and loc is not None:
                 loc.text = link.get("href")
+        if loc is None or loc.text in seen:
+            tree.remove(url)
+        else:
+            seen.add(loc.text)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"

@@ -39,11 +39,6 @@ class ViewContext:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
 
 
-def alternates(path: str, site_url: str) -> list[dict[str, str]]:
-    links = [{"lang": lang, "href": site_url + routes.language_prefix(lang) + path} for lang in LANGUAGES]
-    return links + [{"lang": "x-default", "href": site_url + path}]
-
-
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
     return {"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
@@ -210,7 +205,45 @@ def about_view(_: str, ctx: ViewContext) -> View:
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
 
 
+FACETS = (("theme", "theme"), ("objective", "objective"), ("actor", "actor"), ("topic", "topic"),
+          ("status", "translation_status"))
+
+
+def search_view(_: str, ctx: ViewContext) -> View:
+    """The explore page: facet controls, and every recommendation by theme for readers without JS."""
+    cat = ctx.catalog
+    options = {
+        "theme": [(t.id, t.title.get(ctx.lang)) for t in cat.themes],
+        "objective": [(e.id, f"{ctx.t('objective_number', number=int(e.id))}: {e.label.get(ctx.lang)}")
+                      for e in cat.taxonomies["objectives"]],
+        "actor": [(e.id, e.label.get(ctx.lang)) for e in cat.taxonomies["actors"]],
+        "topic": [(e.id, e.label.get(ctx.lang)) for e in cat.taxonomies["topics"]],
+        "status": [(code, ctx.t(f"status_{code}")) for code in ("source", "draft", "reviewed", "outdated")],
+    }
+    return {"breadcrumbs": crumbs(ctx),
+            "facets": [{"name": name, "label": ctx.t(label),
+                        "options": [{"value": v, "label": lbl} for v, lbl in options[name]]}
+                       for name, label in FACETS],
+            "groups": [{**theme_item(t, ctx), "recommendations": [rec_item(r, ctx) for r in cat.in_theme(t.id)]}
+                       for t in cat.themes],
+            "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
+
+
+def search_config(ctx: ViewContext, site_link: Callable[[str], str]) -> View:
+    """What the header search and the explore page need on every page (JSON in the page)."""
+    keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
+            "search_results", "facet_all")
+    return {"lang": ctx.lang, "index": site_link(routes.search_index(ctx.lang)),
+            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
+            "labels": {k: ctx.t(k) for k in keys},
+            "counts": dict(ctx.labels.entries["count_results"]),
+            "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),
+                        "page": site_link(routes.language_prefix(lang) + routes.SEARCH_PAGE)}
+                       for lang in LANGUAGES if lang != ctx.lang]}
+
+
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
+    "search": search_view,
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
     "recommendations": recommendations_view,

@@ -61,18 +61,20 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         return context
     lang = _language(config)
     prefix = language_prefix(lang)
-    neutral = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-    context["kb_alternates"] = kb.alternates(neutral, config.site_url)
+
+    def site_link(target: str) -> str:
+        href = get_relative_url(target or ".", page.url or ".")
+        return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href
+
+    def link(path: str) -> str:
+        return site_link(prefix + path)
+
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
+    context["kb_search"] = kb.search_config(lang, link, site_link, config.site_url)
     meta = page.meta.get("kb")
     if not isinstance(meta, dict):
         return context
-
-    def link(path: str) -> str:
-        target = prefix + path
-        href = get_relative_url(target or ".", page.url or ".")
-        return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href
 
     context["kb"] = kb.view(meta["kind"], str(meta.get("key", "")), lang, link, config.site_url)
     return context
@@ -83,6 +85,7 @@ def on_post_build(config: Any) -> None:
     if _i18n_building(config) or _Build.current is None:
         return
     site = Path(config.site_dir)
+    _Build.current.write_search_indexes(site)
     root_sitemap = site / "sitemap.xml"
     if root_sitemap.exists():
         for lang in LANGUAGES:

@@ -1,0 +1,128 @@
+"""Prebuilt lunr indexes, one per language, with the data the search page needs.
+
+Pipelines are built from the functions of `searchtext`, registered in lunr.py under the names
+their JavaScript twins are registered under before `lunr.Index.load`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import stemmer as porter_stemmer
+from lunr.stop_word_filter import stop_word_filter as english_stop_words
+from lunr.tokenizer import Tokenizer
+
+from . import LANGUAGES
+from . import routes
+from .model import Catalog
+from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
+from .textview import plain
+
+FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
+SNIPPET = 240
+
+
+def _updater(fn: Callable[[str], str]) -> Callable[..., Any]:
+    def pipeline_fn(token: Any, i: int = 0, tokens: Any = None) -> Any:
+        return token.update(lambda s, metadata=None: fn(s))
+    return pipeline_fn
+
+
+def _stop(lang: str) -> Callable[..., Any]:
+    def pipeline_fn(token: Any, i: int = 0, tokens: Any = None) -> Any:
+        return None if is_stop_word(lang, str(token)) else token
+    return pipeline_fn
+
+
+def _clitics(token: Any, i: int = 0, tokens: Any = None) -> Any:
+    """Keep the word and add its form without a one-letter proclitic, in the index and in
+    queries alike; the browser matches a query word when any of its forms matches."""
+    stripped = clitic_ar(str(token))
+    return [token, token.clone(lambda s, metadata=None: stripped)] if stripped else token
+
+
+PIPELINE_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "kb-clitics-ar": _clitics,
+    "kb-trimmer": _updater(trim), "kb-normalize": _updater(normalize),
+    "kb-stop-ar": _stop("ar"), "kb-stop-fr": _stop("fr"),
+    "kb-stem-ar": _updater(stem_ar), "kb-stem-fr": _updater(stem_fr),
+}
+for _name, _fn in PIPELINE_FUNCTIONS.items():
+    Pipeline.register_function(_fn, _name)
+
+# per language, after the shared trimmer and normaliser; the same for indexing and queries
+LANGUAGE_STEPS = {
+    "ar": ["kb-stop-ar", "kb-clitics-ar", "kb-stem-ar"],
+    "fr": ["kb-stop-fr", "kb-stem-fr"],
+    "en": ["stopWordFilter", "stemmer"],
+}
+BUILT_IN = {"stopWordFilter": english_stop_words, "stemmer": porter_stemmer}
+
+
+def pipeline_for(lang: str) -> list[Callable[..., Any]]:
+    names = ["kb-trimmer", "kb-normalize", *LANGUAGE_STEPS[lang]]
+    return [PIPELINE_FUNCTIONS.get(name) or BUILT_IN[name] for name in names]
+
+
+def analyze_words(lang: str, text: str) -> list[list[str]]:
+    """Per word of `text`, the forms it is indexed and searched as (what tests compare with JS)."""
+    pipeline = Pipeline()
+    pipeline.add(*pipeline_for(lang))
+    out = []
+    for token in Tokenizer(text):
+        forms = list(dict.fromkeys(str(t) for t in pipeline.run([token]) if str(t)))
+        if forms:
+            out.append(forms)
+    return out
+
+
+def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
+    docs = []
+    for rec in catalog.recommendations:
+        facets = [catalog.entry(kind, eid).label.get(lang)
+                  for kind, ids in (("objectives", rec.objectives), ("actors", rec.actors), ("topics", rec.topics))
+                  for eid in ids]
+        docs.append({"id": rec.id, "title": rec.title.get(lang),
+                     "lead": rec.lead.get(lang) if rec.lead else "",
+                     "text": plain(rec.text.get(lang)), "theme": catalog.theme(rec.theme).title.get(lang),
+                     "facets": " ; ".join(facets)})
+    return docs
+
+
+def build_index(catalog: Catalog, lang: str) -> Any:
+    builder = Builder()
+    builder.pipeline.add(*pipeline_for(lang))
+    builder.search_pipeline.add(*pipeline_for(lang))
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for doc in search_documents(catalog, lang):
+        builder.add(doc)
+    return builder.build()
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(plain(text).split())
+    return text if len(text) <= SNIPPET else text[:SNIPPET].rsplit(" ", 1)[0] + "…"
+
+
+def search_payload(catalog: Catalog, lang: str, labels: Callable[[str], str]) -> dict[str, Any]:
+    """Everything the browser needs for one language: index, documents, facet labels."""
+    docs = {}
+    for rec in catalog.recommendations:
+        docs[rec.id] = {"t": rec.title.get(lang), "u": routes.recommendation(rec.id), "th": rec.theme,
+                        "o": list(rec.objectives), "a": list(rec.actors), "tp": list(rec.topics),
+                        "s": rec.status(lang), "x": _snippet((rec.lead.get(lang) + " " if rec.lead else "")
+                                                            + rec.text.get(lang))}
+    facets = {
+        "theme": {t.id: t.title.get(lang) for t in catalog.themes},
+        "objective": {e.id: f"{labels('objective_number', number=int(e.id))}: {e.label.get(lang)}"
+                      for e in catalog.taxonomies["objectives"]},
+        "actor": {e.id: e.label.get(lang) for e in catalog.taxonomies["actors"]},
+        "topic": {e.id: e.label.get(lang) for e in catalog.taxonomies["topics"]},
+        "status": {code: labels(f"status_{code}") for code in ("source", "draft", "reviewed", "outdated")},
+    }
+    return {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
+            "index": build_index(catalog, lang).serialize(), "docs": docs, "facets": facets}

@@ -1,0 +1,118 @@
+"""Search text processing, identical in Python (index build) and JavaScript (queries).
+
+Each function here has a twin of the same name in docs/assets/search/kb-pipeline.js, and
+tests/fixtures/search-vectors.json is run against both to prove they agree. Rules stay simple
+enough to be written twice: light normalisation, a Unicode-aware trimmer, stop words, and
+light stemming (Arabic: Larkey's light10 with its article clitics, plus one-letter proclitics; French: plural and suffix
+stripping; English: lunr's own Porter stemmer, which lunr.py ports exactly).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# marks removed by normalisation: Arabic diacritics and Quranic marks, Latin combining marks
+_MARKS = [(0x0300, 0x036F), (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED)]
+_DROP = {0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C}
+_MAP = {"ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه"}
+_DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+
+STOP_WORDS = {
+    "ar": frozenset("""في من على الي عن مع او ان هذا هذه ذلك تلك التي الذي الذين ما لا ثم كل بين حول
+        قد كما ايضا و اي هو هي هم كان يكون تكون له لها به بها فيه فيها عند حتي اذا الا لم لن""".split()),
+    "fr": frozenset("""le la les l de des du d un une et en a au aux pour par sur dans avec que qui qu
+        ne pas ce cette ces se sa son ses leur leurs il elle ils elles est sont etre ou ainsi afin
+        s n y c j m t""".split()),
+}
+
+AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+FR_ELISION = ("qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'")
+FR_SUFFIXES = ("issements", "issement", "ements", "ement", "ations", "ation", "atrices", "atrice",
+               "ateurs", "ateur", "ites", "ite", "euses", "euse", "eux", "ives", "ive", "ifs",
+               "elles", "elle", "iques", "ique", "istes", "iste", "ismes", "isme", "ables", "able",
+               "ances", "ance", "ences", "ence", "ants", "ant", "ents", "ent", "ions", "ion")
+
+
+def _is_mark(code: int) -> bool:
+    return any(lo <= code <= hi for lo, hi in _MARKS)
+
+
+def normalize(text: str) -> str:
+    """NFKD, marks and tatweel removed, letter variants folded, digits ASCII, lower case."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        code = ord(ch)
+        if _is_mark(code) or code in _DROP:
+            continue
+        ch = _MAP.get(ch, _DIGITS.get(ch, ch))
+        out.append(ch)
+    return "".join(out).lower()
+
+
+def trim(word: str) -> str:
+    """Strip everything but letters and digits from both ends (any script)."""
+    start, end = 0, len(word)
+    while start < end and not _word_char(word[start]):
+        start += 1
+    while end > start and not _word_char(word[end - 1]):
+        end -= 1
+    return word[start:end]
+
+
+def _word_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in ("L", "N")
+
+
+CLITICS = ("ب", "ل", "ك", "ف")
+_ARTICLE_FORMS = ("بال", "لل", "كال", "فال")
+
+
+def clitic_ar(word: str) -> str | None:
+    """The word without a one-letter proclitic (ب ل ك ف, after an optional و), if it has one.
+
+    Such a letter may also begin a word (لجنة), so the index keeps both forms and the query
+    uses the stripped one; `stem_ar` handles the article forms (بال لل كال فال) itself.
+    """
+    rest = word[1:] if len(word) > 3 and word.startswith("و") else word
+    if rest.startswith(CLITICS) and not rest.startswith(_ARTICLE_FORMS) and len(rest) >= 5:
+        return rest[1:]
+    return None
+
+
+def stem_ar(word: str) -> str:
+    """Larkey's light10: a leading و, one definite-article clitic, then suffixes once each."""
+    if len(word) > 3 and word.startswith("و"):
+        word = word[1:]
+    for prefix in AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
+    for suffix in AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
+
+
+def stem_fr(word: str) -> str:
+    """Elision, plural and one derivational suffix, keeping at least three letters."""
+    word = word.replace("’", "'")
+    for elision in FR_ELISION:
+        if word.startswith(elision) and len(word) > len(elision):
+            word = word[len(elision):]
+            break
+    if len(word) > 3 and word.endswith("aux"):
+        word = word[:-3] + "al"
+    elif len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        word = word[:-1]
+    for suffix in FR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def is_stop_word(lang: str, word: str) -> bool:
+    return word in STOP_WORDS.get(lang, frozenset())

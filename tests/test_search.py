@@ -1,0 +1,179 @@
+"""Search: the same text pipeline in Python and in the browser, and relevance in real Chromium."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import pytest
+import yaml
+
+from gcmkb import searchtext
+from gcmkb.searchindex import analyze_words
+
+from .conftest import FIXTURES
+from .sitebuild import Site
+
+VECTORS = json.loads((FIXTURES / "search-vectors.json").read_text("utf-8"))
+QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text("utf-8"))
+PY_FUNCTIONS = {"normalize": searchtext.normalize, "trim": searchtext.trim, "stemAr": searchtext.stem_ar,
+                "stemFr": searchtext.stem_fr, "cliticAr": searchtext.clitic_ar}
+PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
+
+
+@pytest.mark.parametrize("vector", VECTORS["functions"], ids=lambda v: f"{v['fn']}:{v['in']}")
+def test_python_functions_match_the_vectors(vector: dict) -> None:
+    assert PY_FUNCTIONS[vector["fn"]](vector["in"]) == vector["out"]
+
+
+@pytest.mark.parametrize("vector", VECTORS["pipelines"], ids=lambda v: f"{v['lang']}:{v['text']}")
+def test_python_pipelines_match_the_vectors(vector: dict) -> None:
+    assert analyze_words(vector["lang"], vector["text"]) == vector["words"]
+
+
+def test_at_least_twenty_arabic_queries() -> None:
+    assert len(QUERIES["ar"]) >= 20
+
+
+@pytest.mark.browser
+def test_javascript_matches_the_same_vectors(page, real_site: Site) -> None:
+    page.goto(real_site.url + "en/")
+    functions = page.evaluate("""vectors => vectors.map(v => {
+        const fn = kbSearchText[v.fn];
+        const out = fn(v.in);
+        return out === undefined ? null : out;
+    })""", VECTORS["functions"])
+    assert functions == [v["out"] for v in VECTORS["functions"]]
+    words = page.evaluate("""async vectors => {
+        const out = [];
+        for (const v of vectors) {
+            const cfg = kbSearch.config.others.find(o => o.lang === v.lang);
+            const engine = await kbSearch.loadEngine(cfg ? cfg.index : kbSearch.config.index);
+            out.push(kbSearchText.analyzeWords(lunr, engine.index, v.text));
+        }
+        return out;
+    }""", VECTORS["pipelines"])
+    assert words == [v["words"] for v in VECTORS["pipelines"]]
+
+
+def _cases():
+    for lang, cases in QUERIES.items():
+        for case in cases:
+            yield pytest.param(lang, case, id=f"{lang}:{case['q']}")
+
+
+@pytest.mark.browser
+def test_relevance_queries_in_chromium(page, real_site: Site) -> None:
+    failures = []
+    for lang, cases in QUERIES.items():
+        page.goto(real_site.url + PREFIX[lang])
+        results = page.evaluate("""async queries => {
+            const engine = await kbSearch.loadEngine(kbSearch.config.index);
+            return queries.map(q => kbSearch.run(engine, q).refs);
+        }""", [c["q"] for c in cases])
+        for case, refs in zip(cases, results):
+            ok = True
+            if "first" in case:
+                ok &= bool(refs) and refs[0] == case["first"]
+            if "top" in case:
+                ok &= set(case["top"]) <= set(refs[:5])
+            if "only" in case:
+                ok &= refs == case["only"]
+            if "none" in case:
+                ok &= not set(case["none"]) & set(refs)
+            if not ok:
+                failures.append(f"{lang} {case['q']!r}: got {refs[:6]}, want {case}")
+    assert failures == []
+
+
+@pytest.mark.browser
+def test_header_search_gives_instant_results_and_keyboard_access(page, real_site: Site) -> None:
+    page.goto(real_site.url + "recommendations/r05/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "kb-search-input"
+    page.keyboard.type("الأطفال")
+    option = page.locator(".kb-search__list [role=option]").first
+    option.wait_for()
+    assert "r16" in option.inner_text()
+    assert page.locator(".kb-search__list mark").first.inner_text() == "الأطفال"
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#kb-search-input", "aria-activedescendant") == "kb-search-option-0"
+    page.keyboard.press("Enter")
+    page.wait_for_url(real_site.url + "recommendations/r16/")
+
+
+@pytest.mark.browser
+def test_header_search_searches_the_current_language_only(page, real_site: Site) -> None:
+    page.goto(real_site.url + "fr/")
+    page.fill("#kb-search-input", "children")  # English word: not in the French index
+    page.locator(".kb-search__status").wait_for()
+    page.wait_for_function("document.querySelector('.kb-search__status').textContent.includes('Aucune')")
+    assert page.locator(".kb-search__list [role=option]").count() == 0
+    loaded = [u for u in page.requests if "/assets/search/" in u and u.endswith(".json")]
+    assert loaded == [real_site.url + "assets/search/fr.json"]
+
+
+@pytest.mark.browser
+def test_typing_an_id_goes_straight_to_it(page, real_site: Site) -> None:
+    page.goto(real_site.url + "en/")
+    page.fill("#kb-search-input", "r27")
+    page.locator(".kb-search__list [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(real_site.url + "en/recommendations/r27/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_explore_page_reads_its_url_and_counts_follow_the_query(page, real_site: Site, lang: str) -> None:
+    query = {"ar": "احتجاز", "en": "detention", "fr": "rétention"}[lang]
+    page.goto(real_site.url + PREFIX[lang] + "search/?" + urllib.parse.urlencode({"q": query, "theme": "rights"}))
+    page.locator("[data-search-results] .kb-results__item").first.wait_for()
+    assert page.input_value("#kb-explore-q") == query
+    assert page.input_value("#kb-facet-theme") == "rights"
+    links = page.eval_on_selector_all("[data-search-results] a", "as => as.map(a => a.getAttribute('href'))")
+    assert links and all(h.startswith("../recommendations/r") for h in links)
+    ids = [h.split("/")[-2] for h in links]
+    assert "r19" in ids and "r01" not in ids
+    # counts follow the query: the theme facet counts only detention matches
+    option = page.locator("#kb-facet-theme option[value=data]").inner_text()
+    assert option.endswith("(0)") or option.endswith("(٠)")
+    # changing a facet updates the URL, so the result set can be shared
+    page.select_option("#kb-facet-actor", "civil-society")
+    page.wait_for_function("location.search.includes('actor=civil-society')")
+    assert "theme=rights" in page.url and "q=" in page.url
+    assert page.locator("[data-search-results] mark").count() >= 1
+
+
+@pytest.mark.browser
+def test_a_query_with_no_result_points_to_another_language(page, real_site: Site) -> None:
+    page.goto(real_site.url + "en/search/?q=" + urllib.parse.quote("الأطفال"))
+    other = page.locator("[data-kb-elsewhere] a[hreflang=ar]")
+    other.wait_for()
+    assert other.inner_text().startswith("العربية")
+    other.click()
+    page.wait_for_url(real_site.url + "search/?q=" + urllib.parse.quote("الأطفال"))
+    page.locator("[data-search-results] .kb-results__item").first.wait_for()
+    assert "r16" in page.locator("[data-search-results]").inner_text()
+
+
+@pytest.mark.browser
+def test_explore_page_lists_everything_without_javascript(browser, real_site: Site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(real_site.url + "fr/search/")
+    links = tab.eval_on_selector_all("[data-search-results] a[href*='recommendations/r']",
+                                     "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == 35
+    groups = tab.eval_on_selector_all("[data-search-results] h2", "hs => hs.length")
+    assert groups == 5
+    context.close()
+
+
+def test_index_is_prebuilt_per_language_and_material_search_is_gone(real_site: Site) -> None:
+    for lang in ("ar", "en", "fr"):
+        payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
+        assert payload["lang"] == lang and len(payload["docs"]) == 35
+        assert payload["index"]["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
+    assert not (real_site.directory / "search/search_index.json").exists()
+    assert real_site.soup("").select(".md-search") == []
