@@ -47,6 +47,18 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .pdf import write_pdfs
+
+    written = write_pdfs(args.site)
+    if not written:
+        print(f"no printable pages under {args.site}; run `mkdocs build` first", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gcmkb", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."),
@@ -60,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="language(s) to stamp (default: en and fr)")
     stamp.add_argument("--status", choices=("draft", "reviewed"),
                        help="also set the status (e.g. reviewed after a review)")
+    pdf = sub.add_parser("pdf", help="make the PDFs of the built site's printable pages (WeasyPrint)")
+    pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
-    handlers = {"validate": cmd_validate, "stamp": cmd_stamp}
+    handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf}
     return handlers[args.command](args)

@@ -33,6 +33,12 @@ def page_title(page: PageRef, catalog: Catalog, labels: Labels) -> tuple[str, st
         rec = catalog.recommendation(page.key)
         text = plain(" ".join(rec.text.paragraphs(lang)))
         return rec.title.get(lang), _clip(text)
+    if page.kind == "embed-recommendation":
+        return page_title(PageRef("recommendation", page.key, ""), catalog, labels)
+    if page.kind in ("embed-theme", "print") and page.key:
+        return page_title(PageRef("theme", page.key, ""), catalog, labels)
+    if page.kind == "print":
+        return labels.t("all_recommendations"), labels.t("document_title")
     if page.kind in ("theme", "parallel"):
         theme = catalog.theme(page.key)
         title = theme.title.get(lang)
@@ -58,6 +64,8 @@ def _clip(text: str, limit: int = 200) -> str:
 def template_name(kind: str) -> str:
     if kind.startswith("index:"):
         return "entries"
+    if kind.startswith("embed-"):
+        return "embed"
     return "entry" if kind in ("objectives", "actors", "topics") else kind
 
 

@@ -47,6 +47,24 @@ def parallel(tid: str) -> str:
     return f"themes/{tid}/parallel/"
 
 
+def embed(kind: str, key: str) -> str:
+    """Chrome-less page of a recommendation or a theme, for other sites' iframes."""
+    return f"embed/{kind}/{key}/"
+
+
+def printable(theme_id: str = "") -> str:
+    """The printable document of one theme, or of the whole collection."""
+    return f"print/{theme_id}/" if theme_id else "print/"
+
+
+def pdf(lang: str, theme_id: str = "") -> str:
+    """A PDF, relative to the site root; written by `python -m gcmkb pdf`."""
+    return f"pdf/{lang}/{theme_id or 'all'}.pdf"
+
+
+NOT_INDEXED = ("embed/", "print/")  # out of the sitemaps, marked noindex
+
+
 def entry(kind: str, eid: str) -> str:
     return f"{kind}/{eid}/"
 
@@ -58,6 +76,10 @@ def generated_pages(catalog: Catalog) -> list[PageRef]:
     pages += [PageRef("theme", t.id, theme(t.id)) for t in catalog.themes]
     pages += [PageRef("parallel", t.id, parallel(t.id)) for t in catalog.themes]
     pages += [PageRef("recommendation", r.id, recommendation(r.id)) for r in catalog.recommendations]
+    pages.append(PageRef("print", "", printable()))
+    pages += [PageRef("print", t.id, printable(t.id)) for t in catalog.themes]
+    pages += [PageRef("embed-theme", t.id, embed("themes", t.id)) for t in catalog.themes]
+    pages += [PageRef("embed-recommendation", r.id, embed("recommendations", r.id)) for r in catalog.recommendations]
     for kind, entries in sorted(catalog.taxonomies.items()):
         pages.append(PageRef("index:" + kind, "", f"{kind}/"))
         pages += [PageRef(kind, e.id, entry(kind, e.id)) for e in entries]

@@ -18,6 +18,7 @@ from .model import Catalog
 from .pages import page_sources, sync_sources
 from . import LANGUAGES
 from .routes import search_index
+from .export import write_open_data
 from .searchindex import search_payload
 from .views import ViewContext, build_view, search_config
 
@@ -38,9 +39,12 @@ class KnowledgeBase:
     def write_sources(self, docs_dir: Path) -> list[str]:
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels))
 
-    def search_config(self, lang: str, link: Callable[[str], str], site_link: Callable[[str], str],
-                      site_url: str) -> dict[str, Any]:
-        return search_config(ViewContext(self.catalog, self.graph, self.labels[lang], link, site_url), site_link)
+    def context(self, lang: str, site_link: Callable[[str], str], site_url: str) -> ViewContext:
+        """Everything a page of one language needs to build its views."""
+        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url)
+
+    def search_config(self, ctx: ViewContext) -> dict[str, Any]:
+        return search_config(ctx)
 
     def write_search_indexes(self, site_dir: Path) -> None:
         """One prebuilt lunr index per language, written once the languages are built."""
@@ -50,6 +54,9 @@ class KnowledgeBase:
             payload = search_payload(self.catalog, lang, self.labels[lang].t)
             target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
-    def view(self, kind: str, key: str, lang: str, link: Callable[[str], str], site_url: str) -> dict[str, Any]:
-        ctx = ViewContext(self.catalog, self.graph, self.labels[lang], link, site_url)
+    def write_open_data(self, site_dir: Path, site_url: str) -> None:
+        title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
+        write_open_data(site_dir, self.catalog, self.graph, site_url, title)
+
+    def view(self, kind: str, key: str, ctx: ViewContext) -> dict[str, Any]:
         return build_view(kind, key, ctx)

@@ -12,6 +12,20 @@ SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
+def without_paths(root_xml: str, site_url: str, prefixes: tuple[str, ...]) -> str:
+    """The sitemap without pages under `prefixes` in any language (embeds, printable copies)."""
+    ET.register_namespace("", SM)
+    ET.register_namespace("xhtml", XHTML)
+    tree = ET.fromstring(root_xml)
+    for url in list(tree.findall(f"{{{SM}}}url")):
+        loc = url.find(f"{{{SM}}}loc")
+        path = (loc.text or "")[len(site_url):] if loc is not None else ""
+        path = path.split("/", 1)[1] if path.split("/", 1)[0] in ("en", "fr") and "/" in path else path
+        if path.startswith(prefixes):
+            tree.remove(url)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"
+
+
 def language_sitemap(root_xml: str, lang: str) -> str:
     """The pages of one language, each with its full-URL alternates in every language.
 

@@ -5,6 +5,7 @@ Templates receive these dictionaries and only loop, escape and print.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -25,12 +26,16 @@ class ViewContext:
     catalog: Catalog
     graph: Graph
     labels: Labels
-    link: Callable[[str], str]  # language-neutral path -> href from the current page
-    site_url: str               # absolute, ends with "/"
+    site_link: Callable[[str], str]  # path from the site root -> href from the current page
+    site_url: str                    # absolute, ends with "/"
 
     @property
     def lang(self) -> str:
         return self.labels.lang
+
+    def link(self, path: str) -> str:
+        """href of a language-neutral path in this page's language."""
+        return self.site_link(routes.language_prefix(self.lang) + path)
 
     def t(self, key: str, **values: Any) -> str:
         return self.labels.t(key, **values)
@@ -42,6 +47,7 @@ class ViewContext:
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
     return {"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
+            "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
 
@@ -51,6 +57,7 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
     return {"id": entry.id, "number": number, "label": entry.label.get(ctx.lang),
             "prefix": ctx.t("objective_number", number=int(entry.id)) if number else None,
             "href": ctx.link(routes.entry(entry.kind, entry.id)),
+            "url": ctx.permalink(routes.entry(entry.kind, entry.id)),
             "count": len(ctx.graph.serving(entry.kind, entry.id)),
             "count_label": ctx.labels.count("count_recommendations",
                                             len(ctx.graph.serving(entry.kind, entry.id)))}
@@ -101,7 +108,31 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
                                    title=plain(title)), lang, cat, ctx.link),
         "notes": [paragraphs(n, lang, cat, ctx.link) for n in rec.notes],
         "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
+        "jsonld": recommendation_jsonld(rec, ctx),
+        "embed": embed_snippet(ctx, routes.embed("recommendations", rid), title),
+        "embed_href": ctx.link(routes.embed("recommendations", rid)),
     }
+
+
+def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
+    """schema.org description of the page, as a string safe inside <script>."""
+    lang = ctx.lang
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "CreativeWork", "identifier": rec.id,
+        "name": plain(rec.title.get(lang)),
+        "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
+        "inLanguage": lang, "url": ctx.permalink(routes.recommendation(rec.id)),
+        "isPartOf": {"@type": "CreativeWork", "name": ctx.t("document_title")},
+        "about": [ctx.catalog.entry("objectives", o).label.get(lang) for o in rec.objectives],
+        "keywords": [ctx.catalog.entry("topics", t).label.get(lang) for t in rec.topics],
+        "audience": [{"@type": "Audience", "audienceType": ctx.catalog.entry("actors", a).label.get(lang)}
+                     for a in rec.actors],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    if lang != SOURCE_LANGUAGE:
+        data["translationOfWork"] = {"@type": "CreativeWork", "inLanguage": SOURCE_LANGUAGE,
+                                     "url": ctx.permalink(routes.recommendation(rec.id), SOURCE_LANGUAGE)}
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
 def theme_view(tid: str, ctx: ViewContext) -> View:
@@ -116,6 +147,10 @@ def theme_view(tid: str, ctx: ViewContext) -> View:
         "previous": theme_item(cat.themes[i - 1], ctx) if i > 0 else None,
         "next": theme_item(cat.themes[i + 1], ctx) if i + 1 < len(cat.themes) else None,
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
+        "print_href": ctx.link(routes.printable(tid)),
+        "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
+        "embed": embed_snippet(ctx, routes.embed("themes", tid), theme.title.get(ctx.lang)),
+        "embed_href": ctx.link(routes.embed("themes", tid)),
     }
 
 
@@ -179,10 +214,13 @@ def entries_view(kind: str) -> Callable[[str, ViewContext], View]:
 def home_view(_: str, ctx: ViewContext) -> View:
     return {**themes_view("", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
-                           "href": ctx.link("") if lang == ctx.lang else ctx.permalink("", lang)}
+                           "href": ctx.site_link(routes.language_prefix(lang))}
                           for lang in LANGUAGES],
             "citation": ctx.t("document_title"),
             "all_href": ctx.link("recommendations/"),
+            "print_href": ctx.link(routes.printable()),
+            "pdf_href": ctx.site_link(routes.pdf(ctx.lang)),
+            "data_href": ctx.link("data/"),
             "permalink": ctx.permalink("")}
 
 
@@ -203,6 +241,75 @@ def about_view(_: str, ctx: ViewContext) -> View:
               for t in cat.themes if t.notes]
     return {"status_rows": status_rows, "notes": notes, "breadcrumbs": crumbs(ctx),
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
+
+
+def embed_snippet(ctx: ViewContext, path: str, title: str) -> str:
+    """The iframe another site pastes: sandboxed, lazy, and sized to its content.
+
+    The embed page posts its height; the small listener resizes the frame that sent it.
+    """
+    src = ctx.permalink(path)
+    title = title.replace('"', "&quot;")
+    return (f'<iframe src="{src}" title="{title}" loading="lazy" referrerpolicy="no-referrer" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            'style="width:100%;height:320px;border:0"></iframe>\n'
+            '<script>addEventListener("message",function(e){var d=e.data;'
+            'if(!d||d.type!=="kb-embed-height")return;'
+            'document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)'
+            'f.style.height=Math.min(Math.max(+d.height||0,80),5000)+"px"})})</script>')
+
+
+def document_view(ctx: ViewContext, chrome: dict[str, Any]) -> View:
+    """What the standalone templates (embed, print) need besides their content."""
+    return {"lang": ctx.lang, "dir": DIRECTION[ctx.lang], "site_name": ctx.t("site_name"),
+            "css": ctx.site_link(chrome["css"]), "home": ctx.link(""), **chrome.get("extra", {})}
+
+
+def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
+    def view(key: str, ctx: ViewContext) -> View:
+        base = document_view(ctx, {"css": "assets/embed.css",
+                                   "extra": {"script": ctx.site_link("assets/embed.js")}})
+        if kind == "recommendation":
+            rec = ctx.catalog.recommendation(key)
+            theme = ctx.catalog.theme(rec.theme)
+            return {**base, "kind": kind, "id": key, "title": rec.title.get(ctx.lang),
+                    "eyebrow": theme.title.get(ctx.lang),
+                    "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
+                    if rec.lead else None,
+                    "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),
+                    "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
+        theme = ctx.catalog.theme(key)
+        return {**base, "kind": kind, "id": key, "title": theme.title.get(ctx.lang),
+                "eyebrow": ctx.t("theme") + " " + ctx.labels.number(theme.order), "lead": None,
+                "paragraphs": [[{"kind": "text", "text": theme.description.get(ctx.lang)}]],
+                "full": ctx.permalink(routes.theme(key)),
+                "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
+                           "href": ctx.permalink(routes.recommendation(r.id))}
+                          for r in ctx.catalog.in_theme(key)]}
+    return view
+
+
+def print_view(key: str, ctx: ViewContext) -> View:
+    """A printable document (and the source of the PDF): one theme, or every theme."""
+    cat = ctx.catalog
+    themes = [cat.theme(key)] if key else list(cat.themes)
+    base = document_view(ctx, {"css": "assets/print.css"})
+    return {**base,
+            "title": themes[0].title.get(ctx.lang) if key else ctx.t("all_recommendations"),
+            "subtitle": segments(ctx.t("document_title"), ctx.lang, cat, ctx.link),
+            "page_counter": "arabic-indic" if ctx.lang == "ar" else "decimal",
+            "back": ctx.link(routes.theme(key) if key else ""),
+            "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
+            "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
+                        "recommendations": [{
+                            "id": r.id, "title": r.title.get(ctx.lang),
+                            "lead": segments(r.lead.get(ctx.lang), ctx.lang, cat, ctx.link) if r.lead else None,
+                            "paragraphs": paragraphs(r.text, ctx.lang, cat, ctx.link),
+                            "permalink": ctx.permalink(routes.recommendation(r.id)),
+                            "status": status_view(r.status(ctx.lang), ctx),
+                            "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
+                                                       title=plain(r.title.get(ctx.lang))), ctx.lang, cat, ctx.link),
+                        } for r in cat.in_theme(t.id)]} for t in themes]}
 
 
 FACETS = (("theme", "theme"), ("objective", "objective"), ("actor", "actor"), ("topic", "topic"),
@@ -229,10 +336,11 @@ def search_view(_: str, ctx: ViewContext) -> View:
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
 
 
-def search_config(ctx: ViewContext, site_link: Callable[[str], str]) -> View:
+def search_config(ctx: ViewContext) -> View:
     """What the header search and the explore page need on every page (JSON in the page)."""
     keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
             "search_results", "facet_all")
+    site_link = ctx.site_link
     return {"lang": ctx.lang, "index": site_link(routes.search_index(ctx.lang)),
             "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
             "labels": {k: ctx.t(k) for k in keys},
@@ -242,8 +350,23 @@ def search_config(ctx: ViewContext, site_link: Callable[[str], str]) -> View:
                        for lang in LANGUAGES if lang != ctx.lang]}
 
 
+def data_view(_: str, ctx: ViewContext) -> View:
+    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
+             ("data/schema/collection.schema.json", "JSON Schema"),
+             ("data/schema/recommendation.schema.json", "JSON Schema"),
+             ("data/schema/theme.schema.json", "JSON Schema"), ("data/schema/taxonomy.schema.json", "JSON Schema")]
+    return {"breadcrumbs": crumbs(ctx),
+            "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
+                       "url": ctx.site_url + path} for path, fmt in files],
+            "pdfs": [{"name": ctx.t("all_recommendations"), "href": ctx.site_link(routes.pdf(ctx.lang))}]
+            + [{"name": t.title.get(ctx.lang), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
+               for t in ctx.catalog.themes]}
+
+
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
-    "search": search_view,
+    "data": data_view,
+    "search": search_view, "print": print_view,
+    "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
     "recommendations": recommendations_view,

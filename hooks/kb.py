@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,9 @@ from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
 from gcmkb.problems import CollectionError
-from gcmkb.routes import language_prefix
 from gcmkb.site import KnowledgeBase
-from gcmkb.sitemaps import language_sitemap
+from gcmkb.routes import NOT_INDEXED
+from gcmkb.sitemaps import language_sitemap, without_paths
 
 
 class _Build:
@@ -59,24 +60,19 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     kb = _Build.current
     if kb is None:
         return context
-    lang = _language(config)
-    prefix = language_prefix(lang)
 
     def site_link(target: str) -> str:
         href = get_relative_url(target or ".", page.url or ".")
         return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href
 
-    def link(path: str) -> str:
-        return site_link(prefix + path)
-
+    lang = _language(config)
+    ctx = kb.context(lang, site_link, config.site_url)
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
-    context["kb_search"] = kb.search_config(lang, link, site_link, config.site_url)
+    context["kb_search"] = kb.search_config(ctx)
     meta = page.meta.get("kb")
-    if not isinstance(meta, dict):
-        return context
-
-    context["kb"] = kb.view(meta["kind"], str(meta.get("key", "")), lang, link, config.site_url)
+    if isinstance(meta, dict):
+        context["kb"] = kb.view(meta["kind"], str(meta.get("key", "")), ctx)
     return context
 
 
@@ -86,9 +82,13 @@ def on_post_build(config: Any) -> None:
         return
     site = Path(config.site_dir)
     _Build.current.write_search_indexes(site)
+    _Build.current.write_open_data(site, config.site_url)
     root_sitemap = site / "sitemap.xml"
     if root_sitemap.exists():
+        indexed = without_paths(root_sitemap.read_text("utf-8"), config.site_url, NOT_INDEXED)
+        root_sitemap.write_text(indexed, "utf-8")
+        with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as gz:
+            gz.write(indexed.encode("utf-8"))
         for lang in LANGUAGES:
             if lang != SOURCE_LANGUAGE:
-                (site / lang / "sitemap.xml").write_text(
-                    language_sitemap(root_sitemap.read_text("utf-8"), lang), "utf-8")
+                (site / lang / "sitemap.xml").write_text(language_sitemap(indexed, lang), "utf-8")

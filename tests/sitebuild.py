@@ -18,7 +18,13 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
-GENERATED = ("themes", "recommendations", "objectives", "actors", "topics", ".generated-pages")
+
+
+def _generated_sources() -> set[str]:
+    """Page sources a previous build wrote into docs/ (listed in its manifest): not project files."""
+    manifest = ROOT / "docs" / ".generated-pages"
+    names = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+    return {"docs/" + n for n in names} | {"docs/.generated-pages"}
 
 
 def free_port() -> int:
@@ -30,11 +36,16 @@ def free_port() -> int:
 def make_project(target: Path, collection: Path) -> Path:
     """A copy of the site project around the collection at `collection/recommendations`."""
     target.mkdir(parents=True, exist_ok=True)
+    generated = _generated_sources()
+
+    def ignore(directory: str, names: list[str]) -> list[str]:
+        rel = Path(directory).relative_to(ROOT).as_posix()
+        return [n for n in names if f"{rel}/{n}" in generated or n == "__pycache__"]
+
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, target / part, ignore=lambda d, names: [
-                n for n in names if Path(d) == ROOT / "docs" and n in GENERATED] + ["__pycache__"])
+            shutil.copytree(src, target / part, ignore=ignore)
         else:
             shutil.copy2(src, target / part)
     shutil.copytree(collection / "recommendations", target / "recommendations")
@@ -65,6 +76,7 @@ class Site:
 
     directory: Path
     url: str
+    pdfs: list[Path] = field(default_factory=list)
     _soups: dict[str, BeautifulSoup] = field(default_factory=dict)
 
     def pages(self) -> list[str]:
