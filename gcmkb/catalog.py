@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import TRANSLATED_LANGUAGES
-from .layout import MISPLACED_HINT, SourceFile, discover
+from .layout import MISPLACED_HINT, discover
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from . import TRANSLATED_LANGUAGES
 from .catalog import check_collection, read_all
+from .history import removed_without_redirect
 from .layout import COLLECTION_DIR
 from .problems import errors_in
+from .scaffold import scaffold
 from .stamping import stamp_file
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     catalog, problems = check_collection(args.root)
+    if catalog is not None and args.since:
+        problems = sorted(problems + removed_without_redirect(args.root, args.since, catalog))
     for problem in problems:
         print(problem)
     errors = errors_in(problems)
@@ -47,6 +51,16 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold(args.root, args.theme)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(path.relative_to(args.root).as_posix())
+    return 0
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .pdf import write_pdfs
 
@@ -64,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."),
                         help=f"project root holding {COLLECTION_DIR}/ (default: .)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="validate the whole collection, print every problem")
+    validate = sub.add_parser("validate", help="validate the whole collection, print every problem")
+    validate.add_argument("--since", metavar="REV", help="also require a redirect for every id published "
+                          "at this git revision that is gone (pull requests: the base branch)")
     stamp = sub.add_parser("stamp", help="mark translations as made from the current Arabic")
     stamp.add_argument("ids", nargs="*", help="record ids (r07, data); or --all")
     stamp.add_argument("--all", action="store_true", help="every recommendation and theme")
@@ -72,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
                        help="language(s) to stamp (default: en and fr)")
     stamp.add_argument("--status", choices=("draft", "reviewed"),
                        help="also set the status (e.g. reviewed after a review)")
+    new = sub.add_parser("new", help="create a new recommendation with the next free id")
+    new.add_argument("--theme", required=True, help="the theme it belongs to (e.g. climate)")
     pdf = sub.add_parser("pdf", help="make the PDFs of the built site's printable pages (WeasyPrint)")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
-    handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf}
+    handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf, "new": cmd_new}
     return handlers[args.command](args)

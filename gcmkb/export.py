@@ -13,8 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGES, TRANSLATED_LANGUAGES
-from . import routes
+from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated
 

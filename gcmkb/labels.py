@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -13,7 +14,7 @@ from . import LANGUAGES
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
-def load_labels() -> dict[str, "Labels"]:
+def load_labels() -> dict[str, Labels]:
     out = {}
     for lang in LANGUAGES:
         text = resources.files("gcmkb").joinpath("locales", f"{lang}.yml").read_text("utf-8")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE
 
@@ -21,7 +22,7 @@ class Text:
     fr: str
 
     @classmethod
-    def of(cls, data: Mapping[str, str]) -> "Text":
+    def of(cls, data: Mapping[str, str]) -> Text:
         return cls(**{lang: data[lang].strip() for lang in LANGUAGES})
 
     def get(self, lang: str) -> str:
@@ -48,7 +49,7 @@ class Translation:
     line: int
 
     @classmethod
-    def of(cls, data: Mapping[str, Any], line: int) -> "Translation":
+    def of(cls, data: Mapping[str, Any], line: int) -> Translation:
         return cls(status=str(data["status"]), source=data.get("source"), line=line)
 
 

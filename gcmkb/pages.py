@@ -33,6 +33,8 @@ def page_title(page: PageRef, catalog: Catalog, labels: Labels) -> tuple[str, st
         rec = catalog.recommendation(page.key)
         text = plain(" ".join(rec.text.paragraphs(lang)))
         return rec.title.get(lang), _clip(text)
+    if page.kind == "redirect":
+        return page_title(PageRef("recommendation", catalog.redirects[page.key], ""), catalog, labels)
     if page.kind == "embed-recommendation":
         return page_title(PageRef("recommendation", page.key, ""), catalog, labels)
     if page.kind in ("embed-theme", "print") and page.key:
@@ -51,7 +53,8 @@ def page_title(page: PageRef, catalog: Catalog, labels: Labels) -> tuple[str, st
         if page.kind == "objectives":
             label = f"{labels.t('objective_number', number=int(entry.id))}: {label}"
         return label, _clip(entry.description.get(lang) if entry.description else f"{label}. {site}")
-    heading = {"themes": "themes", "recommendations": "all_recommendations", "search": "search_page"}.get(
+    heading = {"themes": "themes", "recommendations": "all_recommendations", "search": "search_page",
+               "status": "status_page"}.get(
         page.kind, page.kind.removeprefix("index:"))
     return labels.t(heading), f"{labels.t(heading)}. {site}"
 

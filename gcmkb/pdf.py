@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import LANGUAGES
-from . import routes
+from . import LANGUAGES, routes
 
 
 def printable_documents(site_dir: Path) -> list[tuple[Path, Path]]:

@@ -72,10 +72,11 @@ def entry(kind: str, eid: str) -> str:
 def generated_pages(catalog: Catalog) -> list[PageRef]:
     """Every generated page, in a stable order (home and about are written by hand)."""
     pages = [PageRef("themes", "", "themes/"), PageRef("recommendations", "", "recommendations/"),
-             PageRef("search", "", SEARCH_PAGE)]
+             PageRef("search", "", SEARCH_PAGE), PageRef("status", "", "status/")]
     pages += [PageRef("theme", t.id, theme(t.id)) for t in catalog.themes]
     pages += [PageRef("parallel", t.id, parallel(t.id)) for t in catalog.themes]
     pages += [PageRef("recommendation", r.id, recommendation(r.id)) for r in catalog.recommendations]
+    pages += [PageRef("redirect", old, recommendation(old)) for old in sorted(catalog.redirects)]
     pages.append(PageRef("print", "", printable()))
     pages += [PageRef("print", t.id, printable(t.id)) for t in catalog.themes]
     pages += [PageRef("embed-theme", t.id, embed("themes", t.id)) for t in catalog.themes]

@@ -8,9 +8,10 @@ so the schema stays the one place that says what is allowed.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -25,7 +26,7 @@ def schema_text(name: str) -> str:
     return resources.files("gcmkb").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
 
 
-@lru_cache(maxsize=None)  # schemas are immutable package data, safe to share across builds
+@cache  # schemas are immutable package data, safe to share across builds
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text(name)))
 

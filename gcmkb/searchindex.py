@@ -6,7 +6,8 @@ their JavaScript twins are registered under before `lunr.Index.load`.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
@@ -14,8 +15,7 @@ from lunr.stemmer import stemmer as porter_stemmer
 from lunr.stop_word_filter import stop_word_filter as english_stop_words
 from lunr.tokenizer import Tokenizer
 
-from . import LANGUAGES
-from . import routes
+from . import LANGUAGES, routes
 from .model import Catalog
 from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
 from .textview import plain
@@ -108,7 +108,7 @@ def _snippet(text: str) -> str:
     return text if len(text) <= SNIPPET else text[:SNIPPET].rsplit(" ", 1)[0] + "…"
 
 
-def search_payload(catalog: Catalog, lang: str, labels: Callable[[str], str]) -> dict[str, Any]:
+def search_payload(catalog: Catalog, lang: str, labels: Callable[..., str]) -> dict[str, Any]:
     """Everything the browser needs for one language: index, documents, facet labels."""
     docs = {}
     for rec in catalog.recommendations:

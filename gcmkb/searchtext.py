@@ -18,11 +18,18 @@ _MAP = {"ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه"}
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 STOP_WORDS = {
-    "ar": frozenset("""في من على الي عن مع او ان هذا هذه ذلك تلك التي الذي الذين ما لا ثم كل بين حول
-        قد كما ايضا و اي هو هي هم كان يكون تكون له لها به بها فيه فيها عند حتي اذا الا لم لن""".split()),
-    "fr": frozenset("""le la les l de des du d un une et en a au aux pour par sur dans avec que qui qu
-        ne pas ce cette ces se sa son ses leur leurs il elle ils elles est sont etre ou ainsi afin
-        s n y c j m t""".split()),
+    "ar": frozenset([
+        "في", "من", "على", "الي", "عن", "مع", "او", "ان", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
+        "الذين", "ما", "لا", "ثم", "كل", "بين", "حول", "قد", "كما", "ايضا", "و", "اي", "هو", "هي", "هم",
+        "كان", "يكون", "تكون", "له", "لها", "به", "بها", "فيه", "فيها", "عند", "حتي", "اذا", "الا", "لم",
+        "لن"
+    ]),
+    "fr": frozenset([
+        "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "a", "au", "aux", "pour",
+        "par", "sur", "dans", "avec", "que", "qui", "qu", "ne", "pas", "ce", "cette", "ces", "se", "sa",
+        "son", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "est", "sont", "etre", "ou", "ainsi",
+        "afin", "s", "n", "y", "c", "j", "m", "t"
+    ]),
 }
 
 AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")

@@ -7,18 +7,19 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from . import LANGUAGES
 from .catalog import load_catalog
+from .export import write_open_data
 from .graph import Graph, build_graph
 from .labels import Labels, load_labels
 from .model import Catalog
 from .pages import page_sources, sync_sources
-from . import LANGUAGES
 from .routes import search_index
-from .export import write_open_data
 from .searchindex import search_payload
 from .views import ViewContext, build_view, search_config
 
@@ -31,7 +32,7 @@ class KnowledgeBase:
     labels: dict[str, Labels]
 
     @classmethod
-    def load(cls, root: Path) -> "KnowledgeBase":
+    def load(cls, root: Path) -> KnowledgeBase:
         """Raises CollectionError with every problem if the collection is invalid."""
         catalog = load_catalog(root)
         return cls(root, catalog, build_graph(catalog), load_labels())
@@ -39,9 +40,25 @@ class KnowledgeBase:
     def write_sources(self, docs_dir: Path) -> list[str]:
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels))
 
-    def context(self, lang: str, site_link: Callable[[str], str], site_url: str) -> ViewContext:
+    def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "") -> ViewContext:
         """Everything a page of one language needs to build its views."""
-        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url)
+        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url, edit_base)
+
+    def source_of(self, kind: str, key: str) -> str | None:
+        """The record file a generated page comes from ("" if many, None if written by hand)."""
+        cat = self.catalog
+        if kind in ("recommendation", "embed-recommendation"):
+            return cat.recommendation(key).path
+        if kind in ("theme", "parallel", "embed-theme") or (kind == "print" and key):
+            return cat.theme(key).path
+        if kind in cat.taxonomies:
+            return cat.entry(kind, key).path
+        if kind.startswith("index:"):
+            return cat.taxonomies[kind.removeprefix("index:")][0].path
+        if kind == "redirect":
+            return "recommendations/redirects.yml"
+        # pages drawn from many records have no single source to edit; hand-written pages: None
+        return "" if kind in ("themes", "recommendations", "search", "status", "print") else None
 
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)

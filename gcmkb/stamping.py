@@ -41,9 +41,6 @@ def stamp_file(file: Path, display: str, langs: tuple[str, ...], status: str | N
     text = file.read_text("utf-8")
     block = render_block(states)
     match = _BLOCK.search(text)
-    if match:
-        text = text[:match.start()] + block + text[match.end():]
-    else:
-        text = text.rstrip("\n") + "\n" + block
+    text = text[:match.start()] + block + text[match.end():] if match else text.rstrip("\n") + "\n" + block
     file.write_text(text, "utf-8")
     return f"{display}: {', '.join(langs)} stamped {current}" + (f" ({status})" if status else "")

@@ -6,7 +6,7 @@ Templates loop over segments and escape them; text never becomes markup by itsel
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .model import Catalog, Text
 from .text_checks import INLINE_REF
@@ -15,7 +15,8 @@ from .text_checks import INLINE_REF
 # does not reorder it with the surrounding punctuation
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ ./\-][A-Za-z0-9]+)*")
 # an Arabic run inside English or French text (editorial notes quote the source)
-ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+(?:[ \u060C.:]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+)*")
+_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF"
+ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u060C.:]+[{_ARABIC}]+)*")
 
 Segment = dict[str, str]
 

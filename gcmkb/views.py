@@ -6,11 +6,11 @@ Templates receive these dictionaries and only loop, escape and print.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from . import LANGUAGES, SOURCE_LANGUAGE
-from . import routes
+from . import LANGUAGES, SOURCE_LANGUAGE, routes
 from .graph import Graph
 from .labels import Labels
 from .model import Catalog, Entry, Recommendation, Theme
@@ -28,6 +28,11 @@ class ViewContext:
     labels: Labels
     site_link: Callable[[str], str]  # path from the site root -> href from the current page
     site_url: str                    # absolute, ends with "/"
+    edit_base: str = ""              # the forge's edit URL of the repository root, or ""
+
+    def edit_url(self, path: str) -> str:
+        """Where an editor changes the file a page comes from (a YAML record, not a generated file)."""
+        return self.edit_base + path if self.edit_base else ""
 
     @property
     def lang(self) -> str:
@@ -350,6 +355,55 @@ def search_config(ctx: ViewContext) -> View:
                        for lang in LANGUAGES if lang != ctx.lang]}
 
 
+def redirect_view(old: str, ctx: ViewContext) -> View:
+    """A retired id's page: its permalink keeps working and leads to the record that replaced it."""
+    target = ctx.catalog.recommendation(ctx.catalog.redirects[old])
+    return {**document_view(ctx, {"css": "assets/embed.css"}), "old": old, "target": rec_item(target, ctx),
+            "message": ctx.t("redirect_text", old=old, new=target.id)}
+
+
+TAXONOMY_STATUS = "draft"  # taxonomy labels carry no translation record yet: shown as drafts
+
+
+def dashboard_view(_: str, ctx: ViewContext) -> View:
+    """The translation dashboard: every record and taxonomy entry, each language's status.
+
+    Only recommendations show their id: the others' ids are English slugs, not for readers.
+    """
+    cat = ctx.catalog
+    rows: list[View] = []
+    for rec in cat.recommendations:
+        rows.append({"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
+                     "edit": ctx.edit_url(rec.path), "kind": ctx.t("recommendation"),
+                     "statuses": [status_cell(lang, rec.status(lang), ctx) for lang in LANGUAGES]})
+    for theme in cat.themes:
+        rows.append({"id": "", "title": theme.title.get(ctx.lang), "href": ctx.link(routes.theme(theme.id)),
+                     "edit": ctx.edit_url(theme.path), "kind": ctx.t("theme"),
+                     "statuses": [status_cell(lang, theme.tracking.status(lang), ctx) for lang in LANGUAGES]})
+    for kind, entries in cat.taxonomies.items():
+        for entry in entries:
+            rows.append({"id": "", "title": entry.label.get(ctx.lang),
+                         "href": ctx.link(routes.entry(kind, entry.id)), "edit": ctx.edit_url(entry.path),
+                         "kind": ctx.t(kind),
+                         "statuses": [status_cell(lang, "source" if lang == SOURCE_LANGUAGE else TAXONOMY_STATUS, ctx)
+                                      for lang in LANGUAGES]})
+    totals = []
+    for i, lang in enumerate(LANGUAGES):
+        counts: dict[str, int] = {}
+        for row in rows:
+            code = row["statuses"][i]["code"]
+            counts[code] = counts.get(code, 0) + 1
+        totals.append({"lang": lang, "name": LANGUAGE_NAMES[lang],
+                       "counts": [{"code": c, "label": ctx.t(f"status_{c}"), "n": ctx.labels.number(n)}
+                                  for c, n in counts.items()]})
+    return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals,
+            "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES]}
+
+
+def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
+    return {"lang": lang, "code": code, "label": ctx.t(f"status_{code}")}
+
+
 def data_view(_: str, ctx: ViewContext) -> View:
     files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
              ("data/schema/collection.schema.json", "JSON Schema"),
@@ -364,7 +418,7 @@ def data_view(_: str, ctx: ViewContext) -> View:
 
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
-    "data": data_view,
+    "data": data_view, "redirect": redirect_view, "status": dashboard_view,
     "search": search_view, "print": print_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,

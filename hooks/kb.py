@@ -17,8 +17,8 @@ from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
 from gcmkb.problems import CollectionError
-from gcmkb.site import KnowledgeBase
 from gcmkb.routes import NOT_INDEXED
+from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import language_sitemap, without_paths
 
 
@@ -66,13 +66,19 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href
 
     lang = _language(config)
-    ctx = kb.context(lang, site_link, config.site_url)
+    edit_base = str(config.extra.get("kb_edit_base") or "")
+    ctx = kb.context(lang, site_link, config.site_url, edit_base)
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
     context["kb_search"] = kb.search_config(ctx)
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
-        context["kb"] = kb.view(meta["kind"], str(meta.get("key", "")), ctx)
+        kind, key = meta["kind"], str(meta.get("key", ""))
+        context["kb"] = kb.view(kind, key, ctx)
+        source = kb.source_of(kind, key)
+        if source is None:  # a hand-written page: its Markdown file
+            source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        context["kb_edit"] = ctx.edit_url(source) if source else ""
     return context
 
 

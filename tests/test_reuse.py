@@ -188,7 +188,8 @@ def test_embed_renders_in_an_iframe_on_another_site_and_resizes(page, real_site:
     try:
         page.goto(f"http://127.0.0.1:{port}/")
         frame = page.frame_locator("iframe")
-        assert frame.locator("h1").inner_text() == real_site.soup("en/recommendations/r13/").select_one("h1").get_text(strip=True)
+        title = real_site.soup("en/recommendations/r13/").select_one("h1").get_text(strip=True)
+        assert frame.locator("h1").inner_text() == title
         page.wait_for_function("parseInt(document.querySelector('iframe').style.height) !== 320")
         inner = page.frames[1].evaluate("document.documentElement.getBoundingClientRect().height")
         height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")

@@ -71,7 +71,7 @@ def test_relevance_queries_in_chromium(page, real_site: Site) -> None:
             const engine = await kbSearch.loadEngine(kbSearch.config.index);
             return queries.map(q => kbSearch.run(engine, q).refs);
         }""", [c["q"] for c in cases])
-        for case, refs in zip(cases, results):
+        for case, refs in zip(cases, results, strict=True):
             ok = True
             if "first" in case:
                 ok &= bool(refs) and refs[0] == case["first"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 NEUTRAL_PAGES = [
     "", "about/", "themes/", "themes/alpha/", "themes/alpha/parallel/", "themes/beta/",
     "themes/beta/parallel/", "recommendations/", "recommendations/r01/", "recommendations/r02/",
-    "recommendations/r03/", "search/", "data/", "print/", "print/alpha/", "print/beta/",
+    "recommendations/r03/", "search/", "status/", "data/", "print/", "print/alpha/", "print/beta/",
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",

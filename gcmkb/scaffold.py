@@ -1,0 +1,67 @@
+"""`python -m gcmkb new`: a new record with the next free id and every required field.
+
+The texts are left empty on purpose: the validator then lists exactly what is still to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .catalog import read_all
+from .layout import COLLECTION_DIR
+from .text_checks import RECOMMENDATION_ID
+
+TEMPLATE = """\
+# yaml-language-server: $schema=../gcmkb/schemas/recommendation.schema.json
+# A new recommendation. Fill in every "" below, then run: python -m gcmkb validate
+id: {id}
+theme: {theme}
+source:
+  bullet: {bullet}          # its position in the theme
+objectives: []         # GCM objective numbers (1 to 23) it serves, e.g. [7, 23]
+actors: []             # ids from recommendations/taxonomies/actors.yml, e.g. [member-states]
+topics: []             # ids from recommendations/taxonomies/topics.yml
+related: []            # ids of related recommendations, e.g. [r07]
+title:
+  ar: ""
+  en: ""
+  fr: ""
+text:
+  ar: ""
+  en: ""
+  fr: ""
+translations:
+  en: {{status: draft}}
+  fr: {{status: draft}}
+"""
+
+
+def next_free_id(ids: set[str]) -> str:
+    """One more than the highest id ever used (retired ids count: ids are never reused)."""
+    numbers = [int(i[1:]) for i in ids if RECOMMENDATION_ID.match(i)]
+    width = max([2] + [len(i) - 1 for i in ids if RECOMMENDATION_ID.match(i)])
+    return f"r{max(numbers, default=0) + 1:0{width}d}"
+
+
+def _field(data: Any, *keys: str) -> Any:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def scaffold(root: Path, theme: str) -> Path:
+    """Works on an unfinished collection too (an editor may add several records at once)."""
+    loaded = read_all(root)
+    known = {_field(d.data, "id") for d in loaded.docs.get("theme", [])} - {None}
+    if theme not in known:
+        raise ValueError(f"unknown theme {theme!r}; known themes: {', '.join(sorted(known))}")
+    recs = loaded.docs.get("recommendation", [])
+    retired = {k for d in loaded.docs.get("redirects", []) for k in (_field(d.data, "redirects") or {})}
+    existing = {p.stem for p in (root / COLLECTION_DIR).glob("r*.yml")}
+    rid = next_free_id({str(_field(d.data, "id")) for d in recs} | retired | existing)
+    bullets = [_field(d.data, "source", "bullet") for d in recs if _field(d.data, "theme") == theme]
+    bullet = max([b for b in bullets if isinstance(b, int)], default=0) + 1
+    target = root / COLLECTION_DIR / f"{rid}.yml"
+    target.write_text(TEMPLATE.format(id=rid, theme=theme, bullet=bullet), "utf-8")
+    return target

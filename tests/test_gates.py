@@ -1,0 +1,139 @@
+"""Editors' gates: renamed ids, scaffolding, reproducible builds, dashboards and edit links."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gcmkb.catalog import check_collection
+from gcmkb.scaffold import next_free_id
+
+from .conftest import FIXTURES, ROOT
+from .sitebuild import Site, build, make_project
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gcmkb", "--root", str(root), *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+def test_a_removed_or_renamed_id_needs_a_redirect(mini: Path) -> None:
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "commit", "-qm", "base")
+    # rename r03 to r04: the permalink of r03 would break
+    (mini / "recommendations/r03.yml").rename(mini / "recommendations/r04.yml")
+    record = mini / "recommendations/r04.yml"
+    record.write_text(record.read_text("utf-8").replace("id: r03", "id: r04"), "utf-8")
+    run = cli(mini, "validate", "--since", "HEAD")
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        "recommendations/r03.yml:1: id: 'r03' was published at HEAD and is gone, which would break its "
+        "permalink; allowed: keep the id, or add 'r03: <new id>' to recommendations/redirects.yml"]
+    (mini / "recommendations/redirects.yml").write_text("redirects:\n  r03: r04\n", "utf-8")
+    run = cli(mini, "validate", "--since", "HEAD")
+    assert run.returncode == 0, run.stdout
+    assert cli(mini, "validate", "--since", "no-such-ref").stdout.startswith(
+        "recommendations/redirects.yml:1: --since: cannot read revision 'no-such-ref'")
+
+
+def test_a_redirect_keeps_the_old_permalink_working(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    (project / "recommendations/r03.yml").rename(project / "recommendations/r04.yml")
+    record = project / "recommendations/r04.yml"
+    record.write_text(record.read_text("utf-8").replace("id: r03", "id: r04"), "utf-8")
+    (project / "recommendations/redirects.yml").write_text("redirects:\n  r03: r04\n", "utf-8")
+    assert build(project, "https://kb.example/").returncode == 0
+    html = (project / "site/fr/recommendations/r03/index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../r04/">' in html
+    assert '<link rel="canonical" href="https://kb.example/fr/recommendations/r04/">' in html
+    assert "La recommandation r03 est désormais r04." in html
+
+
+def test_scaffold_creates_the_next_free_id_with_every_field(mini: Path) -> None:
+    (mini / "recommendations/redirects.yml").write_text("redirects:\n  r04: r02\n", "utf-8")
+    run = cli(mini, "new", "--theme", "beta")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "recommendations/r05.yml", "r04 is retired: ids are never reused"
+    text = (mini / "recommendations/r05.yml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../gcmkb/schemas/recommendation.schema.json")
+    _, problems = check_collection(mini)
+    assert [str(p) for p in problems][:4] == [
+        "recommendations/r05.yml:7: objectives: needs at least 1 item(s); allowed: a list of GCM objective "
+        "numbers (1 to 23), each once",
+        "recommendations/r05.yml:8: actors: needs at least 1 item(s); allowed: a list of actor ids, each once",
+        "recommendations/r05.yml:9: topics: needs at least 1 item(s); allowed: a list of topic ids, each once",
+        "recommendations/r05.yml:12: title.ar: must not be empty; allowed: non-empty text of at most 160 characters",
+    ]
+    assert "bullet: 2" in text
+    assert cli(mini, "new", "--theme", "gamma").stderr.strip() == "unknown theme 'gamma'; known themes: alpha, beta"
+
+
+def test_next_free_id_keeps_the_width() -> None:
+    assert next_free_id({"r01", "r35"}) == "r36"
+    assert next_free_id({"r99"}) == "r100"
+    assert next_free_id(set()) == "r01"
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    env_epoch = {"SOURCE_DATE_EPOCH": "1764000000"}
+    sites = []
+    for name in ("one", "two"):
+        os.environ.update(env_epoch)
+        try:
+            assert build(project, "https://kb.example/", "-d", str(tmp_path / name)).returncode == 0
+        finally:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        from gcmkb.pdf import write_pdfs
+        write_pdfs(tmp_path / name)
+        sites.append(tmp_path / name)
+    files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(sites[1]) for p in sites[1].rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(sites[0], sites[1], [str(f) for f in files], shallow=False)
+    assert (mismatch, errors) == ([], [])
+    assert any(str(f).endswith(".pdf") for f in files)
+
+
+def test_translation_dashboard_lists_every_record_and_entry(mini_site: Site) -> None:
+    soup = mini_site.soup("en/status/")
+    rows = soup.select("tbody tr")
+    assert len(rows) == 3 + 2 + 23 + 2 + 2  # recommendations, themes, objectives, actors, topics
+    cells = {r.select("td")[1].get_text(strip=True): [c.get_text(strip=True) for c in r.select("td")[3:6]]
+             for r in rows}
+    assert cells["Regional data platforms"] == ["Original text", "Reviewed translation", "Draft translation"]
+    assert cells["Migrants' rights"] == ["Original text", "Reviewed translation", "Draft translation"]
+    assert cells["Civil society"] == ["Original text", "Draft translation", "Draft translation"]
+    edit = rows[0].select("td")[-1].a["href"]
+    assert edit.endswith("/edit/main/recommendations/r01.yml")
+    totals = soup.select_one(".kb-status-totals").get_text(" ", strip=True)
+    assert "English: Original text" not in totals and "Draft translation: 30" in totals
+
+
+def test_edit_links_lead_to_the_records_not_generated_files(mini_site: Site) -> None:
+    def edit(page: str) -> str | None:
+        link = mini_site.soup(page).select_one(".kb-edit a")
+        return link["href"] if link else None
+    base = "https://github.com/gcm-champions/knowledge-base/edit/main/"
+    assert edit("fr/recommendations/r02/") == base + "recommendations/r02.yml"
+    assert edit("themes/beta/parallel/") == base + "recommendations/themes/beta.yml"
+    assert edit("en/actors/civil-society/") == base + "recommendations/taxonomies/actors.yml"
+    assert edit("en/about/") == base + "docs/about.en.md"
+    assert edit("about/") == base + "docs/about.md"
+    assert edit("en/themes/") is None  # drawn from many records
+
+
+def test_records_pass_the_yaml_linter() -> None:
+    run = subprocess.run([sys.executable, "-m", "yamllint", "-c", str(ROOT / ".yamllint.yml"), "-f", "parsable",
+                          "recommendations", "tests/fixtures/mini/recommendations"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout
