@@ -107,7 +107,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
         "source_line": ctx.t("source_line", line=rec.source_line) if rec.source_line else None,
         "status": status_view(rec.status(lang), ctx),
-        "original_href": (ctx.site_url + routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
+        "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
         "permalink": permalink,
         "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
                                    title=plain(title)), lang, cat, ctx.link),
