@@ -419,6 +419,7 @@ def data_view(_: str, ctx: ViewContext) -> View:
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
+    "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
     "search": search_view, "print": print_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,

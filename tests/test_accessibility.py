@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 PAGE_TYPES = {
-    "home": "", "about": "about/", "data": "data/", "themes": "themes/", "theme": "themes/rights/",
+    "home": "", "about": "about/", "data": "data/", "contribute": "contribute/", "themes": "themes/", "theme": "themes/rights/",
     "parallel": "themes/climate/parallel/", "recommendation": "recommendations/r29/",
     "all recommendations": "recommendations/", "objectives": "objectives/", "objective": "objectives/8/",
     "objective without recommendation": "objectives/4/", "actors": "actors/", "actor": "actors/civil-society/",

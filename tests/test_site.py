@@ -19,7 +19,7 @@ PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 NEUTRAL_PAGES = [
     "", "about/", "themes/", "themes/alpha/", "themes/alpha/parallel/", "themes/beta/",
     "themes/beta/parallel/", "recommendations/", "recommendations/r01/", "recommendations/r02/",
-    "recommendations/r03/", "search/", "status/", "data/", "print/", "print/alpha/", "print/beta/",
+    "recommendations/r03/", "search/", "status/", "data/", "contribute/", "print/", "print/alpha/", "print/beta/",
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",
@@ -70,7 +70,7 @@ def _interface_text(site: Site, page: str) -> str:
 def test_no_english_on_arabic_pages_and_no_arabic_on_others(real_site: Site) -> None:
     # names of formats and standards are not interface labels
     allowed = {"GCM", "COP", "MkDocs", "Material", "for", "http", "127", "PDF", "JSON", "CSV", "UTF",
-               "Schema", "CC", "BY", "iframe"}
+               "Schema", "CC", "BY", "iframe", "HTML", "YAML"}
     for page in real_site.pages():
         if page == "404.html":
             continue
