@@ -23,9 +23,13 @@ class Graph:
     def serving(self, kind: str, entry_id: str) -> list[Recommendation]:
         return self.recs(self.by_taxonomy.get((kind, entry_id), ()))
 
+    def count(self, kind: str, entry_id: str) -> int:
+        """How many recommendations serve an entry (without listing them: chips on every page)."""
+        return len(self.by_taxonomy.get((kind, entry_id), ()))
+
     def neighbours(self, rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
         siblings = self.catalog.in_theme(rec.theme)
-        i = siblings.index(rec)
+        i = self.catalog.position(rec)
         return (siblings[i - 1] if i > 0 else None,
                 siblings[i + 1] if i + 1 < len(siblings) else None)
 

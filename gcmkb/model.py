@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE
@@ -125,17 +126,43 @@ class Catalog:
     taxonomies: Mapping[str, tuple[Entry, ...]]
     redirects: Mapping[str, str] = field(default_factory=dict)
 
+    # Lookups are indexed once per catalog (cached_property works on frozen dataclasses): a
+    # linear search per lookup made every page cost O(N), the whole build O(N²).
     def recommendation(self, rid: str) -> Recommendation:
-        return self._by_id()[rid]
+        return self._recommendations_by_id[rid]
 
     def theme(self, tid: str) -> Theme:
-        return next(t for t in self.themes if t.id == tid)
+        return self._themes_by_id[tid]
 
     def entry(self, kind: str, eid: str) -> Entry:
-        return next(e for e in self.taxonomies[kind] if e.id == eid)
+        return self._entries_by_id[(kind, eid)]
 
     def in_theme(self, tid: str) -> tuple[Recommendation, ...]:
-        return tuple(r for r in self.recommendations if r.theme == tid)
+        return self._by_theme.get(tid, ())
 
-    def _by_id(self) -> dict[str, Recommendation]:
+    def position(self, rec: Recommendation) -> int:
+        """Index of a recommendation among its theme's recommendations."""
+        return self._positions[rec.id]
+
+    @cached_property
+    def _recommendations_by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.recommendations}
+
+    @cached_property
+    def _themes_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    @cached_property
+    def _entries_by_id(self) -> dict[tuple[str, str], Entry]:
+        return {(kind, e.id): e for kind, entries in self.taxonomies.items() for e in entries}
+
+    @cached_property
+    def _by_theme(self) -> dict[str, tuple[Recommendation, ...]]:
+        groups: dict[str, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            groups.setdefault(rec.theme, []).append(rec)
+        return {tid: tuple(recs) for tid, recs in groups.items()}
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {r.id: i for recs in self._by_theme.values() for i, r in enumerate(recs)}

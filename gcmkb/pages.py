@@ -8,9 +8,8 @@ wanted are deleted, so that `mkdocs serve` settles instead of looping.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-
-import yaml
 
 from . import LANGUAGES, SOURCE_LANGUAGE
 from .labels import Labels
@@ -79,7 +78,8 @@ def render_source(page: PageRef, catalog: Catalog, labels: Labels) -> str:
             "kb": {"kind": page.kind, "key": page.key}}
     if page.kind == "parallel":
         meta["hide"] = ["navigation", "toc"]  # the columns need the full width
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n"
+    # JSON is YAML, and writes thousands of front matters several times faster than yaml.dump
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 def page_sources(catalog: Catalog, labels: dict[str, Labels]) -> dict[str, str]:

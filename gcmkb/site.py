@@ -6,21 +6,19 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES
+from .artifacts import Artifacts
 from .catalog import load_catalog
 from .export import write_open_data
 from .graph import Graph, build_graph
 from .labels import Labels, load_labels
 from .model import Catalog
 from .pages import page_sources, sync_sources
-from .routes import search_index
-from .searchindex import search_payload
 from .views import ViewContext, build_view, search_config
 
 
@@ -63,13 +61,12 @@ class KnowledgeBase:
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
 
-    def write_search_indexes(self, site_dir: Path) -> None:
-        """One prebuilt lunr index per language, written once the languages are built."""
-        for lang in LANGUAGES:
-            target = site_dir / search_index(lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            payload = search_payload(self.catalog, lang, self.labels[lang].t)
-            target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    def start_artifacts(self, parallel: bool = True) -> Artifacts:
+        """Search indexes, built on spare cores while the pages render; `.write()` at the end."""
+        artifacts = Artifacts(self.catalog)
+        if parallel:
+            artifacts.start()
+        return artifacts
 
     def write_open_data(self, site_dir: Path, site_url: str) -> None:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}

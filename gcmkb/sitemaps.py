@@ -46,3 +46,24 @@ def language_sitemap(root_xml: str, lang: str) -> str:
         else:
             seen.add(loc.text)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"
+
+
+def sitemaps(default_xml: str, site_url: str, languages: tuple[str, ...], default: str,
+             excluded: tuple[str, ...]) -> dict[str, str]:
+    """Every sitemap of the site, from the default language's (whose entries carry every
+    language's alternate): the root one lists all languages, `<lang>/sitemap.xml` one each.
+
+    Derived from one source, so they do not depend on which language's build wrote last.
+    """
+    base = without_paths(default_xml, site_url, excluded)
+    per_language = {lang: language_sitemap(base, lang) for lang in languages}
+    ET.register_namespace("", SM)
+    ET.register_namespace("xhtml", XHTML)
+    union = ET.fromstring(per_language[default])
+    for lang in languages:
+        if lang != default:
+            for url in ET.fromstring(per_language[lang]).findall(f"{{{SM}}}url"):
+                union.append(url)
+    out = {f"{lang}/sitemap.xml": xml for lang, xml in per_language.items() if lang != default}
+    out["sitemap.xml"] = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(union, encoding="unicode") + "\n"
+    return out

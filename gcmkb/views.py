@@ -63,9 +63,8 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
             "prefix": ctx.t("objective_number", number=int(entry.id)) if number else None,
             "href": ctx.link(routes.entry(entry.kind, entry.id)),
             "url": ctx.permalink(routes.entry(entry.kind, entry.id)),
-            "count": len(ctx.graph.serving(entry.kind, entry.id)),
-            "count_label": ctx.labels.count("count_recommendations",
-                                            len(ctx.graph.serving(entry.kind, entry.id)))}
+            "count": ctx.graph.count(entry.kind, entry.id),
+            "count_label": ctx.labels.count("count_recommendations", ctx.graph.count(entry.kind, entry.id))}
 
 
 def status_view(code: str, ctx: ViewContext) -> View:

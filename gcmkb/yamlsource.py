@@ -43,7 +43,7 @@ def format_path(path: JsonPath) -> str:
 
 
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, doc: Document):
+    def __init__(self, loader: Any, doc: Document):
         self.loader = loader
         self.doc = doc
         self.problems: list[Problem] = []
@@ -81,8 +81,32 @@ class _Builder:
         self.problems.append(Problem(self.doc.path, node.start_mark.line + 1, fieldname, message))
 
 
+# libyaml parses valid files several times faster; on any error the pure-Python parser runs
+# again, for its clearer messages (which the tests pin) and identical behaviour.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def parse_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; return it with its line map, or the problems that stop it."""
+    if _FAST_LOADER is not None:
+        doc = Document(path=path, data=None)
+        fast = None
+        try:
+            fast = _FAST_LOADER(text)
+            node = fast.get_single_node()
+            if node is not None:
+                builder = _Builder(fast, doc)
+                doc.data = builder.build(node, ())
+                return doc, builder.problems
+        except Exception:
+            pass
+        finally:
+            if fast is not None:
+                fast.dispose()
+    return _parse_carefully(text, path)
+
+
+def _parse_carefully(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     doc = Document(path=path, data=None)
     loader: yaml.SafeLoader | None = None
     try:

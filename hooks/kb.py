@@ -11,21 +11,32 @@ import gzip
 from pathlib import Path
 from typing import Any
 
+from kb_languages import LanguageWorkers
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
+from gcmkb.artifacts import Artifacts
 from gcmkb.problems import CollectionError
 from gcmkb.routes import NOT_INDEXED
 from gcmkb.site import KnowledgeBase
-from gcmkb.sitemaps import language_sitemap, without_paths
+from gcmkb.sitemaps import sitemaps
 
 
 class _Build:
     """The knowledge base of the current build; replaced, never accumulated, on each build."""
 
+    command = "build"
     current: KnowledgeBase | None = None
+    artifacts: Artifacts | None = None
+    workers: LanguageWorkers | None = None
+    finish_after: str | None = None  # the language after whose build this process finishes
+    root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _Build.command = command
 
 
 def _i18n_building(config: Any) -> bool:
@@ -48,6 +59,9 @@ def on_pre_build(config: Any) -> None:
         _Build.current = None
         raise PluginError("the collection has errors:\n" + exc.report()) from None
     _Build.current.write_sources(Path(config.docs_dir))
+    if _Build.artifacts is not None:
+        _Build.artifacts.close()  # a build that failed half-way left it running
+    _Build.artifacts = _Build.current.start_artifacts(parallel=_Build.command == "build")
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -82,19 +96,40 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     return context
 
 
-@event_priority(-200)  # after static-i18n has built every language
+@event_priority(-50)  # after a language's pages, before static-i18n builds the next languages (-100)
 def on_post_build(config: Any) -> None:
-    if _i18n_building(config) or _Build.current is None:
+    if _Build.current is None:
         return
-    site = Path(config.site_dir)
-    _Build.current.write_search_indexes(site)
-    _Build.current.write_open_data(site, config.site_url)
-    root_sitemap = site / "sitemap.xml"
-    if root_sitemap.exists():
-        indexed = without_paths(root_sitemap.read_text("utf-8"), config.site_url, NOT_INDEXED)
-        root_sitemap.write_text(indexed, "utf-8")
-        with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as gz:
-            gz.write(indexed.encode("utf-8"))
-        for lang in LANGUAGES:
-            if lang != SOURCE_LANGUAGE:
-                (site / lang / "sitemap.xml").write_text(language_sitemap(indexed, lang), "utf-8")
+    plugin = config.plugins.get("i18n")
+    if not _i18n_building(config):  # the default language is built: hand languages to spare cores
+        # every language's build rewrites these at the root; the default language's are kept
+        _Build.root_pages = {name: (Path(config.site_dir) / name).read_bytes()
+                             for name in ("404.html", "sitemap.xml") if (Path(config.site_dir) / name).exists()}
+        _Build.workers = LanguageWorkers()
+        mine = _Build.workers.start(config, plugin, allowed=_Build.command == "build") if plugin else []
+        _Build.finish_after = mine[-1] if mine else None
+        if not mine:
+            _finish(config)
+    elif _language(config) == _Build.finish_after:
+        _finish(config)
+
+
+def _finish(config: Any) -> None:
+    """Once every language is built: wait for the other processes, then the shared files."""
+    if _Build.workers is not None:
+        _Build.workers.join()
+    root_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
+    if _Build.artifacts is not None:
+        _Build.artifacts.write(root_dir)
+        _Build.artifacts = None
+    assert _Build.current is not None
+    _Build.current.write_open_data(root_dir, config.site_url)
+    if "404.html" in _Build.root_pages:
+        (root_dir / "404.html").write_bytes(_Build.root_pages["404.html"])
+    if "sitemap.xml" in _Build.root_pages:
+        files = sitemaps(_Build.root_pages["sitemap.xml"].decode("utf-8"), config.site_url, LANGUAGES,
+                         SOURCE_LANGUAGE, NOT_INDEXED)
+        for name, xml in files.items():
+            (root_dir / name).write_text(xml, "utf-8")
+        with gzip.GzipFile(root_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
+            gz.write(files["sitemap.xml"].encode("utf-8"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,40 +15,13 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
-
-
-def _generated_sources() -> set[str]:
-    """Page sources a previous build wrote into docs/ (listed in its manifest): not project files."""
-    manifest = ROOT / "docs" / ".generated-pages"
-    names = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
-    return {"docs/" + n for n in names} | {"docs/.generated-pages"}
+from bench.project import ROOT, make_project  # noqa: F401  (shared with the benchmark)
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def make_project(target: Path, collection: Path) -> Path:
-    """A copy of the site project around the collection at `collection/recommendations`."""
-    target.mkdir(parents=True, exist_ok=True)
-    generated = _generated_sources()
-
-    def ignore(directory: str, names: list[str]) -> list[str]:
-        rel = Path(directory).relative_to(ROOT).as_posix()
-        return [n for n in names if f"{rel}/{n}" in generated or n == "__pycache__"]
-
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, target / part, ignore=ignore)
-        else:
-            shutil.copy2(src, target / part)
-    shutil.copytree(collection / "recommendations", target / "recommendations")
-    return target
 
 
 def build(project: Path, site_url: str, *extra: str) -> subprocess.CompletedProcess[str]:

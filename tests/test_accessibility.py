@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 PAGE_TYPES = {
-    "home": "", "about": "about/", "data": "data/", "contribute": "contribute/", "themes": "themes/", "theme": "themes/rights/",
+    "home": "", "about": "about/", "data": "data/", "contribute": "contribute/", "themes": "themes/",
+    "theme": "themes/rights/",
     "parallel": "themes/climate/parallel/", "recommendation": "recommendations/r29/",
     "all recommendations": "recommendations/", "objectives": "objectives/", "objective": "objectives/8/",
     "objective without recommendation": "objectives/4/", "actors": "actors/", "actor": "actors/civil-society/",
@@ -65,7 +66,8 @@ def test_keyboard_reaches_search_language_switch_and_every_link_in_order(browser
             if (!e || e === document.body) return null;
             const r = e.getBoundingClientRect();
             const style = getComputedStyle(e);
-            return {key: e.getAttribute('data-tab-key'), tag: e.tagName, id: e.id, href: e.href || null, hreflang: e.getAttribute('hreflang'),
+            return {key: e.getAttribute('data-tab-key'), tag: e.tagName, id: e.id, href: e.href || null,
+                    hreflang: e.getAttribute('hreflang'),
                     inArticle: !!e.closest('article.md-content__inner'),
                     visible: r.width > 0 && r.height > 0 && style.visibility !== 'hidden',
                     outline: style.outlineStyle !== 'none' || style.boxShadow !== 'none',

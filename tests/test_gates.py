@@ -137,3 +137,11 @@ def test_records_pass_the_yaml_linter() -> None:
                           "recommendations", "tests/fixtures/mini/recommendations"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stdout
+
+
+def test_generated_page_sources_are_ignored_by_git(real_site: Site) -> None:
+    """Every page source the build writes into docs/ is git-ignored (never committed by mistake)."""
+    generated = sorted({name.split("/")[0] for name in (ROOT / "docs/.generated-pages").read_text("utf-8").split()})
+    run = subprocess.run(["git", "check-ignore", "--no-index", *[f"docs/{d}/x.md" for d in generated]],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert sorted(run.stdout.split()) == sorted(f"docs/{d}/x.md" for d in generated)

@@ -177,3 +177,26 @@ def test_index_is_prebuilt_per_language_and_material_search_is_gone(real_site: S
         assert payload["index"]["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
     assert not (real_site.directory / "search/search_index.json").exists()
     assert real_site.soup("").select(".md-search") == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_memoized_indexing_chain_equals_the_search_pipeline(lang: str) -> None:
+    """The index is built with one memoized function; it must give every word the forms the
+    serialised (and JavaScript-twinned) search pipeline gives it."""
+    from lunr.token import Token
+    from lunr.tokenizer import Tokenizer
+
+    from gcmkb.catalog import load_catalog
+    from gcmkb.searchindex import memoized_pipeline
+
+    from .conftest import ROOT
+
+    run = memoized_pipeline(lang)
+    words = set()
+    for rec in load_catalog(ROOT).recommendations:
+        words.update(str(t) for t in Tokenizer(rec.title.get(lang) + " " + rec.text.get(lang)))
+    assert len(words) > 300
+    for word in sorted(words):
+        result = run(Token(word))
+        got = [] if result is None else [str(t) for t in (result if isinstance(result, list) else [result])]
+        assert got == [f for forms in analyze_words(lang, word) for f in forms], word

@@ -1,0 +1,1 @@
+"""Benchmark of the knowledge base at scale (see bench/README.md)."""

@@ -1,0 +1,158 @@
+"""Synthetic but realistic collections: real Arabic, English and French sentences from the real
+records, the real taxonomies, the real relation density, about a hundred recommendations per theme.
+
+Also writes the baseline: the same pages as plain Markdown for Material + static-i18n, no hooks.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gcmkb import LANGUAGES
+from gcmkb.catalog import load_catalog, source_fingerprint
+from gcmkb.model import Catalog
+
+from .project import ROOT, make_project
+
+SENTENCE = re.compile(r"(?<=[.؛!?؟])\s+")
+PER_THEME = 100
+
+
+def corpus(catalog: Catalog) -> dict[str, dict[str, list[str]]]:
+    """Sentences and titles per language, from the real records."""
+    out: dict[str, dict[str, list[str]]] = {lang: {"sentences": [], "titles": [], "leads": []} for lang in LANGUAGES}
+    for rec in catalog.recommendations:
+        for lang in LANGUAGES:
+            for paragraph in rec.text.paragraphs(lang):
+                out[lang]["sentences"] += [s for s in SENTENCE.split(paragraph) if len(s) > 20]
+            out[lang]["titles"].append(rec.title.get(lang))
+            if rec.lead:
+                out[lang]["leads"].append(rec.lead.get(lang))
+    return out
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def _stamped(record: dict[str, Any]) -> dict[str, Any]:
+    return {lang: {"status": "draft", "source": source_fingerprint(record)} for lang in ("en", "fr")}
+
+
+def _text(rng: random.Random, words: dict[str, dict[str, list[str]]], kind: str, count: int) -> dict[str, str]:
+    picks = [rng.randrange(10_000) for _ in range(count)]
+    return {lang: " ".join(words[lang][kind][p % len(words[lang][kind])] for p in picks) for lang in LANGUAGES}
+
+
+def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
+    """A collection of `n` recommendations in `target/recommendations` (returns `target`)."""
+    real = load_catalog(ROOT)
+    words = corpus(real)
+    rng = random.Random(seed)
+    out = target / "recommendations"
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "themes").mkdir(parents=True)
+    shutil.copytree(ROOT / "recommendations/taxonomies", out / "taxonomies")
+    themes = max(5, n // PER_THEME)
+    for t in range(themes):
+        base = real.themes[t % len(real.themes)]
+        record = {"id": f"t{t + 1:04d}", "order": t + 1,
+                  "title": {lang: f"{base.title.get(lang)} ({t + 1})" for lang in LANGUAGES},
+                  "description": {lang: base.description.get(lang) for lang in LANGUAGES}}
+        record["translations"] = _stamped(record)
+        (out / "themes" / f"t{t + 1:04d}.yml").write_text(_dump(record), "utf-8")
+    width = max(2, len(str(n)))
+    related_per_rec = sum(len(r.related) for r in real.recommendations) / len(real.recommendations)
+    bullets: dict[int, int] = {}
+    for i in range(1, n + 1):
+        template = real.recommendations[(i - 1) % len(real.recommendations)]
+        theme = (i - 1) * themes // n
+        bullets[theme] = bullets.get(theme, 0) + 1
+        others = [j for j in rng.sample(range(1, n + 1), min(n, 6)) if j != i][: round(related_per_rec)]
+        record: dict[str, Any] = {
+            "id": f"r{i:0{width}d}", "theme": f"t{theme + 1:04d}", "source": {"bullet": bullets[theme]},
+            "objectives": [int(o) for o in template.objectives], "actors": list(template.actors),
+            "topics": list(template.topics), "related": [f"r{j:0{width}d}" for j in others],
+            "title": _text(rng, words, "titles", 1)}
+        if rng.random() < 0.2:
+            record["lead"] = _text(rng, words, "leads", 1)
+        first, second = _text(rng, words, "sentences", 3), _text(rng, words, "sentences", 2)
+        record["text"] = {lang: f"{first[lang]}\n\n{second[lang]}" for lang in LANGUAGES}
+        if rng.random() < 0.4:
+            record["notes"] = [_text(rng, words, "sentences", 1)]
+        record["translations"] = _stamped(record)
+        (out / f"{record['id']}.yml").write_text(_dump(record), "utf-8")
+    return target
+
+
+def ours(n: int, target: Path) -> Path:
+    """The real project around a synthetic collection of `n` recommendations."""
+    synthetic_collection(n, target / "collection")
+    project = make_project(target / "ours", target / "collection")
+    return project
+
+
+BASELINE_CONFIG = """\
+site_name: Baseline
+site_url: https://kb.example.org/
+theme: {{name: material, language: ar, font: false}}
+plugins:
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      reconfigure_material: true
+      reconfigure_search: false
+      languages:
+        - {{locale: ar, default: true, name: العربية, build: true}}
+        - {{locale: en, name: English, build: true}}
+        - {{locale: fr, name: Français, build: true}}
+validation: {{nav: {{omitted_files: ignore}}}}
+nav:
+  - index.md
+{nav}
+"""
+
+
+def baseline(target: Path) -> Path:
+    """The same pages as plain Markdown (what a team would otherwise write), from the collection."""
+    catalog = load_catalog(target / "collection")
+    project = target / "baseline"
+    if project.exists():
+        shutil.rmtree(project)
+    docs = project / "docs"
+    for lang in LANGUAGES:
+        suffix = "" if lang == "ar" else f".{lang}"
+        (docs / "recommendations").mkdir(parents=True, exist_ok=True)
+        (docs / "themes").mkdir(exist_ok=True)
+        (docs / "objectives").mkdir(exist_ok=True)
+        (docs / f"index{suffix}.md").write_text("# Recommendations\n\n" + "\n".join(
+            f"- [{t.title.get(lang)}](themes/{t.id}.md)" for t in catalog.themes) + "\n", "utf-8")
+        for theme in catalog.themes:
+            lines = [f"# {theme.title.get(lang)}", "", theme.description.get(lang), ""]
+            lines += [f"1. [{r.id} {r.title.get(lang)}](../recommendations/{r.id}.md)"
+                      for r in catalog.in_theme(theme.id)]
+            (docs / "themes" / f"{theme.id}{suffix}.md").write_text("\n".join(lines) + "\n", "utf-8")
+        for entry in catalog.taxonomies["objectives"]:
+            (docs / "objectives" / f"{entry.id}{suffix}.md").write_text(f"# {entry.label.get(lang)}\n", "utf-8")
+        for rec in catalog.recommendations:
+            lines = [f"# {rec.title.get(lang)}", "", f"*{rec.id}* · [{catalog.theme(rec.theme).title.get(lang)}]"
+                     f"(../themes/{rec.theme}.md)", ""]
+            if rec.lead:
+                lines += [f"**{rec.lead.get(lang)}**", ""]
+            for paragraph in rec.text.paragraphs(lang):
+                lines += [paragraph, ""]
+            lines += ["## GCM", ""] + [f"- [{catalog.entry('objectives', o).label.get(lang)}](../objectives/{o}.md)"
+                                        for o in rec.objectives] + [""]
+            lines += ["## Related", ""] + [f"- [{catalog.recommendation(r).title.get(lang)}]({r}.md)"
+                                           for r in rec.related] + [""]
+            (docs / "recommendations" / f"{rec.id}{suffix}.md").write_text("\n".join(lines), "utf-8")
+    nav = "\n".join(f"  - themes/{t.id}.md" for t in catalog.themes)
+    (project / "mkdocs.yml").write_text(BASELINE_CONFIG.format(nav=nav), "utf-8")
+    return project

@@ -1,0 +1,58 @@
+"""Files written next to the pages (search indexes, open data), made on the spare cores.
+
+MkDocs renders pages on one core. The indexes do not depend on the pages, so they are built in
+worker processes from the start of the build (one per language when there are cores for it) and
+written at its end. On a single core they are built in the process itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from . import LANGUAGES
+from .labels import load_labels
+from .model import Catalog
+from .routes import search_index
+from .searchindex import search_payload
+
+
+def search_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
+    payload = search_payload(catalog, lang, load_labels()[lang].t)
+    return search_index(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class Artifacts:
+    """Started when a build starts, written when it ends; one object per build."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.executor: Executor | None = None
+        self.futures: list[Future[tuple[str, bytes]]] = []
+
+    def start(self) -> None:
+        spare = (os.cpu_count() or 1) - 1
+        if spare < 1:
+            return
+        # fork: the workers share the parsed catalog instead of parsing the records again
+        self.executor = ProcessPoolExecutor(max_workers=min(spare, len(LANGUAGES)), mp_context=get_context("fork"))
+        self.futures = [self.executor.submit(search_file, self.catalog, lang) for lang in LANGUAGES]
+
+    def write(self, site_dir: Path) -> None:
+        if self.futures:
+            results = [f.result() for f in self.futures]
+        else:
+            results = [search_file(self.catalog, lang) for lang in LANGUAGES]
+        for path, data in results:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.close()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+            self.executor = None
