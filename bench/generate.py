@@ -95,6 +95,8 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
 def ours(n: int, target: Path) -> Path:
     """The real project around a synthetic collection of `n` recommendations."""
     synthetic_collection(n, target / "collection")
+    if (target / "ours").exists():
+        shutil.rmtree(target / "ours")
     project = make_project(target / "ours", target / "collection")
     return project
 
@@ -120,39 +122,68 @@ nav:
 """
 
 
+def _rec_lines(rec: Any, catalog: Catalog, lang: str, prefix: str) -> list[str]:
+    lines = [f"## {rec.id} {rec.title.get(lang)}", ""]
+    if rec.lead:
+        lines += [f"**{rec.lead.get(lang)}**", ""]
+    for paragraph in rec.text.paragraphs(lang):
+        lines += [paragraph, ""]
+    return lines
+
+
 def baseline(target: Path) -> Path:
-    """The same pages as plain Markdown (what a team would otherwise write), from the collection."""
+    """The same pages as plain Markdown (what a team would otherwise write), from the collection:
+    recommendation, embed, theme, parallel and printable pages, taxonomy pages and indexes."""
     catalog = load_catalog(target / "collection")
     project = target / "baseline"
     if project.exists():
         shutil.rmtree(project)
     docs = project / "docs"
-    for lang in LANGUAGES:
+
+    def write(path: str, lang: str, lines: list[str]) -> None:
         suffix = "" if lang == "ar" else f".{lang}"
-        (docs / "recommendations").mkdir(parents=True, exist_ok=True)
-        (docs / "themes").mkdir(exist_ok=True)
-        (docs / "objectives").mkdir(exist_ok=True)
-        (docs / f"index{suffix}.md").write_text("# Recommendations\n\n" + "\n".join(
-            f"- [{t.title.get(lang)}](themes/{t.id}.md)" for t in catalog.themes) + "\n", "utf-8")
+        file = docs / f"{path}{suffix}.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("\n".join(lines) + "\n", "utf-8")
+
+    for lang in LANGUAGES:
+        write("index", lang, ["# Recommendations", ""] + [f"- [{t.title.get(lang)}](themes/{t.id}.md)"
+                                                            for t in catalog.themes])
+        write("recommendations/index", lang, ["# All", "", "| id | title |", "| --- | --- |"]
+              + [f"| {r.id} | [{r.title.get(lang)}]({r.id}.md) |" for r in catalog.recommendations])
+        write("status", lang, ["# Status", "", "| id | ar | en | fr |", "| --- | --- | --- | --- |"]
+              + [f"| {r.id} | {' | '.join(r.status(x) for x in LANGUAGES)} |" for r in catalog.recommendations])
+        write("search", lang, ["# Search", ""] + [f"- [{r.title.get(lang)}](recommendations/{r.id}.md)"
+                                                  for r in catalog.recommendations])
         for theme in catalog.themes:
-            lines = [f"# {theme.title.get(lang)}", "", theme.description.get(lang), ""]
-            lines += [f"1. [{r.id} {r.title.get(lang)}](../recommendations/{r.id}.md)"
-                      for r in catalog.in_theme(theme.id)]
-            (docs / "themes" / f"{theme.id}{suffix}.md").write_text("\n".join(lines) + "\n", "utf-8")
-        for entry in catalog.taxonomies["objectives"]:
-            (docs / "objectives" / f"{entry.id}{suffix}.md").write_text(f"# {entry.label.get(lang)}\n", "utf-8")
+            recs = catalog.in_theme(theme.id)
+            write(f"themes/{theme.id}", lang, [f"# {theme.title.get(lang)}", "", theme.description.get(lang), ""]
+                  + [f"1. [{r.id} {r.title.get(lang)}](../recommendations/{r.id}.md)" for r in recs])
+            parallel = [f"# {theme.title.get(lang)}", ""]
+            for rec in recs:
+                parallel += _rec_lines(rec, catalog, "ar", "") + _rec_lines(rec, catalog, lang, "")
+            write(f"themes/{theme.id}/parallel", lang, parallel)
+            printable = [f"# {theme.title.get(lang)}", ""]
+            for rec in recs:
+                printable += _rec_lines(rec, catalog, lang, "")
+            write(f"print/{theme.id}", lang, printable)
+        for kind, entries in catalog.taxonomies.items():
+            write(f"{kind}/index", lang, [f"# {kind}", ""] + [f"- [{e.label.get(lang)}]({e.id}.md)" for e in entries])
+            by_entry: dict[str, list[str]] = {}
+            for rec in catalog.recommendations:
+                for eid in getattr(rec, kind):
+                    by_entry.setdefault(eid, []).append(f"- [{rec.title.get(lang)}](../recommendations/{rec.id}.md)")
+            for entry in entries:
+                write(f"{kind}/{entry.id}", lang, [f"# {entry.label.get(lang)}", ""] + by_entry.get(entry.id, []))
         for rec in catalog.recommendations:
             lines = [f"# {rec.title.get(lang)}", "", f"*{rec.id}* · [{catalog.theme(rec.theme).title.get(lang)}]"
-                     f"(../themes/{rec.theme}.md)", ""]
-            if rec.lead:
-                lines += [f"**{rec.lead.get(lang)}**", ""]
-            for paragraph in rec.text.paragraphs(lang):
-                lines += [paragraph, ""]
+                     f"(../themes/{rec.theme}.md)", ""] + _rec_lines(rec, catalog, lang, "")[2:]
             lines += ["## GCM", ""] + [f"- [{catalog.entry('objectives', o).label.get(lang)}](../objectives/{o}.md)"
                                         for o in rec.objectives] + [""]
             lines += ["## Related", ""] + [f"- [{catalog.recommendation(r).title.get(lang)}]({r}.md)"
                                            for r in rec.related] + [""]
-            (docs / "recommendations" / f"{rec.id}{suffix}.md").write_text("\n".join(lines), "utf-8")
+            write(f"recommendations/{rec.id}", lang, lines)
+            write(f"embed/{rec.id}", lang, [f"# {rec.title.get(lang)}", ""] + _rec_lines(rec, catalog, lang, "")[2:])
     nav = "\n".join(f"  - themes/{t.id}.md" for t in catalog.themes)
     (project / "mkdocs.yml").write_text(BASELINE_CONFIG.format(nav=nav), "utf-8")
     return project

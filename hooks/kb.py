@@ -1,8 +1,13 @@
-"""MkDocs adapter: maps build events onto the gcmkb core. No logic of its own.
+"""MkDocs adapter: maps build events onto the gcmkb core; the logic lives in the core.
 
 - on_pre_build (once per build, not per language): load and validate the collection; a bad
-  record stops the build with the validator's `path:line:` messages; write page sources.
+  record stops the build with the validator's `path:line:` messages before anything is written;
+  write the page sources; start the search indexes on spare cores.
 - on_page_context (per page and language): hand the template its ready view data.
+- on_post_build: after the default language, hand the other languages to spare cores
+  (kb_languages.py); once all are built, write the shared files (indexes, open data, sitemaps).
+- on_env / on_serve: autoescape our templates and share their compiled code between languages;
+  keep `serve` from watching the generated sources (one rebuild per record edit, not two).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import gzip
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from kb_languages import LanguageWorkers
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,6 +31,20 @@ from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
 
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates in memory, for every build of this process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class _Build:
     """The knowledge base of the current build; replaced, never accumulated, on each build."""
 
@@ -33,6 +54,7 @@ class _Build:
     workers: LanguageWorkers | None = None
     finish_after: str | None = None  # the language after whose build this process finishes
     root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
+    templates = _TemplateCache()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -65,9 +87,22 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Our templates (overrides/kb/) autoescape; Material's own keep their setting."""
+    """Our templates (overrides/kb/) autoescape; Material's own keep their setting. Compiled
+    templates are shared by the languages' builds (each builds a new environment); Jinja checks
+    each template's source checksum, so an edited template is compiled again."""
     env.autoescape = lambda name: bool(name) and name.startswith("kb/")
+    env.bytecode_cache = _Build.templates
     return env
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Generated page sources change with every record edit; watching them made `serve` build
+    twice per edit. Hand-written pages sit at the top of docs/, assets under docs/assets/."""
+    docs = str(config.docs_dir)
+    server.unwatch(docs)
+    server.watch(docs, recursive=False)
+    server.watch(str(Path(docs) / "assets"))
+    return server
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:

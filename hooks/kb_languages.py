@@ -59,7 +59,7 @@ class LanguageWorkers:
         try:
             plugin.building = True
             plugin.current_language = lang
-            utils.clean_directory = lambda path: None  # as static-i18n does for its own builds
+            utils.clean_directory = lambda directory: None  # as static-i18n does for its own builds
             self.original_build(config)
         except BaseException:
             traceback.print_exc()

@@ -145,3 +145,15 @@ def test_generated_page_sources_are_ignored_by_git(real_site: Site) -> None:
     run = subprocess.run(["git", "check-ignore", "--no-index", *[f"docs/{d}/x.md" for d in generated]],
                          capture_output=True, text=True, cwd=ROOT)
     assert sorted(run.stdout.split()) == sorted(f"docs/{d}/x.md" for d in generated)
+
+
+def test_the_benchmark_runs_from_one_command(tmp_path: Path) -> None:
+    """The smallest size of the benchmark, end to end (the full run is `./dev bench`)."""
+    run = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "35", "--work", str(tmp_path / "work"),
+                          "--out", str(tmp_path / "results.md")], capture_output=True, text=True, cwd=ROOT,
+                         timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    table = (tmp_path / "results.md").read_text("utf-8")
+    for row in ("| clean build (s) |", "| time per page (ms) |", "| search index ar (MB, gzip) |",
+                "| `mkdocs serve` rebuild after a record edit (s) |", "| ours / baseline, build time |"):
+        assert row in table
