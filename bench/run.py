@@ -112,7 +112,7 @@ def serve_rebuild(project: Path, record: Path, page: str) -> float:
                 raise RuntimeError("serve did not come up")
             time.sleep(0.5)
         text = record.read_text("utf-8")
-        marker = "Benchmark edit"
+        marker = f"Benchmark edit {time.time_ns()}"  # unique: earlier edits show in related titles
         record.write_text(text.replace("  en: ", f"  en: {marker} ", 1), "utf-8")
         start = time.perf_counter()
         while marker not in _fetch(url):

@@ -61,11 +61,10 @@ class KnowledgeBase:
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
 
-    def start_artifacts(self, parallel: bool = True) -> Artifacts:
+    def start_artifacts(self) -> Artifacts:
         """Search indexes, built on spare cores while the pages render; `.write()` at the end."""
         artifacts = Artifacts(self.catalog)
-        if parallel:
-            artifacts.start()
+        artifacts.start()
         return artifacts
 
     def write_open_data(self, site_dir: Path, site_url: str) -> None:

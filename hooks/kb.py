@@ -48,17 +48,12 @@ class _TemplateCache(jinja2.BytecodeCache):
 class _Build:
     """The knowledge base of the current build; replaced, never accumulated, on each build."""
 
-    command = "build"
     current: KnowledgeBase | None = None
     artifacts: Artifacts | None = None
     workers: LanguageWorkers | None = None
     finish_after: str | None = None  # the language after whose build this process finishes
     root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
     templates = _TemplateCache()
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _Build.command = command
 
 
 def _i18n_building(config: Any) -> bool:
@@ -83,7 +78,7 @@ def on_pre_build(config: Any) -> None:
     _Build.current.write_sources(Path(config.docs_dir))
     if _Build.artifacts is not None:
         _Build.artifacts.close()  # a build that failed half-way left it running
-    _Build.artifacts = _Build.current.start_artifacts(parallel=_Build.command == "build")
+    _Build.artifacts = _Build.current.start_artifacts()
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -141,7 +136,7 @@ def on_post_build(config: Any) -> None:
         _Build.root_pages = {name: (Path(config.site_dir) / name).read_bytes()
                              for name in ("404.html", "sitemap.xml") if (Path(config.site_dir) / name).exists()}
         _Build.workers = LanguageWorkers()
-        mine = _Build.workers.start(config, plugin, allowed=_Build.command == "build") if plugin else []
+        mine = _Build.workers.start(config, plugin) if plugin else []
         _Build.finish_after = mine[-1] if mine else None
         if not mine:
             _finish(config)

@@ -3,8 +3,11 @@
 mkdocs-static-i18n builds the default language, then every other language one after another,
 in one process. Once the default language is built, this forks one process per spare core to
 build the last languages, and makes static-i18n skip those in this process; `join()` waits for
-them and fails the build if one failed. `mkdocs serve` stays serial (its threads and fork do not
-mix); KB_PARALLEL=0 turns it off.
+them and fails the build if one failed. KB_PARALLEL=0 turns it off.
+
+Under `mkdocs serve` the fork happens in the build thread while the HTTP and file-watching
+threads run; they hold no lock the child needs (the logging module re-creates its locks in a
+forked child, and neither thread writes to the console at INFO level), so the child cannot block.
 """
 
 from __future__ import annotations
@@ -31,11 +34,11 @@ class LanguageWorkers:
         self.children: dict[str, int] = {}
         i18n_module.build = LanguageWorkers.original_build  # undo a previous build's skipping
 
-    def start(self, config: Any, plugin: Any, allowed: bool) -> list[str]:
+    def start(self, config: Any, plugin: Any) -> list[str]:
         """Fork builders for the last languages; return the languages this process still builds."""
         rest = [lang for lang in plugin.build_languages if lang != plugin.current_language]
         spare = (os.cpu_count() or 1) - 1
-        if not allowed or spare < 1 or len(rest) < 2 or os.environ.get("KB_PARALLEL") == "0":
+        if spare < 1 or len(rest) < 2 or os.environ.get("KB_PARALLEL") == "0":
             return rest
         mine, theirs = rest[: len(rest) - min(spare, len(rest) - 1)], rest[len(rest) - min(spare, len(rest) - 1):]
         sys.stdout.flush()
