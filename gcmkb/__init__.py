@@ -5,6 +5,8 @@ the search index and the exports need. Knows nothing of MkDocs: the hook in `hoo
 is a thin adapter, so moving to another generator means writing another adapter.
 """
 
-LANGUAGES: tuple[str, ...] = ("ar", "en", "fr")
-SOURCE_LANGUAGE = "ar"
-TRANSLATED_LANGUAGES: tuple[str, ...] = ("en", "fr")
+from .languages import REGISTRY
+
+LANGUAGES: tuple[str, ...] = tuple(lang.code for lang in REGISTRY)
+SOURCE_LANGUAGE = next(lang.code for lang in REGISTRY if lang.source)
+TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)

@@ -2,26 +2,24 @@
 
 MkDocs renders pages on one core. The indexes do not depend on the pages, so they are built in
 worker processes from the start of the build (one per language when there are cores for it) and
-written at its end. On a single core they are built in the process itself.
+written at its end. On a single core, or with KB_PARALLEL=0, they are built in the process itself.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from . import LANGUAGES
-from .labels import load_labels
 from .model import Catalog
+from .parallel import spare_cores, worker_pool
 from .routes import search_index
 from .searchindex import search_payload
 
 
 def search_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
-    payload = search_payload(catalog, lang, load_labels()[lang].t)
+    payload = search_payload(catalog, lang)
     return search_index(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -34,18 +32,12 @@ class Artifacts:
         self.futures: list[Future[tuple[str, bytes]]] = []
 
     def start(self) -> None:
-        spare = (os.cpu_count() or 1) - 1
-        if spare < 1:
-            return
-        # fork: the workers share the parsed catalog instead of parsing the records again
-        self.executor = ProcessPoolExecutor(max_workers=min(spare, len(LANGUAGES)), mp_context=get_context("fork"))
+        """Hand the indexes to the workers (the catalog goes to them pickled, not parsed again)."""
+        self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
         self.futures = [self.executor.submit(search_file, self.catalog, lang) for lang in LANGUAGES]
 
     def write(self, site_dir: Path) -> None:
-        if self.futures:
-            results = [f.result() for f in self.futures]
-        else:
-            results = [search_file(self.catalog, lang) for lang in LANGUAGES]
+        results = [f.result() for f in self.futures]
         for path, data in results:
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +13,11 @@ from .layout import MISPLACED_HINT, discover
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
+from .term_checks import check_term_uses, check_termbase, deprecated_matchers, terms_of
 from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_problems
 from .yamlsource import Document, read_document
 
-SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy"}
+SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy", "terms": "terms"}
 
 
 @dataclass
@@ -118,6 +120,11 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
         yield from _check_translations(doc)
     for doc in loaded.of("redirects"):
         yield from _check_redirects(doc, rec_ids)
+    for doc in loaded.of("terms"):
+        yield from check_termbase(doc, known["objectives"])
+        matchers = deprecated_matchers(terms_of(doc))
+        for record in recs + themes + taxes:
+            yield from check_term_uses(record, matchers)
 
 
 def _unique_ids(docs: list[Document], kind: str) -> Iterator[Problem]:
@@ -149,11 +156,29 @@ def _taxonomy_ids(loaded: Loaded, kind: str) -> set[str]:
     return set()
 
 
+_NUMBERED = re.compile(r"^([a-z]*)(\d+)$")
+
+
 def _span(ids: set[str]) -> str:
-    if not ids:
-        return "none defined"
-    ordered = sorted(ids, key=lambda s: (len(s), s))
-    return f"{ordered[0]}..{ordered[-1]}" if len(ordered) > 8 else ", ".join(ordered)
+    """The known ids for a hint: names in full, numbered ids (r01, 7) as runs when many.
+
+    A range says something only of numbers (`r01..r11, r13..r35` when r12 is retired);
+    `media..regional-economic-communities` would hide every name an editor needs.
+    """
+    matches = [m for m in map(_NUMBERED.match, ids) if m]
+    if len(matches) < len(ids) or len({m.group(1) for m in matches}) > 1:
+        return ", ".join(sorted(ids)) or "none defined"
+    numbered = sorted((int(m.group(2)), m.group(0)) for m in matches)
+    if len(numbered) <= 8:
+        return ", ".join(rid for _, rid in numbered) or "none defined"
+    runs: list[list[tuple[int, str]]] = []
+    for item in numbered:
+        if runs and item[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return ", ".join(f"{run[0][1]}..{run[-1][1]}" if len(run) > 2 else ", ".join(r for _, r in run)
+                     for run in runs)
 
 
 def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
@@ -307,9 +332,11 @@ def build_catalog(loaded: Loaded) -> Catalog:
         taxonomies[kind] = tuple(Entry(
             kind=kind, id=str(e["id"]), label=Text.of(e["label"]),
             description=Text.of(e["description"]) if "description" in e else None,
-            path=d.path, line=d.line_of(("entries", i))) for i, e in enumerate(d.data["entries"]))
+            path=d.path, line=d.line_of(("entries", i)),
+            working_renderings=tuple(d.data.get("working_renderings", ()))) for i, e in enumerate(d.data["entries"]))
     redirects = {}
     for d in loaded.of("redirects"):
         redirects.update(d.data["redirects"])
+    terms = tuple(t for d in loaded.of("terms") for t in terms_of(d))
     return Catalog(themes=tuple(themes), recommendations=tuple(recs), taxonomies=taxonomies,
-                   redirects=redirects)
+                   redirects=redirects, terms=terms)

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from . import TRANSLATED_LANGUAGES
-from .catalog import check_collection, read_all
+from .catalog import _span, check_collection, read_all
 from .history import removed_without_redirect
 from .layout import COLLECTION_DIR
 from .problems import errors_in
 from .scaffold import scaffold
-from .stamping import stamp_file
+from .stamping import FIX_FIRST, stamp_file
+from .yamlsource import Document
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -32,19 +33,42 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stampable(root: Path) -> tuple[dict[str, dict[str, Document]], dict[str, str]]:
+    """Recommendations and themes by id, and the files that cannot be read, by id."""
+    loaded = read_all(root)
+    records = {kind: {d.data["id"]: d for d in loaded.docs.get(kind, [])
+                      if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+               for kind in ("recommendation", "theme")}
+    unreadable = {stem: f"{COLLECTION_DIR}/{folder}{stem}.yml"
+                  for kind, folder in (("recommendation", ""), ("theme", "themes/"))
+                  for stem in loaded.unreadable.get(kind, [])}
+    return records, unreadable
+
+
 def cmd_stamp(args: argparse.Namespace) -> int:
-    loaded = read_all(args.root)
-    docs = [d for kind in ("recommendation", "theme") for d in loaded.docs.get(kind, [])]
-    wanted = set(args.ids)
-    chosen = [d for d in docs if args.all or (isinstance(d.data, dict) and d.data.get("id") in wanted)]
-    missing = wanted - {d.data.get("id") for d in chosen if isinstance(d.data, dict)}
-    if missing:
-        print(f"unknown id(s): {', '.join(sorted(missing))}", file=sys.stderr)
+    records, unreadable = _stampable(args.root)
+    known = {**records["theme"], **records["recommendation"]}
+    # `stamp r07 en`, the form the validator's hints use, means `stamp r07 --lang en`
+    named_langs = {w for w in args.ids if w in TRANSLATED_LANGUAGES and w not in known}
+    wanted = set(args.ids) - named_langs
+    missing = sorted(wanted - set(known) - set(unreadable))
+    if missing or not (wanted or args.all):
+        problem = f"unknown id(s): {', '.join(missing)}" if missing else "no id given"
+        print(f"{problem}; allowed: recommendations {_span(set(records['recommendation']))} or themes "
+              f"{_span(set(records['theme']))}, then optionally languages, as in "
+              f"`python -m gcmkb stamp {min(records['recommendation'], default='r01')} en`; or --all",
+              file=sys.stderr)
         return 2
-    langs = tuple(args.lang) or TRANSLATED_LANGUAGES
+    broken = sorted(set(unreadable) if args.all else wanted & set(unreadable))
+    if broken:
+        print("\n".join(f"{unreadable[rid]}: {FIX_FIRST}" for rid in broken), file=sys.stderr)
+        return 1
+    named = {*args.lang, *named_langs}
+    langs = tuple(lang for lang in TRANSLATED_LANGUAGES if lang in named) or TRANSLATED_LANGUAGES
     try:
-        for doc in chosen:
-            print(stamp_file(args.root / doc.path, doc.path, langs, args.status))
+        for rid, doc in known.items():
+            if args.all or rid in wanted:
+                print(stamp_file(args.root / doc.path, doc.path, langs, args.status))
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -62,6 +86,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    """Make the PDFs of a built site again (a tool: `mkdocs build` writes them already)."""
     from .pdf import write_pdfs
 
     written = write_pdfs(args.site)
@@ -82,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--since", metavar="REV", help="also require a redirect for every id published "
                           "at this git revision that is gone (pull requests: the base branch)")
     stamp = sub.add_parser("stamp", help="mark translations as made from the current Arabic")
-    stamp.add_argument("ids", nargs="*", help="record ids (r07, data); or --all")
+    stamp.add_argument("ids", nargs="*", metavar="id|lang",
+                       help="record ids (r07, data), then optionally languages (en, fr); or --all")
     stamp.add_argument("--all", action="store_true", help="every recommendation and theme")
     stamp.add_argument("--lang", action="append", choices=TRANSLATED_LANGUAGES, default=[],
                        help="language(s) to stamp (default: en and fr)")
@@ -90,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="also set the status (e.g. reviewed after a review)")
     new = sub.add_parser("new", help="create a new recommendation with the next free id")
     new.add_argument("--theme", required=True, help="the theme it belongs to (e.g. climate)")
-    pdf = sub.add_parser("pdf", help="make the PDFs of the built site's printable pages (WeasyPrint)")
+    pdf = sub.add_parser("pdf", help="make the PDFs of a built site's printable pages again, without the "
+                         "cache (WeasyPrint; `mkdocs build` writes them already)")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf, "new": cmd_new}

@@ -2,6 +2,11 @@
 
 Records are written back exactly as their YAML holds them, so the export round-trips;
 everything computed (URLs, statuses, reverse links) sits apart under `derived`.
+
+The schemas are published under the site's own address: each `$id` is the URL the site serves
+it at, and a schema bundles the schemas it refers to (JSON Schema 2020-12 bundling: each one
+embedded in `$defs` under its own `$id`), so a validator resolves every `$ref` from the one file,
+from the site or from a downloaded copy, without fetching anything.
 """
 
 from __future__ import annotations
@@ -9,16 +14,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urldefrag, urljoin
 
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated
 
 LICENSE = "CC-BY-4.0"
-SCHEMA_FILES = ("recommendation", "theme", "taxonomy", "collection")
+SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to its root
 
 
 def _text(text: Text) -> dict[str, str]:
@@ -73,7 +80,7 @@ def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, s
                         "status": {lang: rec.status(lang) for lang in LANGUAGES},
                         "referenced_by": list(graph.referenced_by.get(rec.id, ()))}
                for rec in catalog.recommendations}
-    return {"$schema": "schema/collection.schema.json", "title": title, "license": LICENSE,
+    return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
             "languages": list(LANGUAGES), "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
             "taxonomies": [{"kind": kind, "entries": [_entry(e) for e in entries]}
@@ -103,6 +110,62 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
     return "\ufeff" + out.getvalue()
 
 
+def source_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema of the package (gcmkb/schemas/*.schema.json), by file name."""
+    folder = resources.files("gcmkb").joinpath("schemas")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".schema.json")), key=lambda f: f.name)
+    return {f.name: json.loads(f.read_text("utf-8")) for f in files}
+
+
+def _refs(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a schema that holds a `$ref`."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _rebased(name: str, schema: dict[str, Any], base: str, names: list[str]) -> tuple[dict[str, Any], set[str]]:
+    """The schema with its `$id` at `base`, and the other schemas it refers to. A `$ref` to
+    another schema of the folder (relative, or absolute on the source `$id`'s base) becomes
+    relative, so it resolves from the new `$id`."""
+    schema = json.loads(json.dumps(schema))  # a deep copy
+    source_id = str(schema.get("$id", name))
+    schema["$id"] = base + name
+    siblings = {urljoin(source_id, other): other for other in names if other != name}
+    referred = set()
+    for node in _refs(schema):
+        target, fragment = urldefrag(urljoin(source_id, node["$ref"]))
+        if target in siblings:
+            referred.add(siblings[target])
+            node["$ref"] = siblings[target] + (f"#{fragment}" if fragment else "")
+    return schema, referred
+
+
+def published_schemas(site_url: str) -> dict[str, dict[str, Any]]:
+    """Every schema as the site publishes it: `$id` at its URL, the schemas it needs bundled."""
+    sources = source_schemas()
+    base = site_url + SCHEMA_DIR
+    rebased = {name: _rebased(name, schema, base, list(sources)) for name, schema in sources.items()}
+    published = {}
+    for name, (schema, _) in rebased.items():
+        needed: set[str] = set()
+        todo = [name]
+        while todo:  # the schemas it refers to, directly or through another
+            for other in rebased[todo.pop()][1] - needed - {name}:
+                needed.add(other)
+                todo.append(other)
+        if needed:
+            schema = {**schema, "$defs": {**schema.get("$defs", {}),
+                                          **{other: rebased[other][0] for other in sorted(needed)}}}
+        published[name] = schema
+    return published
+
+
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
                     title: dict[str, str]) -> None:
     data = site_dir / "data"
@@ -110,6 +173,5 @@ def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: st
     payload = collection(catalog, graph, site_url, title)
     (data / "recommendations.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
     (data / "recommendations.csv").write_text(csv_text(catalog, site_url), "utf-8", newline="")
-    for name in SCHEMA_FILES:
-        source = resources.files("gcmkb").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-        (data / "schema" / f"{name}.schema.json").write_text(source, "utf-8")
+    for name, schema in published_schemas(site_url).items():
+        (site_dir / SCHEMA_DIR / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", "utf-8")

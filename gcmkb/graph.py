@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import LANGUAGES
 from .model import Catalog, Recommendation
+from .termbase import Matcher, Term
 from .text_checks import inline_references
 
 
@@ -16,6 +17,12 @@ class Graph:
     catalog: Catalog
     referenced_by: Mapping[str, tuple[str, ...]]
     by_taxonomy: Mapping[tuple[str, str], tuple[str, ...]]
+    term_uses: Mapping[str, tuple[str, ...]]  # term id -> recommendations whose text uses it
+    terms_in: Mapping[str, tuple[str, ...]]   # recommendation id -> the terms its text uses
+    matchers: Mapping[str, Matcher]           # per language, the admitted forms of every term
+
+    def terms_of(self, rid: str) -> list[Term]:
+        return [self.catalog.term(t) for t in self.terms_in.get(rid, ())]
 
     def recs(self, ids: tuple[str, ...]) -> list[Recommendation]:
         return [self.catalog.recommendation(i) for i in ids]
@@ -51,6 +58,26 @@ def build_graph(catalog: Catalog) -> Graph:
             for entry_id in ids:
                 tax[(kind, entry_id)].append(rec.id)
     order = {r.id: i for i, r in enumerate(catalog.recommendations)}
+    matchers = {lang: Matcher(catalog.terms, lang) for lang in LANGUAGES}
+    terms_in = _term_uses(catalog, matchers)
+    uses: dict[str, list[str]] = defaultdict(list)
+    for rid, term_ids in terms_in.items():
+        for term_id in term_ids:
+            uses[term_id].append(rid)
     return Graph(catalog,
                  {k: tuple(sorted(v, key=order.__getitem__)) for k, v in back.items()},
-                 {k: tuple(v) for k, v in tax.items()})
+                 {k: tuple(v) for k, v in tax.items()},
+                 {k: tuple(v) for k, v in uses.items()}, terms_in, matchers)
+
+
+def _term_uses(catalog: Catalog, matchers: Mapping[str, Matcher]) -> dict[str, tuple[str, ...]]:
+    """A recommendation uses a term when its title, lead or text names it in any language."""
+    order = {t.id: i for i, t in enumerate(catalog.terms)}
+    out = {}
+    for rec in catalog.recommendations:
+        found = {term.id for lang in LANGUAGES
+                 for text in (rec.title, rec.lead, rec.text) if text is not None
+                 for _, _, term, _ in matchers[lang].occurrences(text.get(lang))}
+        if found:
+            out[rec.id] = tuple(sorted(found, key=order.__getitem__))
+    return out

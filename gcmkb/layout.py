@@ -8,11 +8,12 @@ from pathlib import Path
 COLLECTION_DIR = "recommendations"
 TAXONOMY_KINDS = ("objectives", "actors", "topics")
 ALLOWED_EXTRA = frozenset({"README.md"})
+SINGLE_FILES = {"redirects.yml": "redirects", "terms.yml": "terms"}  # beside the records
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    kind: str  # recommendation | theme | taxonomy | redirects | misplaced
+    kind: str  # recommendation | theme | taxonomy | redirects | terms | misplaced
     file: Path
     display: str  # path relative to the project root, as editors see it
 
@@ -22,7 +23,7 @@ def classify(relative: Path) -> str:
     if relative.suffix != ".yml":
         return "misplaced"
     if len(parts) == 1:
-        return "redirects" if parts[0] == "redirects.yml" else "recommendation"
+        return SINGLE_FILES.get(parts[0], "recommendation")
     if len(parts) == 2 and parts[0] == "themes":
         return "theme"
     if len(parts) == 2 and parts[0] == "taxonomies" and relative.stem in TAXONOMY_KINDS:
@@ -43,4 +44,4 @@ def discover(root: Path) -> list[SourceFile]:
 
 MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
                   "recommendations/taxonomies/{objectives,actors,topics}.yml, "
-                  "recommendations/redirects.yml")
+                  "recommendations/redirects.yml, recommendations/terms.yml")

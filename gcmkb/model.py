@@ -7,9 +7,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from .termbase import Term
 
 STATUSES = ("source", "draft", "reviewed", "outdated")
 
@@ -78,6 +81,7 @@ class Entry:
     description: Text | None
     path: str
     line: int
+    working_renderings: tuple[str, ...] = ()  # languages whose label is not the official title
 
     @property
     def number(self) -> int | None:
@@ -125,6 +129,7 @@ class Catalog:
     recommendations: tuple[Recommendation, ...]
     taxonomies: Mapping[str, tuple[Entry, ...]]
     redirects: Mapping[str, str] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
 
     # Lookups are indexed once per catalog (cached_property works on frozen dataclasses): a
     # linear search per lookup made every page cost O(N), the whole build O(N²).
@@ -137,6 +142,9 @@ class Catalog:
     def entry(self, kind: str, eid: str) -> Entry:
         return self._entries_by_id[(kind, eid)]
 
+    def term(self, term_id: str) -> Term:
+        return self._terms_by_id[term_id]
+
     def in_theme(self, tid: str) -> tuple[Recommendation, ...]:
         return self._by_theme.get(tid, ())
 
@@ -147,6 +155,10 @@ class Catalog:
     @cached_property
     def _recommendations_by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.recommendations}
+
+    @cached_property
+    def _terms_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
 
     @cached_property
     def _themes_by_id(self) -> dict[str, Theme]:

@@ -14,8 +14,8 @@ from pathlib import Path
 from . import LANGUAGES, SOURCE_LANGUAGE
 from .labels import Labels
 from .model import Catalog
-from .routes import PageRef, generated_pages
-from .textview import plain
+from .pagekinds import generated_pages, page_meta
+from .routes import PageRef
 
 MANIFEST = ".generated-pages"
 
@@ -24,60 +24,8 @@ def source_name(stem: str, lang: str) -> str:
     return f"{stem}.md" if lang == SOURCE_LANGUAGE else f"{stem}.{lang}.md"
 
 
-def page_title(page: PageRef, catalog: Catalog, labels: Labels) -> tuple[str, str]:
-    """(title, meta description) of a page in one language."""
-    lang = labels.lang
-    site = labels.t("site_name")
-    if page.kind == "recommendation":
-        rec = catalog.recommendation(page.key)
-        text = plain(" ".join(rec.text.paragraphs(lang)))
-        return rec.title.get(lang), _clip(text)
-    if page.kind == "redirect":
-        return page_title(PageRef("recommendation", catalog.redirects[page.key], ""), catalog, labels)
-    if page.kind == "embed-recommendation":
-        return page_title(PageRef("recommendation", page.key, ""), catalog, labels)
-    if page.kind in ("embed-theme", "print") and page.key:
-        return page_title(PageRef("theme", page.key, ""), catalog, labels)
-    if page.kind == "print":
-        return labels.t("all_recommendations"), labels.t("document_title")
-    if page.kind in ("theme", "parallel"):
-        theme = catalog.theme(page.key)
-        title = theme.title.get(lang)
-        if page.kind == "parallel":
-            return f"{labels.t('parallel_view_short')}: {title}", labels.t("parallel_intro")
-        return title, _clip(theme.description.get(lang))
-    if page.kind in catalog.taxonomies:
-        entry = catalog.entry(page.kind, page.key)
-        label = entry.label.get(lang)
-        if page.kind == "objectives":
-            label = f"{labels.t('objective_number', number=int(entry.id))}: {label}"
-        return label, _clip(entry.description.get(lang) if entry.description else f"{label}. {site}")
-    heading = {"themes": "themes", "recommendations": "all_recommendations", "search": "search_page",
-               "status": "status_page"}.get(
-        page.kind, page.kind.removeprefix("index:"))
-    return labels.t(heading), f"{labels.t(heading)}. {site}"
-
-
-def _clip(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def template_name(kind: str) -> str:
-    if kind.startswith("index:"):
-        return "entries"
-    if kind.startswith("embed-"):
-        return "embed"
-    return "entry" if kind in ("objectives", "actors", "topics") else kind
-
-
 def render_source(page: PageRef, catalog: Catalog, labels: Labels) -> str:
-    title, description = page_title(page, catalog, labels)
-    meta = {"title": title, "description": description,
-            "template": f"kb/{template_name(page.kind)}.html",
-            "kb": {"kind": page.kind, "key": page.key}}
-    if page.kind == "parallel":
-        meta["hide"] = ["navigation", "toc"]  # the columns need the full width
+    meta = page_meta(page, catalog, labels)
     # JSON is YAML, and writes thousands of front matters several times faster than yaml.dump
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import LANGUAGES, SOURCE_LANGUAGE
-from .model import Catalog
+from . import LANGUAGES
+from .languages import language
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class PageRef:
 
 
 def language_prefix(lang: str) -> str:
-    return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+    return language(lang).prefix
 
 
 SEARCH_PAGE = "search/"
@@ -62,29 +62,13 @@ def pdf(lang: str, theme_id: str = "") -> str:
     return f"pdf/{lang}/{theme_id or 'all'}.pdf"
 
 
-NOT_INDEXED = ("embed/", "print/")  # out of the sitemaps, marked noindex
+def glossary(term_id: str = "") -> str:
+    """The glossary of a language, or one term's page."""
+    return f"glossary/{term_id}/" if term_id else "glossary/"
 
 
 def entry(kind: str, eid: str) -> str:
     return f"{kind}/{eid}/"
-
-
-def generated_pages(catalog: Catalog) -> list[PageRef]:
-    """Every generated page, in a stable order (home and about are written by hand)."""
-    pages = [PageRef("themes", "", "themes/"), PageRef("recommendations", "", "recommendations/"),
-             PageRef("search", "", SEARCH_PAGE), PageRef("status", "", "status/")]
-    pages += [PageRef("theme", t.id, theme(t.id)) for t in catalog.themes]
-    pages += [PageRef("parallel", t.id, parallel(t.id)) for t in catalog.themes]
-    pages += [PageRef("recommendation", r.id, recommendation(r.id)) for r in catalog.recommendations]
-    pages += [PageRef("redirect", old, recommendation(old)) for old in sorted(catalog.redirects)]
-    pages.append(PageRef("print", "", printable()))
-    pages += [PageRef("print", t.id, printable(t.id)) for t in catalog.themes]
-    pages += [PageRef("embed-theme", t.id, embed("themes", t.id)) for t in catalog.themes]
-    pages += [PageRef("embed-recommendation", r.id, embed("recommendations", r.id)) for r in catalog.recommendations]
-    for kind, entries in sorted(catalog.taxonomies.items()):
-        pages.append(PageRef("index:" + kind, "", f"{kind}/"))
-        pages += [PageRef(kind, e.id, entry(kind, e.id)) for e in entries]
-    return pages
 
 
 ALL_LANGUAGES = LANGUAGES

@@ -19,7 +19,7 @@ from jsonschema.exceptions import ValidationError
 from .problems import Problem
 from .yamlsource import Document, JsonPath, format_path
 
-SCHEMA_NAMES = ("recommendation", "theme", "taxonomy")
+SCHEMA_NAMES = ("recommendation", "theme", "taxonomy", "terms")
 
 
 def schema_text(name: str) -> str:

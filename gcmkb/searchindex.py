@@ -17,6 +17,8 @@ from lunr.token import Token
 from lunr.tokenizer import Tokenizer
 
 from . import LANGUAGES, routes
+from .facets import FACETS
+from .labels import load_labels
 from .model import Catalog
 from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
 from .textview import plain
@@ -132,21 +134,43 @@ def _snippet(text: str) -> str:
     return text if len(text) <= SNIPPET else text[:SNIPPET].rsplit(" ", 1)[0] + "…"
 
 
-def search_payload(catalog: Catalog, lang: str, labels: Callable[..., str]) -> dict[str, Any]:
+def term_table(catalog: Catalog, lang: str) -> list[list[list[str]]]:
+    """Per term, each of its forms in `lang` as the stems a query spells it with (for expansion)."""
+    table = []
+    for term in catalog.terms:
+        forms = []
+        for form in term.all_forms(lang):
+            stems = [word[0] for word in analyze_words(lang, form)]
+            if stems and stems not in forms:
+                forms.append(stems)
+        if forms:
+            table.append(forms)
+    return table
+
+
+def objective_lookup(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """What a query that names an objective needs: the words before its number in every
+    language ("objective", "objectif", "الهدف", from the labels), and each objective's page."""
+    keywords = sorted({" ".join(w for w in (trim(p) for p in normalize(labels.t("objective_number", number=0)
+                                                                          .replace(labels.number(0), "")).split()) if w)
+                       for labels in load_labels().values()})
+    labels = load_labels()[lang]
+    entries = catalog.taxonomies.get("objectives", ())
+    return {"keywords": keywords, "highest": max((int(e.id) for e in entries), default=0),
+            "pages": {e.id: {"t": f"{labels.t('objective_number', number=int(e.id))}: {e.label.get(lang)}",
+                             "u": routes.entry("objectives", e.id)} for e in entries}}
+
+
+def search_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
     """Everything the browser needs for one language: index, documents, facet labels."""
     docs = {}
     for rec in catalog.recommendations:
-        docs[rec.id] = {"t": rec.title.get(lang), "u": routes.recommendation(rec.id), "th": rec.theme,
-                        "o": list(rec.objectives), "a": list(rec.actors), "tp": list(rec.topics),
-                        "s": rec.status(lang), "x": _snippet((rec.lead.get(lang) + " " if rec.lead else "")
-                                                            + rec.text.get(lang))}
-    facets = {
-        "theme": {t.id: t.title.get(lang) for t in catalog.themes},
-        "objective": {e.id: f"{labels('objective_number', number=int(e.id))}: {e.label.get(lang)}"
-                      for e in catalog.taxonomies["objectives"]},
-        "actor": {e.id: e.label.get(lang) for e in catalog.taxonomies["actors"]},
-        "topic": {e.id: e.label.get(lang) for e in catalog.taxonomies["topics"]},
-        "status": {code: labels(f"status_{code}") for code in ("source", "draft", "reviewed", "outdated")},
-    }
+        docs[rec.id] = {"t": rec.title.get(lang), "u": routes.recommendation(rec.id),
+                        **{f.field: f.values(rec, lang) for f in FACETS},
+                        "x": _snippet((rec.lead.get(lang) + " " if rec.lead else "") + rec.text.get(lang))}
+    labels = load_labels()[lang]
+    facets = {f.name: dict(f.options(catalog, labels)) for f in FACETS}
     return {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
-            "index": build_index(catalog, lang).serialize(), "docs": docs, "facets": facets}
+            "index": build_index(catalog, lang).serialize(), "docs": docs, "facets": facets,
+            "facetFields": {f.name: f.field for f in FACETS},
+            "terms": term_table(catalog, lang), "objectives": objective_lookup(catalog, lang)}

@@ -123,3 +123,52 @@ def stem_fr(word: str) -> str:
 
 def is_stop_word(lang: str, word: str) -> bool:
     return word in STOP_WORDS.get(lang, frozenset())
+
+
+# --- query expansion and objective look-up (twins: expandQuery, objectiveNumber) ------------
+# A query is a list of words, each the list of forms it is searched as. Expansion groups words
+# into clauses; a clause is a list of alternatives, an alternative a list of words: a document
+# satisfies a clause when it has every word of one alternative. The first alternative is always
+# what the reader typed.
+
+Words = list[list[str]]
+Clause = list[Words]
+
+
+def expand_query(words: Words, terms: list[list[list[str]]]) -> list[Clause]:
+    """Where words of the query spell a form of a term (its stems in order), the clause admits
+    every form of that term; the longest form wins, then the first term."""
+    clauses: list[Clause] = []
+    i = 0
+    while i < len(words):
+        best: tuple[int, list[list[str]]] | None = None
+        for forms in terms:
+            for form in forms:
+                k = len(form)
+                if k and i + k <= len(words) and all(form[j] in words[i + j] for j in range(k)) \
+                        and (best is None or k > best[0]):
+                    best = (k, forms)
+        if best is None:
+            clauses.append([[words[i]]])
+            i += 1
+            continue
+        k, forms = best
+        alternatives: Clause = [words[i:i + k]]
+        for form in forms:
+            alternative = [[stem] for stem in form]
+            if alternative not in alternatives:
+                alternatives.append(alternative)
+        clauses.append(alternatives)
+        i += k
+    return clauses
+
+
+def objective_number(query: str, keywords: list[str], highest: int) -> int | None:
+    """The objective a query names: "13", "١٣", "objective 13", "objectif 13", "الهدف ١٣"."""
+    parts = [w for w in (trim(p) for p in normalize(query).split()) if w]
+    if not parts or not parts[-1].isascii() or not parts[-1].isdigit():
+        return None
+    number = int(parts[-1])
+    if not 1 <= number <= highest or " ".join(parts[:-1]) not in ["", *keywords]:
+        return None
+    return number

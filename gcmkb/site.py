@@ -18,8 +18,9 @@ from .export import write_open_data
 from .graph import Graph, build_graph
 from .labels import Labels, load_labels
 from .model import Catalog
+from .pagekinds import KINDS
 from .pages import page_sources, sync_sources
-from .views import ViewContext, build_view, search_config
+from .views import ViewContext, search_config
 
 
 @dataclass(frozen=True)
@@ -44,19 +45,7 @@ class KnowledgeBase:
 
     def source_of(self, kind: str, key: str) -> str | None:
         """The record file a generated page comes from ("" if many, None if written by hand)."""
-        cat = self.catalog
-        if kind in ("recommendation", "embed-recommendation"):
-            return cat.recommendation(key).path
-        if kind in ("theme", "parallel", "embed-theme") or (kind == "print" and key):
-            return cat.theme(key).path
-        if kind in cat.taxonomies:
-            return cat.entry(kind, key).path
-        if kind.startswith("index:"):
-            return cat.taxonomies[kind.removeprefix("index:")][0].path
-        if kind == "redirect":
-            return "recommendations/redirects.yml"
-        # pages drawn from many records have no single source to edit; hand-written pages: None
-        return "" if kind in ("themes", "recommendations", "search", "status", "print") else None
+        return KINDS[kind].source(self.catalog, key)
 
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
@@ -72,4 +61,4 @@ class KnowledgeBase:
         write_open_data(site_dir, self.catalog, self.graph, site_url, title)
 
     def view(self, kind: str, key: str, ctx: ViewContext) -> dict[str, Any]:
-        return build_view(kind, key, ctx)
+        return KINDS[kind].view(key, ctx)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .languages import REGISTRY
+
+PREFIXED = frozenset(lang.code for lang in REGISTRY if lang.prefix)  # the languages under a folder
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -20,7 +23,7 @@ def without_paths(root_xml: str, site_url: str, prefixes: tuple[str, ...]) -> st
     for url in list(tree.findall(f"{{{SM}}}url")):
         loc = url.find(f"{{{SM}}}loc")
         path = (loc.text or "")[len(site_url):] if loc is not None else ""
-        path = path.split("/", 1)[1] if path.split("/", 1)[0] in ("en", "fr") and "/" in path else path
+        path = path.split("/", 1)[1] if path.split("/", 1)[0] in PREFIXED and "/" in path else path
         if path.startswith(prefixes):
             tree.remove(url)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"

@@ -13,6 +13,7 @@ from . import TRANSLATED_LANGUAGES
 from .catalog import source_fingerprint
 from .yamlsource import read_document
 
+FIX_FIRST = "fix the problems reported by `python -m gcmkb validate` first"
 _BLOCK = re.compile(r"^translations:[ \t]*(\{.*\})?[ \t]*\n((?:[ \t]+.*\n?|[ \t]*\n)*)", re.MULTILINE)
 
 
@@ -28,7 +29,7 @@ def stamp_file(file: Path, display: str, langs: tuple[str, ...], status: str | N
     """Stamp `langs` of one record with the current fingerprint; return what changed."""
     doc, problems = read_document(file, display)
     if doc is None or problems or not isinstance(doc.data, dict):
-        raise ValueError(f"{display}: fix the problems reported by `python -m gcmkb validate` first")
+        raise ValueError(f"{display}: {FIX_FIRST}")
     current = source_fingerprint(doc.data)
     old = doc.data.get("translations") or {}
     states = {lang: {"status": str(old.get(lang, {}).get("status", "draft")),

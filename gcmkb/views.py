@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE, routes
+from .facets import FACETS
 from .graph import Graph
-from .labels import Labels
+from .labels import Labels, load_labels
+from .languages import REGISTRY, language
 from .model import Catalog, Entry, Recommendation, Theme
 from .textview import paragraphs, plain, segments
 
 View = dict[str, Any]
-LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français"}
-DIRECTION = {"ar": "rtl", "en": "ltr", "fr": "ltr"}
+LANGUAGE_NAMES = {lang.code: lang.name for lang in REGISTRY}
+DIRECTION = {lang.code: lang.direction for lang in REGISTRY}
+COUNTER_STYLE = {"arab": "arabic-indic", "latn": "decimal"}  # CSS counter style of a numbering system
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,20 @@ def crumbs(ctx: ViewContext, *items: tuple[str, str]) -> list[View]:
 
 
 def recommendation_view(rid: str, ctx: ViewContext) -> View:
+    from .glossary import marked_terms, recommendation_terms  # glossary builds on this module
+
     rec, lang, cat = ctx.catalog.recommendation(rid), ctx.lang, ctx.catalog
     theme = cat.theme(rec.theme)
     before, after = ctx.graph.neighbours(rec)
     permalink = ctx.permalink(routes.recommendation(rid))
     title = rec.title.get(lang)
+    lead = [segments(rec.lead.get(lang), lang, cat, ctx.link)] if rec.lead else []
+    blocks = marked_terms(lead + paragraphs(rec.text, lang, cat, ctx.link), ctx)
     return {
         "id": rid, "title": title,
-        "lead": segments(rec.lead.get(lang), lang, cat, ctx.link) if rec.lead else None,
-        "paragraphs": paragraphs(rec.text, lang, cat, ctx.link),
+        "lead": blocks[0] if lead else None,
+        "paragraphs": blocks[len(lead):],
+        "terms": recommendation_terms(rid, ctx),
         "theme": theme_item(theme, ctx),
         "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.title.get(lang), routes.theme(theme.id))),
         "previous": rec_item(before, ctx) if before else None,
@@ -173,8 +181,9 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
                     + paragraphs(rec.text, c, cat, ctx.link)} for c in columns]]
         width = max(len(b["paragraphs"]) for b in blocks[0])
         rows.append({"id": rec.id, "href": ctx.link(routes.recommendation(rec.id)),
-                     "titles": [{"lang": b["lang"], "dir": b["dir"], "text": b["title"]} for b in blocks[0]],
-                     "pairs": [[{"lang": b["lang"], "dir": b["dir"],
+                     "titles": [{"lang": b["lang"], "dir": b["dir"], "name": LANGUAGE_NAMES[b["lang"]],
+                                 "text": b["title"]} for b in blocks[0]],
+                     "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": LANGUAGE_NAMES[b["lang"]],
                                  "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
                                 for b in blocks[0]] for k in range(width)]})
     return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
@@ -202,6 +211,7 @@ def entry_view(kind: str) -> Callable[[str, ViewContext], View]:
     def view(eid: str, ctx: ViewContext) -> View:
         entry = ctx.catalog.entry(kind, eid)
         return {**entry_item(entry, ctx), "kind": kind,
+                "working_rendering": ctx.t("working_rendering") if ctx.lang in entry.working_renderings else None,
                 "description": entry.description.get(ctx.lang) if entry.description else None,
                 "breadcrumbs": crumbs(ctx, (ctx.t(kind), f"{kind}/")),
                 "recommendations": [rec_item(r, ctx) for r in ctx.graph.serving(kind, eid)]}
@@ -220,12 +230,11 @@ def home_view(_: str, ctx: ViewContext) -> View:
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
                            "href": ctx.site_link(routes.language_prefix(lang))}
                           for lang in LANGUAGES],
-            "citation": ctx.t("document_title"),
             "all_href": ctx.link("recommendations/"),
+            "search_href": ctx.link(routes.SEARCH_PAGE),
             "print_href": ctx.link(routes.printable()),
             "pdf_href": ctx.site_link(routes.pdf(ctx.lang)),
-            "data_href": ctx.link("data/"),
-            "permalink": ctx.permalink("")}
+            "data_href": ctx.link("data/")}
 
 
 def about_view(_: str, ctx: ViewContext) -> View:
@@ -281,14 +290,17 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
                     "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
                     "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),
+                    "status": status_view(rec.status(ctx.lang), ctx),
                     "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
         theme = ctx.catalog.theme(key)
         return {**base, "kind": kind, "id": key, "title": theme.title.get(ctx.lang),
                 "eyebrow": ctx.t("theme") + " " + ctx.labels.number(theme.order), "lead": None,
                 "paragraphs": [[{"kind": "text", "text": theme.description.get(ctx.lang)}]],
+                "status": status_view(theme.tracking.status(ctx.lang), ctx),
                 "full": ctx.permalink(routes.theme(key)),
                 "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
-                           "href": ctx.permalink(routes.recommendation(r.id))}
+                           "href": ctx.permalink(routes.recommendation(r.id)),
+                           "status": status_view(r.status(ctx.lang), ctx)}
                           for r in ctx.catalog.in_theme(key)]}
     return view
 
@@ -301,7 +313,7 @@ def print_view(key: str, ctx: ViewContext) -> View:
     return {**base,
             "title": themes[0].title.get(ctx.lang) if key else ctx.t("all_recommendations"),
             "subtitle": segments(ctx.t("document_title"), ctx.lang, cat, ctx.link),
-            "page_counter": "arabic-indic" if ctx.lang == "ar" else "decimal",
+            "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "back": ctx.link(routes.theme(key) if key else ""),
             "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
@@ -316,25 +328,13 @@ def print_view(key: str, ctx: ViewContext) -> View:
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 
 
-FACETS = (("theme", "theme"), ("objective", "objective"), ("actor", "actor"), ("topic", "topic"),
-          ("status", "translation_status"))
-
-
 def search_view(_: str, ctx: ViewContext) -> View:
     """The explore page: facet controls, and every recommendation by theme for readers without JS."""
     cat = ctx.catalog
-    options = {
-        "theme": [(t.id, t.title.get(ctx.lang)) for t in cat.themes],
-        "objective": [(e.id, f"{ctx.t('objective_number', number=int(e.id))}: {e.label.get(ctx.lang)}")
-                      for e in cat.taxonomies["objectives"]],
-        "actor": [(e.id, e.label.get(ctx.lang)) for e in cat.taxonomies["actors"]],
-        "topic": [(e.id, e.label.get(ctx.lang)) for e in cat.taxonomies["topics"]],
-        "status": [(code, ctx.t(f"status_{code}")) for code in ("source", "draft", "reviewed", "outdated")],
-    }
     return {"breadcrumbs": crumbs(ctx),
-            "facets": [{"name": name, "label": ctx.t(label),
-                        "options": [{"value": v, "label": lbl} for v, lbl in options[name]]}
-                       for name, label in FACETS],
+            "facets": [{"name": f.name, "label": ctx.t(f.label),
+                        "options": [{"value": v, "label": lbl} for v, lbl in f.options(cat, ctx.labels)]}
+                       for f in FACETS],
             "groups": [{**theme_item(t, ctx), "recommendations": [rec_item(r, ctx) for r in cat.in_theme(t.id)]}
                        for t in cat.themes],
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
@@ -345,7 +345,7 @@ def search_config(ctx: ViewContext) -> View:
     keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
             "search_results", "facet_all")
     site_link = ctx.site_link
-    return {"lang": ctx.lang, "index": site_link(routes.search_index(ctx.lang)),
+    return {"lang": ctx.lang, "digits": language(ctx.lang).digits, "index": site_link(routes.search_index(ctx.lang)),
             "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
             "labels": {k: ctx.t(k) for k in keys},
             "counts": dict(ctx.labels.entries["count_results"]),
@@ -416,10 +416,29 @@ def data_view(_: str, ctx: ViewContext) -> View:
                for t in ctx.catalog.themes]}
 
 
+def not_found_view(_: str, ctx: ViewContext) -> View:
+    """The error page of a language (written as <prefix>404.html): what happened, a search, the way
+    home, and the same in the other languages, since hosts serve the root 404.html for every
+    missing address. Served at any path: `ctx.site_link` gives links from the site root."""
+    labels = load_labels()  # the other languages' words too: the page speaks to every reader
+
+    def words(lang: str) -> View:
+        t, prefix = labels[lang].t, routes.language_prefix(lang)
+        return {"lang": lang, "dir": DIRECTION[lang], "prefix": prefix, "title": t("not_found_title"),
+                "home_href": ctx.site_link(prefix), "home_label": t("not_found_home"),
+                "search_href": ctx.site_link(prefix + routes.SEARCH_PAGE), "search_label": t("search_page"),
+                "page": ctx.site_link(prefix + "404.html")}
+
+    return {**words(ctx.lang), "html_title": ctx.t("not_found_title"), "root": ctx.site_link(""),
+            "languages": [{"lang": lang, "prefix": routes.language_prefix(lang),
+                           "page": ctx.site_link(routes.language_prefix(lang) + "404.html")} for lang in LANGUAGES],
+            "others": [words(lang) for lang in LANGUAGES if lang != ctx.lang]}
+
+
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
     "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
-    "search": search_view, "print": print_view,
+    "search": search_view, "print": print_view, "not-found": not_found_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
@@ -429,5 +448,3 @@ VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
 }
 
 
-def build_view(kind: str, key: str, ctx: ViewContext) -> View:
-    return VIEWS[kind](key, ctx)

@@ -3,9 +3,12 @@
 - on_pre_build (once per build, not per language): load and validate the collection; a bad
   record stops the build with the validator's `path:line:` messages before anything is written;
   write the page sources; start the search indexes on spare cores.
+- on_files (per language): start the processes that build other languages (kb_languages.py)
+  and leave out of this process's builds what they write.
 - on_page_context (per page and language): hand the template its ready view data.
-- on_post_build: after the default language, hand the other languages to spare cores
-  (kb_languages.py); once all are built, write the shared files (indexes, open data, sitemaps).
+- on_post_build (per language): its printable pages are written, so its PDFs go to the PDF
+  workers (gcmkb/pdf.py, cached in .cache/pdf/); after the last language, move the other
+  processes' languages in, write the shared files (indexes, open data, sitemaps), wait for the PDFs.
 - on_env / on_serve: autoescape our templates and share their compiled code between languages;
   keep `serve` from watching the generated sources (one rebuild per record edit, not two).
 """
@@ -17,43 +20,42 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
-from kb_languages import LanguageWorkers
+from kb_languages import LanguageProcesses
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
 from gcmkb.artifacts import Artifacts
+from gcmkb.pagekinds import NOT_INDEXED
+from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
-from gcmkb.routes import NOT_INDEXED
 from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
-
-class _TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates in memory, for every build of this process."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
+log = get_plugin_logger("kb")
 
 
 class _Build:
-    """The knowledge base of the current build; replaced, never accumulated, on each build."""
+    """One build, every language of it: made in on_pre_build, replaced by the next build."""
 
-    current: KnowledgeBase | None = None
-    artifacts: Artifacts | None = None
-    workers: LanguageWorkers | None = None
-    finish_after: str | None = None  # the language after whose build this process finishes
-    root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
-    templates = _TemplateCache()
+    def __init__(self, kb: KnowledgeBase, languages: LanguageProcesses, root: Path) -> None:
+        self.kb = kb
+        self.languages = languages
+        # the main process writes what is shared: indexes, open data, sitemaps, PDFs
+        self.artifacts: Artifacts | None = kb.start_artifacts() if languages.main else None
+        self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main else None
+        self.root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
+
+    def close(self) -> None:
+        self.languages.close()
+        for worker in (self.artifacts, self.pdfs):
+            if worker is not None:
+                worker.close()
+
+
+current: _Build | None = None
+TEMPLATE_CACHE_DIR = ".cache/jinja"  # in the project, git-ignored
 
 
 def _i18n_building(config: Any) -> bool:
@@ -66,27 +68,56 @@ def _language(config: Any) -> str:
     return str(plugin.current_language) if plugin else SOURCE_LANGUAGE
 
 
+def _built_languages(config: Any) -> list[str]:
+    """In static-i18n's order: the default language first, then the others as configured."""
+    plugin = config.plugins.get("i18n")
+    if not plugin:
+        return [SOURCE_LANGUAGE]
+    built = sorted((lang for lang in plugin.config.languages if lang.build), key=lambda lang: not lang.default)
+    return [lang.locale for lang in built]
+
+
+@event_priority(100)  # before static-i18n derives its links from site_url
+def on_config(config: Any) -> Any:
+    LanguageProcesses.configure(config)
+    return config
+
+
 def on_pre_build(config: Any) -> None:
+    global current
     if _i18n_building(config):
         return  # per-language rebuilds reuse the records parsed once for this build
+    if current is not None:
+        current.close()  # a build that failed half-way left it running
+        current = None
     root = Path(config.config_file_path).parent
     try:
-        _Build.current = KnowledgeBase.load(root)
+        kb = KnowledgeBase.load(root)
     except CollectionError as exc:
-        _Build.current = None
         raise PluginError("the collection has errors:\n" + exc.report()) from None
-    _Build.current.write_sources(Path(config.docs_dir))
-    if _Build.artifacts is not None:
-        _Build.artifacts.close()  # a build that failed half-way left it running
-    _Build.artifacts = _Build.current.start_artifacts()
+    languages = LanguageProcesses.for_build(_built_languages(config))
+    if languages.main:
+        kb.write_sources(Path(config.docs_dir))
+    current = _Build(kb, languages, root)
+
+
+@event_priority(-100)  # after static-i18n has picked this language's files
+def on_files(files: Any, config: Any) -> Any:
+    if current is not None:
+        if current.languages.main and not _i18n_building(config):
+            current.languages.start(config)  # now: MkDocs has just emptied the site folder
+        current.languages.exclude_others(files, _language(config))
+    return files
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Our templates (overrides/kb/) autoescape; Material's own keep their setting. Compiled
-    templates are shared by the languages' builds (each builds a new environment); Jinja checks
-    each template's source checksum, so an edited template is compiled again."""
+    templates are kept in .cache/jinja/ for every language's build, in every process and build;
+    Jinja checks each template's source checksum, so an edited template is compiled again."""
     env.autoescape = lambda name: bool(name) and name.startswith("kb/")
-    env.bytecode_cache = _Build.templates
+    folder = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -101,9 +132,9 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    kb = _Build.current
-    if kb is None:
+    if current is None:
         return context
+    kb = current.kb
 
     def site_link(target: str) -> str:
         href = get_relative_url(target or ".", page.url or ".")
@@ -128,38 +159,45 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 @event_priority(-50)  # after a language's pages, before static-i18n builds the next languages (-100)
 def on_post_build(config: Any) -> None:
-    if _Build.current is None:
+    if current is None or not current.languages.main:
         return
-    plugin = config.plugins.get("i18n")
-    if not _i18n_building(config):  # the default language is built: hand languages to spare cores
-        # every language's build rewrites these at the root; the default language's are kept
-        _Build.root_pages = {name: (Path(config.site_dir) / name).read_bytes()
-                             for name in ("404.html", "sitemap.xml") if (Path(config.site_dir) / name).exists()}
-        _Build.workers = LanguageWorkers()
-        mine = _Build.workers.start(config, plugin) if plugin else []
-        _Build.finish_after = mine[-1] if mine else None
-        if not mine:
-            _finish(config)
-    elif _language(config) == _Build.finish_after:
-        _finish(config)
+    lang, site_dir = _language(config), Path(config.site_dir)
+    if not _i18n_building(config):  # every language's build rewrites these; the default's are kept
+        current.root_pages = {name: (site_dir / name).read_bytes()
+                              for name in ("404.html", "sitemap.xml") if (site_dir / name).exists()}
+    if lang in current.languages.here:
+        assert current.pdfs is not None
+        current.pdfs.queue(site_dir, lang)
+    if lang == _built_languages(config)[-1]:
+        _finish(current, config)
 
 
-def _finish(config: Any) -> None:
-    """Once every language is built: wait for the other processes, then the shared files."""
-    if _Build.workers is not None:
-        _Build.workers.join()
-    root_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
-    if _Build.artifacts is not None:
-        _Build.artifacts.write(root_dir)
-        _Build.artifacts = None
-    assert _Build.current is not None
-    _Build.current.write_open_data(root_dir, config.site_url)
-    if "404.html" in _Build.root_pages:
-        (root_dir / "404.html").write_bytes(_Build.root_pages["404.html"])
-    if "sitemap.xml" in _Build.root_pages:
-        files = sitemaps(_Build.root_pages["sitemap.xml"].decode("utf-8"), config.site_url, LANGUAGES,
+def on_build_error(error: Exception) -> None:
+    global current
+    if current is not None:
+        current.close()
+        current = None
+
+
+def _finish(build: _Build, config: Any) -> None:
+    """Once this process has built its languages: the other languages, then the shared files."""
+    site_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
+    assert build.pdfs is not None and build.artifacts is not None
+    for lang in build.languages.join(site_dir):
+        build.pdfs.queue(site_dir, lang)
+    build.artifacts.write(site_dir)
+    build.kb.write_open_data(site_dir, config.site_url)
+    if "404.html" in build.root_pages:
+        (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
+    if "sitemap.xml" in build.root_pages:
+        files = sitemaps(build.root_pages["sitemap.xml"].decode("utf-8"), config.site_url, LANGUAGES,
                          SOURCE_LANGUAGE, NOT_INDEXED)
         for name, xml in files.items():
-            (root_dir / name).write_text(xml, "utf-8")
-        with gzip.GzipFile(root_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
+            (site_dir / name).write_text(xml, "utf-8")
+        with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
             gz.write(files["sitemap.xml"].encode("utf-8"))
+    try:
+        written, cached = build.pdfs.finish()
+    except Exception as exc:
+        raise PluginError(f"a PDF could not be made: {exc}") from exc
+    log.info(f"PDFs: {len(written)}, {cached} unchanged (from {CACHE_DIR}/), {len(written) - cached} rendered")

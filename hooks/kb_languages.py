@@ -1,84 +1,152 @@
-"""Build the languages side by side on machines with spare cores (adapter code, MkDocs-specific).
+"""Build the languages side by side, through MkDocs' and static-i18n's public interfaces only.
 
-mkdocs-static-i18n builds the default language, then every other language one after another,
-in one process. Once the default language is built, this forks one process per spare core to
-build the last languages, and makes static-i18n skip those in this process; `join()` waits for
-them and fails the build if one failed. KB_PARALLEL=0 turns it off.
+static-i18n builds the default language, then each other language, in one process. On a machine
+with spare cores the main build hands its last languages to other processes: each is a plain
+`mkdocs build` of the same configuration into a folder of its own inside the site, told by
+environment variables which languages it renders. Every process runs static-i18n's builds as
+usual (so every page gets the same navigation, language switcher and alternates) but leaves out
+(`InclusionLevel.EXCLUDED`, in `on_files`) the files it does not write: the main process the
+pages of the languages built elsewhere, a language process everything but its languages' pages.
+At the end the main process moves their folders into the site. KB_PARALLEL=0, or a single core:
+one process builds everything, the same way, with nothing left out.
 
-Under `mkdocs serve` the fork happens in the build thread while the HTTP and file-watching
-threads run; they hold no lock the child needs (the logging module re-creates its locks in a
-forked child, and neither thread writes to the console at INFO level), so the child cannot block.
+static-i18n's own option `build_only_locale` cannot do this: it makes the chosen language the
+default one, so the Arabic sources (`x.md`, no suffix) are read as that language and replace its
+translations (`x.en.md`), and with one language built it drops the language switcher.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
 import sys
-import traceback
-from typing import Any
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
 
-import mkdocs_static_i18n.plugin as i18n_module
-from mkdocs import utils
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
 
-log = logging.getLogger("mkdocs.hooks.kb")
+from gcmkb.parallel import spare_cores
+from gcmkb.routes import language_prefix
+
+log = get_plugin_logger("kb")
+
+def _not_about_exclusion(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' note that a page in the nav is left out: here that is on purpose."""
+    return "is excluded from the built site" not in record.getMessage()
 
 
-class LanguageWorkers:
-    """Languages handed to child processes for one build."""
+LANGUAGES_ENV = "KB_BUILD_LANGUAGES"  # set for a language process: the languages it renders
+SITE_URL_ENV = "KB_BUILD_SITE_URL"  # the main build's site_url (`mkdocs serve` changes it)
 
-    original_build = staticmethod(i18n_module.build)  # MkDocs build(), as static-i18n imported it
 
-    def __init__(self) -> None:
-        self.children: dict[str, int] = {}
-        i18n_module.build = LanguageWorkers.original_build  # undo a previous build's skipping
+def plan(languages: list[str], spare: int) -> tuple[list[str], list[str]]:
+    """(languages of the main process, languages each given to a process of its own): the last
+    ones go to the spare cores; the main process keeps the default language and at least one more."""
+    rest = languages[1:]
+    given = min(spare, len(rest) - 1) if len(rest) > 1 else 0
+    return languages[: len(languages) - given], languages[len(languages) - given:]
 
-    def start(self, config: Any, plugin: Any) -> list[str]:
-        """Fork builders for the last languages; return the languages this process still builds."""
-        rest = [lang for lang in plugin.build_languages if lang != plugin.current_language]
-        spare = (os.cpu_count() or 1) - 1
-        if spare < 1 or len(rest) < 2 or os.environ.get("KB_PARALLEL") == "0":
-            return rest
-        mine, theirs = rest[: len(rest) - min(spare, len(rest) - 1)], rest[len(rest) - min(spare, len(rest) - 1):]
-        sys.stdout.flush()
-        sys.stderr.flush()
-        for lang in theirs:
-            pid = os.fork()
-            if pid == 0:
-                self._child(config, plugin, lang)
-            self.children[lang] = pid
-        built_elsewhere = set(theirs)
 
-        def build(config: Any, dirty: bool = False) -> None:  # static-i18n's call, for one language
-            if plugin.current_language not in built_elsewhere:
-                self.original_build(config, dirty=dirty)
+@dataclass
+class _Process:
+    lang: str
+    folder: Path
+    log: IO[bytes]
+    popen: subprocess.Popen[bytes]
 
-        i18n_module.build = build
-        return mine
 
-    def _child(self, config: Any, plugin: Any, lang: str) -> None:
-        code = 0
-        try:
-            plugin.building = True
-            plugin.current_language = lang
-            utils.clean_directory = lambda directory: None  # as static-i18n does for its own builds
-            self.original_build(config)
-        except BaseException:
-            traceback.print_exc()
-            code = 1
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+@dataclass
+class LanguageProcesses:
+    """Which languages this process renders, and the processes rendering the others."""
 
-    def join(self) -> None:
-        """Wait for the children (static-i18n still skips their languages until the next build)."""
+    here: list[str]
+    elsewhere: list[str]
+    main: bool = True
+    running: list[_Process] = field(default_factory=list)
+
+    @classmethod
+    def for_build(cls, languages: list[str]) -> LanguageProcesses:
+        given = os.environ.get(LANGUAGES_ENV)
+        if given:  # a language process started by a main build
+            return cls(given.split(","), [], main=False)
+        here, elsewhere = plan(languages, spare_cores())
+        return cls(here, elsewhere)
+
+    @staticmethod
+    def configure(config: Any) -> None:
+        """In a language process: the main build's site URL (before static-i18n reads it)."""
+        if os.environ.get(LANGUAGES_ENV) and os.environ.get(SITE_URL_ENV):
+            config.site_url = os.environ[SITE_URL_ENV]
+
+    def start(self, config: Any) -> None:
+        """Start the other languages' processes (once the site folder has been cleaned)."""
+        site_dir = Path(config.site_dir)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        for lang in self.elsewhere:
+            folder = Path(tempfile.mkdtemp(prefix=f".kb-build-{lang}-", dir=site_dir))
+            output = (folder / "build.log").open("w+b")
+            command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config.config_file_path),
+                       "--site-dir", str(folder / "site")] + (["--strict"] if config.strict else [])
+            env = {**os.environ, LANGUAGES_ENV: lang, SITE_URL_ENV: str(config.site_url)}
+            popen = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env,
+                                     cwd=Path(config.config_file_path).parent)
+            self.running.append(_Process(lang, folder, output, popen))
+            log.info(f"building '{lang}' in a process of its own")
+
+    def exclude_others(self, files: Files, lang: str) -> None:
+        """Leave out of this language's build the files another process writes."""
+        keep_root = self.main  # the main process writes everything outside the language folders
+        prefix = language_prefix(lang)
+        logging.getLogger("mkdocs.structure.nav").addFilter(_not_about_exclusion)  # once: a set
+        for file in files:
+            if lang not in self.here or not (keep_root or file.dest_uri.startswith(prefix)):
+                file.inclusion = InclusionLevel.EXCLUDED
+
+    def join(self, site_dir: Path) -> list[str]:
+        """Wait for the other processes, move their languages into the site; raise if one failed."""
         failed = []
-        for lang, pid in self.children.items():
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                failed.append(lang)
-        self.children = {}
+        for process in self.running:
+            code = process.popen.wait()
+            process.log.seek(0)
+            output = process.log.read().decode("utf-8", "replace")
+            if code != 0:
+                failed.append(f"the build of '{process.lang}' failed:\n{output.rstrip()}")
+                continue
+            for line in output.splitlines():
+                if line.startswith("WARNING"):
+                    log.warning(f"[{process.lang}] {line.removeprefix('WARNING').lstrip(' -')}")
+            prefix = language_prefix(process.lang)
+            _move_into(process.folder / "site" / prefix, site_dir / prefix)
+        merged = [p.lang for p in self.running]
+        self.close()
         if failed:
-            raise PluginError(f"the build of {', '.join(failed)} failed (see above)")
+            raise PluginError("\n".join(failed))
+        return merged
+
+    def close(self) -> None:
+        """Stop what still runs (a build that failed half-way) and remove the folders."""
+        for process in self.running:
+            if process.popen.poll() is None:
+                process.popen.kill()
+                process.popen.wait()
+            process.log.close()
+            shutil.rmtree(process.folder, ignore_errors=True)
+        self.running = []
+
+
+def _move_into(source: Path, target: Path) -> None:
+    if not target.exists():
+        os.replace(source, target)
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
+

@@ -28,10 +28,8 @@ def _built_site(tmp_path_factory: pytest.TempPathFactory, name: str, collection:
     project = make_project(tmp_path_factory.mktemp(name) / "project", collection)
     run = build(project, url)
     assert run.returncode == 0, run.stdout + run.stderr
-    from gcmkb.pdf import write_pdfs  # the separate PDF step, as `./dev build` and CI run it
-
-    site = Site(project / "site", url)
-    site.pdfs = write_pdfs(site.directory)
+    site = Site(project / "site", url)  # the build wrote everything, PDFs included
+    site.pdfs = sorted(site.directory.glob("pdf/*/*.pdf"))
     server = serve(project / "site", port)
     return site, server, project
 
@@ -86,5 +84,5 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 
 @pytest.fixture(scope="session")
 def real_pdfs(real_site):
-    """The PDFs the separate PDF step wrote for the real site."""
+    """The PDFs the build wrote for the real site."""
     return real_site.pdfs

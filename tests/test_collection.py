@@ -28,8 +28,8 @@ def test_real_collection_validates_without_warnings() -> None:
 
 def test_every_bullet_of_the_source_has_one_record_in_document_order() -> None:
     cat = catalog()
-    assert [t.id for t in cat.themes] == ["data", "protection", "rights", "climate", "implementation"]
-    assert [len(cat.in_theme(t.id)) for t in cat.themes] == [4, 9, 9, 8, 5]
+    assert [t.id for t in cat.themes] == ["data", "protection", "rights", "climate", "implementation", "reviews"]
+    assert [len(cat.in_theme(t.id)) for t in cat.themes] == [4, 9, 9, 8, 2, 3]
     assert [r.id for r in cat.recommendations] == [f"r{n:02d}" for n in range(1, 36)]
     for theme in cat.themes:
         assert [r.bullet for r in cat.in_theme(theme.id)] == list(range(1, len(cat.in_theme(theme.id)) + 1))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ from gcmkb.scaffold import next_free_id
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, make_project
+from .test_validator import run_suggested, suggested_command
 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -157,3 +160,74 @@ def test_the_benchmark_runs_from_one_command(tmp_path: Path) -> None:
     for row in ("| clean build (s) |", "| time per page (ms) |", "| search index ar (MB, gzip) |",
                 "| `mkdocs serve` rebuild after a record edit (s) |", "| ours / baseline, build time |"):
         assert row in table
+
+
+# --- every command the pages suggest works -------------------------------------------------------
+
+GUIDES = ("README.md", "docs/contribute.md", "docs/contribute.en.md", "docs/contribute.fr.md",
+          ".github/pull_request_template.md")
+# each gcmkb command the guides suggest, in the order an editor meets them, and what it must print
+GUIDE_COMMANDS = {
+    ".venv/bin/python -m gcmkb validate": r"ok: \d+ recommendations, .*",
+    "python -m gcmkb validate": r"ok: \d+ recommendations, .*",
+    "python -m gcmkb validate --since origin/main": r"ok: \d+ recommendations, .*",
+    ".venv/bin/python -m gcmkb stamp r07 --lang en --status reviewed":
+        r"recommendations/r07\.yml: en stamped [0-9a-f]{12} \(reviewed\)",
+    "python -m gcmkb stamp r19 --lang fr --status reviewed":
+        r"recommendations/r19\.yml: fr stamped [0-9a-f]{12} \(reviewed\)",
+    "python -m gcmkb stamp r02 en": r"recommendations/r02\.yml: en stamped [0-9a-f]{12}",
+    "python -m gcmkb new --theme rights": r"recommendations/r\d+\.yml",
+    "python -m gcmkb stamp rNN": r"recommendations/rNN\.yml: en, fr stamped [0-9a-f]{12}",
+    "python -m gcmkb stamp rNN --lang fr --status reviewed":
+        r"recommendations/rNN\.yml: fr stamped [0-9a-f]{12} \(reviewed\)",
+}
+
+
+def guide_commands() -> set[str]:
+    found = set()
+    for guide in GUIDES:
+        text = (ROOT / guide).read_text("utf-8")
+        found |= {m.strip() for m in re.findall(r"(?:\.venv/bin/)?python -m gcmkb[^`\n#]*", text)}
+    return found
+
+
+def test_every_command_the_guides_suggest_works(tmp_path: Path) -> None:
+    """Run in a copy of the real collection, which the guides' examples (r07, r19, rights) are about."""
+    assert guide_commands() == set(GUIDE_COMMANDS), "a new suggested command needs its expected output here"
+    project = tmp_path / "kb"
+    shutil.copytree(ROOT / "recommendations", project / "recommendations")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "base")
+    git(project, "update-ref", "refs/remotes/origin/main", "HEAD")
+    new_id = "rNN"
+    for command, expected in GUIDE_COMMANDS.items():
+        run = run_suggested(command.replace("rNN", new_id), project)
+        assert run.returncode == 0, f"{command}: {run.stdout}{run.stderr}"
+        assert re.fullmatch(expected.replace("rNN", new_id), run.stdout.strip()), f"{command}: {run.stdout}"
+        if command.startswith("python -m gcmkb new"):
+            new_id = Path(run.stdout.strip()).stem
+            # the new file says what to run next: it lists what is still to write
+            [hint] = re.findall(r"then run: (python -m gcmkb \w+)", (project / run.stdout.strip()).read_text("utf-8"))
+            check = run_suggested(hint, project)
+            assert check.returncode == 1
+            assert check.stdout.startswith(f"recommendations/{new_id}.yml:7: objectives: needs at least 1 item(s)")
+
+
+def test_every_dev_command_the_guides_suggest_exists() -> None:
+    """`./dev build|serve|test|bench` are too heavy to run here; their steps are what the suite runs."""
+    known = set(re.findall(r"^  (\w+)\)$", (ROOT / "dev").read_text("utf-8"), re.MULTILINE))
+    suggested = {m for guide in GUIDES for m in re.findall(r"\./dev (\w+)", (ROOT / guide).read_text("utf-8"))}
+    assert suggested and suggested <= known, suggested - known
+
+
+def test_the_pdf_step_names_the_build_it_needs(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    run = cli(project, "pdf", "--site", str(project / "site"))
+    assert run.returncode == 1
+    assert run.stderr.strip() == f"no printable pages under {project / 'site'}; run `mkdocs build` first"
+    built = run_suggested(suggested_command(run.stderr), project)
+    assert built.returncode == 0, built.stderr[-3000:]
+    again = cli(project, "pdf", "--site", str(project / "site"))
+    assert again.returncode == 0, again.stderr
+    assert f"{project / 'site/pdf/en'}" in again.stdout and ".pdf" in again.stdout

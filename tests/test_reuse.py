@@ -20,7 +20,7 @@ from .conftest import ROOT, SCREENSHOTS
 from .sitebuild import Site, free_port, serve
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
-THEMES = ["data", "protection", "rights", "climate", "implementation"]
+THEMES = ["data", "protection", "rights", "climate", "implementation", "reviews"]
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 

@@ -23,7 +23,7 @@ NEUTRAL_PAGES = [
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",
-    "topics/detention/",
+    "topics/detention/", "glossary/", "glossary/migration-detention/", "glossary/data-sharing/",
 ]
 
 

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from gcmkb.catalog import check_collection, load_catalog
+from gcmkb.catalog import _span, check_collection, load_catalog
 from gcmkb.problems import CollectionError
 
 from .conftest import ROOT
 
 REC = "recommendations/r02.yml"
+
+
+SUGGESTED = re.compile(r"`((?:\.venv/bin/)?python -m gcmkb [^`]+|mkdocs [^`]+)`")
+
+
+def suggested_command(message: str) -> str:
+    """The one command a message tells the editor to run, exactly as written."""
+    found = SUGGESTED.findall(message)
+    assert len(found) == 1, message
+    return str(found[0])
+
+
+def run_suggested(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command as an editor would type it, from the project root `cwd`."""
+    words = shlex.split(command)
+    program = {"python": [sys.executable], ".venv/bin/python": [sys.executable],
+               "mkdocs": [sys.executable, "-m", "mkdocs"]}[words[0]]
+    return subprocess.run(program + words[1:], cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def problems_of(root: Path) -> list[str]:
@@ -40,11 +61,84 @@ def test_fixture_is_valid(mini: Path) -> None:
     assert [t.id for t in catalog.themes] == ["alpha", "beta"]
 
 
-def test_malformed_yaml_names_the_line(mini: Path) -> None:
-    edit(mini, REC, "topics: [data]", "topics: [data\n  oops: : :")
+INDENTATION = ("syntax: this line is indented differently from the lines around it; allowed: the indentation "
+               "of the other fields at its level, two spaces per level")
+SYNTAX_ERRORS = {  # the common mistakes of an editor: (old, new) in r02.yml, then the one problem reported
+    "indented less": ("  en: Regional data platforms", " en: Regional data platforms", f"11: {INDENTATION}"),
+    "indented more": ("  en: Regional data platforms", "    en: Regional data platforms", f"11: {INDENTATION}"),
+    "field indented": ("objectives: [1]", " objectives: [1]", f"5: {INDENTATION}"),
+    "tab": ("  en: Regional data platforms", "\ten: Regional data platforms",
+            "11: syntax: this line holds a tab character where YAML expects spaces; allowed: spaces only, "
+            "two per level"),
+    "no space after colon": ("theme: alpha", "theme:alpha",
+                             "2: syntax: no space after the ':' in 'theme:alpha'; allowed: a space after the colon, "
+                             "as in 'theme: alpha'"),
+    "no colon": ("related: []", "related []",
+                 "8: syntax: this line has no ':' after its name; allowed: name: value"),
+    "text broken over two lines": ("  en: Encourage data-sharing platforms.",
+                                   "  en: Encourage data-sharing\n platforms.",
+                                   "16: syntax: this line continues the text above but is indented less than it; "
+                                   "allowed: indent the rest of a text more than its name, or keep the text on "
+                                   "one line"),
+    "unclosed double quote": ("  en: Regional data platforms", '  en: "Regional data platforms',
+                              "11: syntax: the quote opened on this line is never closed; allowed: end the text "
+                              "with the same quote mark, as in \"…\" or '…'"),
+    "unclosed single quote": ("  en: Regional data platforms", "  en: 'Regional data platforms",
+                              "11: syntax: the quote opened on this line closes only on line 16, where more text "
+                              "follows it; allowed: close the quote on the line it opens, and write '' for an "
+                              "apostrophe inside '…'"),
+    "text after the closing quote": ("  en: Regional data platforms", '  en: "Regional" data platforms',
+                                     "11: syntax: more text follows the closing quote; allowed: quote the whole "
+                                     "text, as in en: '\"Regional\" data platforms'"),
+    "unclosed bracket": ("topics: [data]", "topics: [data",
+                         "7: syntax: the '[' opened on this line is never closed; allowed: close it with ']' on "
+                         "the same line"),
+    "bracket closing nothing": ("topics: [data]", "topics: [data]]",
+                                "7: syntax: this ']' closes nothing; allowed: brackets in pairs, on one line"),
+    "text after the closing bracket": ("  en: Regional data platforms", "  en: [Regional] data platforms",
+                                       "11: syntax: more text follows the closing bracket; allowed: quote the "
+                                       'whole text, as in en: "[Regional] data platforms"'),
+    "colon inside a text": ("  en: Regional data platforms", "  en: Regional data: platforms",
+                            "11: syntax: a ': ' inside a text that is not in quotes; allowed: quote the whole "
+                            'text, as in en: "Regional data: platforms"'),
+    "colon inside a flow mapping": ("  en: {status: reviewed, source: abb3b8bd49f9}",
+                                    "  en: {status: reviewed: yes, source: abb3b8bd49f9}",
+                                    "18: syntax: a text inside {…} holds a ':' or a quote; allowed: quote a text "
+                                    "that holds ':', ',', a quote or a bracket"),
+    "reserved first character": ("  en: Regional data platforms", "  en: *Regional* data platforms",
+                                 "11: syntax: a text cannot start with '*' unless it is in quotes; allowed: quote "
+                                 'the whole text, as in en: "*Regional* data platforms"'),
+    "backslash in double quotes": ("  en: Regional data platforms", '  en: "Regional\\data"',
+                                   '11: syntax: a backslash inside "…" starts an escape sequence; allowed: \\\\ for '
+                                   "a backslash, or the text in single quotes '…'"),
+    "list item in a mapping": ("related: []", "related: []\n- r01",
+                               "9: syntax: a list item where a field is expected; allowed: list items under a "
+                               "field that has no value on its own line (notes:, then  - …)"),
+    "second document": ("related: []", "related: []\n---",
+                        "9: syntax: a second document starts here; allowed: one record per file, without a "
+                        "'---' line"),
+    "anything else": ("related: []", "related: []\n: x",
+                      "9: syntax: this line cannot be read as YAML; allowed: 'name: value' lines indented by two "
+                      "spaces per level, with quotes around a text that holds ': ' or ' #' or starts with a quote "
+                      "or bracket"),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX_ERRORS, ids=list(SYNTAX_ERRORS))
+def test_syntax_errors_in_an_editors_words(mini: Path, case: str) -> None:
+    old, new, expected = SYNTAX_ERRORS[case]
+    edit(mini, REC, old, new)
+    assert problems_of(mini) == [f"{REC}:{expected}"]
+
+
+def test_a_comma_inside_a_flow_mapping_ends_the_text(mini: Path) -> None:
+    """Valid YAML, wrong data: `{en: Civil society, NGOs}` makes 'NGOs' a key without a value."""
+    actors = "recommendations/taxonomies/actors.yml"
+    edit(mini, actors, "en: Civil society,", "en: Civil society, NGOs and associations,")
     assert problems_of(mini) == [
-        f"{REC}:8: yaml: expected ',' or ']', but got ':'; fix the YAML syntax "
-        "(indentation, quoting, a ':' inside unquoted text)",
+        f"{actors}:7: entries[1].label.en: a comma inside {{…}} ended this text, and 'NGOs and associations' "
+        'became a key of its own; allowed: quote a text that holds a comma, as in '
+        'en: "Civil society, NGOs and associations"',
     ]
 
 
@@ -99,6 +193,29 @@ def test_dangling_references(mini: Path) -> None:
         "allowed: ids of other recommendations",
         f"{REC}:8: related[1]: unknown recommendation 'r99'; known ids: r01, r02, r03",
     ]
+
+
+def test_known_names_are_listed_not_ranged(mini: Path) -> None:
+    """A range of names ('media..regional-economic-communities') tells an editor nothing."""
+    more = ["academia", "diaspora", "employers", "local-authorities", "media", "private-sector",
+            "regional-economic-communities", "trade-unions"]
+    with (mini / "recommendations/taxonomies/actors.yml").open("a", encoding="utf-8") as actors:
+        for name in more:
+            actors.write(f"  - id: {name}\n    label: {{ar: جهة فاعلة, en: {name.title()}, fr: {name.title()}}}\n")
+    edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, states]")
+    assert problems_of(mini) == [
+        f"{REC}:6: actors[1]: unknown actor 'states'; known actors: academia, civil-society, diaspora, employers, "
+        "local-authorities, media, member-states, private-sector, regional-economic-communities, trade-unions",
+    ]
+
+
+def test_numbered_ids_are_shown_as_runs() -> None:
+    assert _span({f"r{n:02d}" for n in range(1, 36)}) == "r01..r35"
+    assert _span({f"r{n:02d}" for n in range(1, 36)} - {"r12", "r30"}) == "r01..r11, r13..r29, r31..r35"
+    assert _span({f"r{n:02d}" for n in (1, 2, 4, 5, 6, 7, 8, 9, 10)}) == "r01, r02, r04..r10"
+    assert _span({str(n) for n in range(1, 24)}) == "1..23"
+    assert _span({"r01", "r02", "r10"}) == "r01, r02, r10"
+    assert _span(set()) == "none defined"
 
 
 def test_objective_out_of_range(mini: Path) -> None:
@@ -181,7 +298,8 @@ def test_file_in_the_wrong_folder(mini: Path) -> None:
     (mini / "recommendations/drafts/r09.yml").write_text("id: r09\n", "utf-8")
     (mini / "recommendations/r10.yaml").write_text("id: r10\n", "utf-8")
     hint = ("not a place for a record; allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
-            "recommendations/taxonomies/{objectives,actors,topics}.yml, recommendations/redirects.yml")
+            "recommendations/taxonomies/{objectives,actors,topics}.yml, recommendations/redirects.yml, "
+            "recommendations/terms.yml")
     assert problems_of(mini) == [
         f"recommendations/drafts/r09.yml:1: file: {hint}",
         f"recommendations/r10.yaml:1: file: {hint}",
@@ -238,7 +356,8 @@ def test_every_problem_at_once_and_nothing_built(mini: Path) -> None:
     report = str(caught.value).splitlines()
     assert report[0].startswith("recommendations/r02.yml:2: theme: unknown theme 'gamma'")
     assert report[1].startswith("recommendations/r03.yml:8: related[0]: a recommendation cannot be related")
-    assert report[2].startswith("recommendations/themes/beta.yml:3: yaml: ")
+    assert report[2] == ("recommendations/themes/beta.yml:2: syntax: the '[' opened on this line is never "
+                         "closed; allowed: close it with ']' on the same line")
     assert report[-1] == "3 error(s) in the collection; nothing was built."
 
 
@@ -267,6 +386,73 @@ def test_cli_stamp_marks_reviewed_and_clears_outdated(mini: Path) -> None:
     rec = catalog.recommendation("r02")
     assert (rec.status("en"), rec.status("fr")) == ("outdated", "reviewed")
     assert [p.field for p in problems] == ["translations.en"]
+
+
+def test_the_outdated_hint_is_a_command_that_works(mini: Path) -> None:
+    edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: تشجيع منصات تبادل البيانات الإقليمية.")
+    warnings = problems_of(mini)
+    commands = [suggested_command(w) for w in warnings]
+    assert commands == ["python -m gcmkb stamp r02 en", "python -m gcmkb stamp r02 fr"]
+    outputs = []
+    for command in commands:
+        run = run_suggested(command, mini)
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout.strip())
+    assert outputs == ["recommendations/r02.yml: en stamped 9b576d1bd7ba",
+                       "recommendations/r02.yml: fr stamped 9b576d1bd7ba"]
+    assert problems_of(mini) == []
+
+
+def test_the_missing_fingerprint_hint_is_a_command_that_works(mini: Path) -> None:
+    edit(mini, REC, "  en: {status: reviewed, source: abb3b8bd49f9}", "  en: {status: reviewed}")
+    [problem] = problems_of(mini)
+    run = run_suggested(suggested_command(problem), mini)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "recommendations/r02.yml: en stamped abb3b8bd49f9"
+    assert problems_of(mini) == []
+    assert "  en: {status: reviewed, source: abb3b8bd49f9}\n" in (mini / REC).read_text("utf-8")
+
+
+@pytest.mark.parametrize("args", [["r99", "en"], []], ids=["unknown id", "no id"])
+def test_stamp_refuses_what_it_cannot_stamp_and_says_what_works(mini: Path, args: list[str]) -> None:
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "stamp", *args], capture_output=True, text=True, cwd=mini)
+    assert run.returncode == 2
+    problem = "unknown id(s): r99" if args else "no id given"
+    assert run.stderr.strip() == (
+        f"{problem}; allowed: recommendations r01, r02, r03 or themes alpha, beta, then optionally languages, "
+        "as in `python -m gcmkb stamp r01 en`; or --all")
+    again = run_suggested(suggested_command(run.stderr), mini)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "recommendations/r01.yml: en stamped b6f887efadea"
+
+
+@pytest.mark.parametrize("old,new,problem", [
+    ("theme: alpha", "theme:alpha", f"{REC}:2: syntax: no space after the ':' in 'theme:alpha'; allowed: a space "
+     "after the colon, as in 'theme: alpha'"),
+    ("related: []", "related: []\nrelated: [r01]", f"{REC}:9: related: duplicate key (first defined on line 8); "
+     "allowed: each key once per mapping"),
+], ids=["unreadable", "readable with problems"])
+def test_stamp_refuses_a_broken_file_and_names_the_check(mini: Path, old: str, new: str, problem: str) -> None:
+    edit(mini, REC, old, new)
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "stamp", "r02", "en"], capture_output=True, text=True,
+                         cwd=mini)
+    assert run.returncode == 1
+    assert run.stderr.strip() == ("recommendations/r02.yml: fix the problems reported by "
+                                  "`python -m gcmkb validate` first")
+    check = run_suggested(suggested_command(run.stderr), mini)
+    assert check.returncode == 1
+    assert check.stdout.splitlines() == [problem]
+
+
+def test_stamp_takes_languages_after_the_ids(mini: Path) -> None:
+    """`stamp r02 en` (the validator's hint) and `stamp r02 --lang en` are the same command."""
+    edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: تشجيع منصات تبادل البيانات الإقليمية.")
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "stamp", "r02", "alpha", "fr", "--lang", "en"],
+                         capture_output=True, text=True, cwd=mini)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["recommendations/themes/alpha.yml: en, fr stamped 1554783fa2f9",
+                                       "recommendations/r02.yml: en, fr stamped 9b576d1bd7ba"]
+    assert problems_of(mini) == []
 
 
 def test_messages_follow_the_contract(mini: Path) -> None:

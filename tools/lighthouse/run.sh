@@ -1,37 +1,70 @@
 #!/usr/bin/env bash
 # Lighthouse (pinned in package.json) against the local build, in Debian's Chromium.
-# Usage: tools/lighthouse/run.sh [site-dir]   -> prints accessibility / SEO / best-practices per page
+# Usage: tools/lighthouse/run.sh [site-dir]
+#   -> performance / accessibility / best practices / SEO of each page, on mobile and on desktop
+#      (Lighthouse's form-factor presets), with every audit that cost points.
+# Exits non-zero, naming the page, if any run fails or reports no score: a failed run is never
+# shown as a result (each run writes its own report, so no earlier page's result can stand in).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 site="${1:-$root/site}"
 port="${PORT:-8799}"
-[ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm install --no-audit --no-fund --silent)
+pages="${PAGES:-/ /themes/rights/ /recommendations/r12/ /en/ /en/themes/rights/ /en/recommendations/r12/ /fr/ /fr/themes/rights/ /fr/recommendations/r12/}"
+[ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm ci --no-audit --no-fund --silent)
 [ -d "$site" ] || { echo "build the site first: SITE_URL=http://127.0.0.1:$port/ ./dev build" >&2; exit 2; }
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server' EXIT
-sleep 1
-export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 out="$(mktemp -d)"
-printf '%-38s %5s %5s %5s\n' page a11y seo bp
-for lang in "" en/ fr/; do
-  for page in "" themes/rights/ recommendations/r12/; do
-    url="http://127.0.0.1:$port/$lang$page"
-    "$here/node_modules/.bin/lighthouse" "$url" --quiet --output=json --output-path="$out/r.json" \
-      --only-categories=accessibility,seo,best-practices \
-      --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1 || true
-    python3 - "$out/r.json" "/$lang$page" <<'PY'
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/', timeout=1)" 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || { echo "the local server did not start on port $port:" >&2; cat "$out/server.log" >&2; exit 2; }
+  sleep 0.2
+done
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+failed=()
+printf '%-28s %-7s %5s %5s %5s %5s\n' page device perf a11y bp seo
+for page in $pages; do
+  for device in mobile desktop; do
+    report="$out/$device${page//\//_}.json"
+    preset=()
+    [ "$device" = desktop ] && preset=(--preset=desktop)
+    if ! "$here/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" "${preset[@]}" --quiet \
+        --output=json --output-path="$report" \
+        --only-categories=performance,accessibility,best-practices,seo \
+        --chrome-flags="$flags" >"$out/lighthouse.log" 2>&1; then
+      echo "FAILED: lighthouse on $page ($device):" >&2
+      tail -n 20 "$out/lighthouse.log" >&2
+      failed+=("$page ($device)")
+      continue
+    fi
+    python3 - "$report" "$page" "$device" <<'PY' || failed+=("$page ($device)")
 import json, sys
-r = json.load(open(sys.argv[1]))
-c = r["categories"]
-score = lambda k: round((c[k]["score"] or 0) * 100)
-print(f"{sys.argv[2]:<38} {score('accessibility'):>5} {score('seo'):>5} {score('best-practices'):>5}")
-for k in ("accessibility", "seo", "best-practices"):
+path, page, device = sys.argv[1:]
+r = json.load(open(path, encoding="utf-8"))
+keys = ("performance", "accessibility", "best-practices", "seo")
+c = r.get("categories", {})
+scores = {k: c.get(k, {}).get("score") for k in keys}
+if r.get("runtimeError") or any(s is None for s in scores.values()):
+    error = r.get("runtimeError") or {}
+    print(f"FAILED: {page} ({device}): no score for "
+          f"{', '.join(k for k, s in scores.items() if s is None) or 'the page'}: "
+          f"{error.get('code', '')} {error.get('message', '')}".rstrip(), file=sys.stderr)
+    sys.exit(1)
+print(f"{page:<28} {device:<7} " + " ".join(f"{round(scores[k] * 100):>5}" for k in keys))
+for k in keys:
     for ref in c[k]["auditRefs"]:
         a = r["audits"][ref["id"]]
         if ref["weight"] and a["score"] is not None and a["score"] < 1:
-            print(f"    {k}: {a['id']}: {a['title']}")
+            value = f" ({a['displayValue']})" if a.get("displayValue") else ""
+            print(f"    {k}: {a['id']}: {a['title']}{value}")
 PY
   done
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "lighthouse failed on ${#failed[@]} run(s):" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi

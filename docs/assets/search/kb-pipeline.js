@@ -112,5 +112,42 @@
     });
     return out;
   };
+  /* twin of expand_query: words spelling a form of a term admit every form of that term */
+  kb.expandQuery = function (words, terms) {
+    var clauses = [], i = 0;
+    function contains(list, item) {
+      var key = JSON.stringify(item);
+      return list.some(function (x) { return JSON.stringify(x) === key; });
+    }
+    while (i < words.length) {
+      var best = null;
+      terms.forEach(function (forms) {
+        forms.forEach(function (form) {
+          var k = form.length;
+          if (!k || i + k > words.length) return;
+          for (var j = 0; j < k; j++) if (words[i + j].indexOf(form[j]) < 0) return;
+          if (best === null || k > best.k) best = { k: k, forms: forms };
+        });
+      });
+      if (best === null) { clauses.push([[words[i]]]); i += 1; continue; }
+      var alternatives = [words.slice(i, i + best.k)];
+      best.forms.forEach(function (form) {
+        var alternative = form.map(function (stem) { return [stem]; });
+        if (!contains(alternatives, alternative)) alternatives.push(alternative);
+      });
+      clauses.push(alternatives);
+      i += best.k;
+    }
+    return clauses;
+  };
+  /* twin of objective_number: "13", "١٣", "objective 13", "الهدف ١٣" name an objective */
+  kb.objectiveNumber = function (query, keywords, highest) {
+    var parts = normalize(query).split(/\s+/).map(trim).filter(function (w) { return w; });
+    if (!parts.length || !/^[0-9]+$/.test(parts[parts.length - 1])) return null;
+    var number = parseInt(parts[parts.length - 1], 10);
+    var prefix = parts.slice(0, -1).join(" ");
+    if (number < 1 || number > highest || (prefix !== "" && keywords.indexOf(prefix) < 0)) return null;
+    return number;
+  };
   root.kbSearchText = kb;
 })(this);

@@ -25,20 +25,39 @@
 
   /* Each query word matches a document when any of its forms does (clitic variants); every
      word is required, and if that finds nothing, any word will do. Scores add up across words.
-     While typing, the last word is also a prefix. */
+     While typing, the last word is also a prefix. Words that spell a term of the termbase admit
+     every form of that term (kbSearchText.expandQuery), so "détention" finds "rétention". */
+  function wordScores(engine, forms, last) {
+    var scores = {};
+    engine.index.query(function (query) {
+      forms.forEach(function (form) {
+        query.term(form, { usePipeline: false, presence: lunr.Query.presence.OPTIONAL,
+          wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
+      });
+    }).forEach(function (r) { scores[r.ref] = r.score; });
+    return scores;
+  }
+
   function run(engine, q) {
     var words = kbSearchText.analyzeWords(lunr, engine.index, q);
     var prefix = !/\s$/.test(q);
-    var perWord = words.map(function (forms, i) {
-      var last = prefix && i === words.length - 1;
-      var scores = {};
-      engine.index.query(function (query) {
-        forms.forEach(function (form) {
-          query.term(form, { usePipeline: false, presence: lunr.Query.presence.OPTIONAL,
-            wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
+    var clauses = kbSearchText.expandQuery(words, engine.payload.terms || []);
+    var highlight = [];
+    var perWord = clauses.map(function (alternatives, c) {
+      var best = {};
+      alternatives.forEach(function (alternative, a) {
+        var maps = alternative.map(function (forms, j) {
+          var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
+          highlight.push({ forms: forms, prefix: last });
+          return wordScores(engine, forms, last);
         });
-      }).forEach(function (r) { scores[r.ref] = r.score; });
-      return scores;
+        Object.keys(maps[0]).forEach(function (ref) {
+          if (!maps.every(function (m) { return ref in m; })) return;
+          var score = maps.reduce(function (sum, m) { return sum + m[ref]; }, 0);
+          if (!(ref in best) || score > best[ref]) best[ref] = score;
+        });
+      });
+      return best;
     });
     function combine(every) {
       var total = {};
@@ -55,15 +74,23 @@
     if (ID.test(id) && engine.payload.docs[id]) {  /* an id goes straight to its recommendation */
       refs = [id].concat(refs.filter(function (r) { return r !== id; }));
     }
-    return { refs: refs, words: words, prefix: prefix };
+    var objectives = engine.payload.objectives, objective = null;
+    var number = objectives ? kbSearchText.objectiveNumber(q, objectives.keywords, objectives.highest) : null;
+    if (number !== null && objectives.pages[String(number)]) {  /* an objective: its page, then what serves it */
+      objective = objectives.pages[String(number)];
+      var serving = Object.keys(engine.payload.docs).filter(function (ref) {
+        return engine.payload.docs[ref].o.indexOf(String(number)) >= 0;
+      });
+      refs = serving.concat(refs.filter(function (r) { return serving.indexOf(r) < 0; }));
+    }
+    return { refs: refs, words: words, prefix: prefix, highlight: highlight, objective: objective };
   }
 
   function matches(engine, word, found) {
     var processed = engine.index.pipeline.run([new lunr.Token(word)]).map(String);
     return processed.some(function (p) {
-      return found.words.some(function (forms, i) {
-        var last = found.prefix && i === found.words.length - 1;
-        return forms.some(function (t) { return p === t || (last && p.indexOf(t) === 0); });
+      return found.highlight.some(function (h) {
+        return h.forms.some(function (t) { return p === t || (h.prefix && p.indexOf(t) === 0); });
       });
     });
   }
@@ -83,16 +110,16 @@
     return frag;
   }
 
-  function digits(n, lang) {
+  function digits(n) {  /* in the page language's numbering system (config.digits, from the core) */
     var s = String(n);
-    return lang === "ar" ? s.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : s;
+    return config.digits === "arab" ? s.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : s;
   }
 
   function countLabel(forms, n, lang) {
     var category = new Intl.PluralRules(lang).select(n);
     if (n === 0 && forms.zero) category = "zero";
     var form = forms[category] || forms.other;
-    return form.replace("{n}", digits(n, lang));
+    return form.replace("{n}", digits(n));
   }
 
   function el(tag, attrs, text) {
@@ -110,6 +137,13 @@
     var title = el("span", { "class": "kb-results__title" });
     title.appendChild(highlighted(engine, doc.t, found));
     a.appendChild(title);
+    return a;
+  }
+
+  /* the page of an objective that the query names ("13", "objective 13", "الهدف ١٣") */
+  function objectiveLink(objective) {
+    var a = el("a", { href: config.root + objective.u, "class": "kb-results__objective" });
+    a.appendChild(el("span", { "class": "kb-results__title" }, objective.t));
     return a;
   }
 
@@ -173,9 +207,11 @@
         var found = run(engine, q);
         list.textContent = "";
         active = -1;
-        found.refs.slice(0, 8).forEach(function (ref, i) {
+        var shown = found.objective ? [objectiveLink(found.objective)] : [];
+        found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found)); });
+        shown.forEach(function (link, i) {
           var li = el("li", { role: "option", id: "kb-search-option-" + i, "aria-selected": "false" });
-          li.appendChild(resultLink(engine, ref, found));
+          li.appendChild(link);
           list.appendChild(li);
         });
         status.textContent = found.refs.length ? countLabel(config.counts, found.refs.length, config.lang)
@@ -205,10 +241,8 @@
   }
 
   /* --- explore page ----------------------------------------------------------------------- */
-  var FACET_FIELDS = { theme: "th", objective: "o", actor: "a", topic: "tp", status: "s" };
-
-  function has(doc, facet, value) {
-    var v = doc[FACET_FIELDS[facet]];
+  function has(engine, doc, facet, value) {  /* facets and their fields come with the index */
+    var v = doc[engine.payload.facetFields[facet]];
     return Array.isArray(v) ? v.indexOf(value) >= 0 : v === value;
   }
 
@@ -227,11 +261,11 @@
 
     function render(engine) {
       var query = q.value;
-      var found = query.trim() ? run(engine, query) : { refs: Object.keys(engine.payload.docs), words: [], prefix: false };
+      var found = query.trim() ? run(engine, query) : { refs: Object.keys(engine.payload.docs), words: [], prefix: false, highlight: [], objective: null };
       var chosen = {};
       selects.forEach(function (s) { if (s.value) chosen[s.name] = s.value; });
       function passes(doc, except) {
-        return Object.keys(chosen).every(function (f) { return f === except || has(doc, f, chosen[f]); });
+        return Object.keys(chosen).every(function (f) { return f === except || has(engine, doc, f, chosen[f]); });
       }
       var refs = found.refs.filter(function (ref) { return passes(engine.payload.docs[ref]); });
       selects.forEach(function (s) {  /* counts that follow the query and the other facets */
@@ -239,9 +273,9 @@
           if (!o.value) return;
           var n = found.refs.filter(function (ref) {
             var doc = engine.payload.docs[ref];
-            return passes(doc, s.name) && has(doc, s.name, o.value);
+            return passes(doc, s.name) && has(engine, doc, s.name, o.value);
           }).length;
-          o.textContent = o.getAttribute("data-label") + " (" + digits(n, config.lang) + ")";
+          o.textContent = o.getAttribute("data-label") + " (" + digits(n) + ")";
         });
       });
       var params = new URLSearchParams();
@@ -251,6 +285,11 @@
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
       out.textContent = "";
       var list = el("ol", { "class": "kb-results" });
+      if (found.objective) {
+        var first = el("li", { "class": "kb-results__item kb-results__item--objective", "data-kb-objective": "" });
+        first.appendChild(objectiveLink(found.objective));
+        list.appendChild(first);
+      }
       refs.forEach(function (ref) {
         var doc = engine.payload.docs[ref];
         var li = el("li", { "class": "kb-results__item" });

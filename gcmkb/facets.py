@@ -1,0 +1,41 @@
+"""The search facets, declared once: the explore page's filters, the fields of the search
+documents, and the labels the browser shows all come from this table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .labels import Labels
+from .model import STATUSES, Catalog, Recommendation
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str    # the URL parameter (search/?theme=…) and the form field
+    label: str   # the interface label of the filter
+    field: str   # the key of its values in each search document (short: it is repeated per document)
+    options: Callable[[Catalog, Labels], list[tuple[str, str]]]  # (value, label) in display order
+    values: Callable[[Recommendation, str], list[str] | str]     # a recommendation's value(s), per language
+
+
+def _entries(kind: str) -> Callable[[Catalog, Labels], list[tuple[str, str]]]:
+    def options(catalog: Catalog, labels: Labels) -> list[tuple[str, str]]:
+        out = []
+        for e in catalog.taxonomies.get(kind, ()):
+            label = e.label.get(labels.lang)
+            out.append((e.id, f"{labels.t('objective_number', number=e.number)}: {label}" if e.number else label))
+        return out
+    return options
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.title.get(labels.lang)) for t in cat.themes],
+          lambda rec, lang: rec.theme),
+    Facet("objective", "objective", "o", _entries("objectives"), lambda rec, lang: list(rec.objectives)),
+    Facet("actor", "actor", "a", _entries("actors"), lambda rec, lang: list(rec.actors)),
+    Facet("topic", "topic", "tp", _entries("topics"), lambda rec, lang: list(rec.topics)),
+    Facet("status", "translation_status", "s",
+          lambda cat, labels: [(code, labels.t(f"status_{code}")) for code in STATUSES],
+          lambda rec, lang: rec.status(lang)),
+)

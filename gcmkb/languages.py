@@ -1,0 +1,61 @@
+"""The languages of the knowledge base, declared once: everything else derives from this table.
+
+Code, templates (through view data), sitemaps and the browser's search configuration read a
+language's name, direction, script, digits, plural rule, URL prefix and list separator here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str          # BCP 47, also the suffix of the page sources (x.en.md) and of the labels
+    name: str          # in the language itself
+    direction: str     # rtl | ltr
+    script: str        # ISO 15924
+    digits: str        # CLDR numbering system: arab (٠١٢) or latn (012)
+    plural: str        # the CLDR plural rule set: ar | fr | en
+    list_separator: str
+    source: bool = False  # the language the document was written in
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages live, relative to the site root: the source language at the root."""
+        return "" if self.source else f"{self.code}/"
+
+    def number(self, n: int) -> str:
+        """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
+        return str(n).translate(ARABIC_INDIC) if self.digits == "arab" else str(n)
+
+    def plural_category(self, n: int) -> str:
+        """CLDR plural category of `n` (Arabic has six)."""
+        if self.plural == "ar":
+            if n in (0, 1, 2):
+                return ("zero", "one", "two")[n]
+            if 3 <= n % 100 <= 10:
+                return "few"
+            return "many" if 11 <= n % 100 <= 99 else "other"
+        if self.plural == "fr":
+            return "one" if n in (0, 1) else "other"
+        return "one" if n == 1 else "other"
+
+    def public(self) -> dict[str, str]:
+        """What templates and the browser need (JSON-serialisable)."""
+        return {"code": self.code, "name": self.name, "dir": self.direction, "script": self.script,
+                "digits": self.digits, "prefix": self.prefix, "separator": self.list_separator}
+
+
+REGISTRY: tuple[Language, ...] = (
+    Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", source=True),
+    Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
+    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", "),
+)
+BY_CODE = {lang.code: lang for lang in REGISTRY}
+
+
+def language(code: str) -> Language:
+    return BY_CODE[code]

@@ -1,0 +1,171 @@
+"""Every kind of page, declared once: where its pages live, which template and view render them,
+their title, the record an editor changes, and whether search engines see them.
+
+Routes, page sources, view data, edit links and sitemaps all read this registry; adding a kind
+of page is one entry here, a view and a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import routes
+from .glossary import glossary_view, term_view
+from .labels import Labels
+from .layout import TAXONOMY_KINDS
+from .model import Catalog
+from .routes import PageRef
+from .textview import plain
+from .views import VIEWS, View, ViewContext
+
+Title = Callable[[str, Catalog, Labels], tuple[str, str]]  # key -> (title, meta description)
+Pages = Callable[[Catalog], Iterable[tuple[str, str]]]     # -> (key, path) of every page
+Source = Callable[[Catalog, str], str | None]              # key -> record file ("" many, None by hand)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    view: Callable[[str, ViewContext], View]
+    template: str = ""                  # overrides/kb/<template>.html; "" for pages written by hand
+    title: Title | None = None          # None: the hand-written page has its own
+    pages: Pages | None = None          # None: written by hand in docs/
+    source: Source = lambda catalog, key: ""
+    section: str = ""                   # the first path segment its pages share
+    indexed: bool = True                # in the sitemaps, open to search engines
+    full_width: bool = False            # no navigation or table of contents beside it
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _fixed(label: str) -> Title:
+    def title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+        return labels.t(label), f"{labels.t(label)}. {labels.t('site_name')}"
+    return title
+
+
+def _one(path: str) -> Pages:
+    return lambda catalog: [("", path)]
+
+
+def _recommendation_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    rec = catalog.recommendation(key)
+    return rec.title.get(labels.lang), _clip(plain(" ".join(rec.text.paragraphs(labels.lang))))
+
+
+def _theme_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    theme = catalog.theme(key)
+    return theme.title.get(labels.lang), _clip(theme.description.get(labels.lang))
+
+
+def _parallel_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    return f"{labels.t('parallel_view_short')}: {_theme_title(key, catalog, labels)[0]}", labels.t("parallel_intro")
+
+
+def _print_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    return _theme_title(key, catalog, labels) if key else (labels.t("all_recommendations"),
+                                                          labels.t("document_title"))
+
+
+def _entry_title(kind: str) -> Title:
+    def title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+        entry = catalog.entry(kind, key)
+        label = entry.label.get(labels.lang)
+        if entry.number is not None:
+            label = f"{labels.t('objective_number', number=entry.number)}: {label}"
+        described = entry.description.get(labels.lang) if entry.description else f"{label}. {labels.t('site_name')}"
+        return label, _clip(described)
+    return title
+
+
+def _term_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    term = catalog.term(key)
+    return term.preferred.get(labels.lang), _clip(term.definition.get(labels.lang))
+
+
+def _theme_file(catalog: Catalog, key: str) -> str:
+    return catalog.theme(key).path
+
+
+def _rec_file(catalog: Catalog, key: str) -> str:
+    return catalog.recommendation(key).path
+
+
+def _taxonomy_kinds() -> list[PageKind]:
+    kinds = []
+    for kind in TAXONOMY_KINDS:
+        kinds.append(PageKind(
+            f"index:{kind}", VIEWS[f"index:{kind}"], "entries", _fixed(kind), _one(f"{kind}/"),
+            lambda catalog, key, kind=kind: catalog.taxonomies[kind][0].path if catalog.taxonomies.get(kind) else "",
+            kind))
+        kinds.append(PageKind(
+            kind, VIEWS[kind], "entry", _entry_title(kind),
+            lambda catalog, kind=kind: [(e.id, routes.entry(kind, e.id)) for e in catalog.taxonomies.get(kind, ())],
+            lambda catalog, key, kind=kind: catalog.entry(kind, key).path, kind))
+    return kinds
+
+
+# in the order their page sources are written (stable across builds)
+REGISTRY: tuple[PageKind, ...] = (
+    PageKind("home", VIEWS["home"], source=lambda catalog, key: None),
+    PageKind("about", VIEWS["about"], source=lambda catalog, key: None),
+    PageKind("data", VIEWS["data"], source=lambda catalog, key: None),
+    PageKind("prose", VIEWS["prose"], source=lambda catalog, key: None),
+    PageKind("themes", VIEWS["themes"], "themes", _fixed("themes"), _one("themes/"), section="themes"),
+    PageKind("recommendations", VIEWS["recommendations"], "recommendations", _fixed("all_recommendations"),
+             _one("recommendations/"), section="recommendations"),
+    PageKind("search", VIEWS["search"], "search", _fixed("search_page"), _one(routes.SEARCH_PAGE), section="search"),
+    PageKind("status", VIEWS["status"], "status", _fixed("status_page"), _one("status/"), section="status"),
+    PageKind("theme", VIEWS["theme"], "theme", _theme_title,
+             lambda catalog: [(t.id, routes.theme(t.id)) for t in catalog.themes], _theme_file, "themes"),
+    PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
+             lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
+             full_width=True),
+    PageKind("recommendation", VIEWS["recommendation"], "recommendation", _recommendation_title,
+             lambda catalog: [(r.id, routes.recommendation(r.id)) for r in catalog.recommendations], _rec_file,
+             "recommendations"),
+    PageKind("redirect", VIEWS["redirect"], "redirect",
+             lambda key, catalog, labels: _recommendation_title(catalog.redirects[key], catalog, labels),
+             lambda catalog: [(old, routes.recommendation(old)) for old in sorted(catalog.redirects)],
+             lambda catalog, key: "recommendations/redirects.yml", "recommendations"),
+    PageKind("print", VIEWS["print"], "print", _print_title,
+             lambda catalog: [("", routes.printable())] + [(t.id, routes.printable(t.id)) for t in catalog.themes],
+             lambda catalog, key: catalog.theme(key).path if key else "", "print", indexed=False),
+    PageKind("embed-theme", VIEWS["embed-theme"], "embed", _theme_title,
+             lambda catalog: [(t.id, routes.embed("themes", t.id)) for t in catalog.themes], _theme_file, "embed",
+             indexed=False),
+    PageKind("embed-recommendation", VIEWS["embed-recommendation"], "embed", _recommendation_title,
+             lambda catalog: [(r.id, routes.embed("recommendations", r.id)) for r in catalog.recommendations],
+             _rec_file, "embed", indexed=False),
+    PageKind("glossary", glossary_view, "glossary", _fixed("glossary"), _one(routes.glossary()),
+             lambda catalog, key: "recommendations/terms.yml", "glossary"),
+    PageKind("term", term_view, "term", _term_title,
+             lambda catalog: [(t.id, routes.glossary(t.id)) for t in catalog.terms],
+             lambda catalog, key: "recommendations/terms.yml", "glossary"),
+    *_taxonomy_kinds(),
+)
+KINDS = {kind.name: kind for kind in REGISTRY}
+NOT_INDEXED = tuple(sorted({f"{k.section}/" for k in REGISTRY if not k.indexed}))  # out of the sitemaps
+
+
+def generated_pages(catalog: Catalog) -> list[PageRef]:
+    """Every generated page, in a stable order (the hand-written ones are in docs/)."""
+    return [PageRef(kind.name, key, path) for kind in REGISTRY if kind.pages is not None
+            for key, path in kind.pages(catalog)]
+
+
+def page_meta(page: PageRef, catalog: Catalog, labels: Labels) -> dict[str, Any]:
+    """The front matter of a generated page's source."""
+    kind = KINDS[page.kind]
+    assert kind.title is not None, f"{page.kind} pages are written by hand"
+    title, description = kind.title(page.key, catalog, labels)
+    meta: dict[str, Any] = {"title": title, "description": description, "template": f"kb/{kind.template}.html",
+                            "kb": {"kind": page.kind, "key": page.key}}
+    if kind.full_width:
+        meta["hide"] = ["navigation", "toc"]
+    return meta
