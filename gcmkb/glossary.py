@@ -9,7 +9,7 @@ from .languages import language
 from .searchtext import normalize
 from .termbase import Term, first_occurrences
 from .textview import Segment
-from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, rec_item
+from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, rec_item, theme_item
 
 
 def term_item(term: Term, ctx: ViewContext) -> View:
@@ -39,7 +39,8 @@ def term_view(term_id: str, ctx: ViewContext) -> View:
                            "variants": list(term.variants.get(lang, ())),
                            "deprecated": list(term.deprecated.get(lang, ()))} for lang in LANGUAGES],
             "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in term.objectives],
-            "recommendations": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.term_uses.get(term_id, ()))]}
+            "recommendations": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.term_uses.get(term_id, ()))],
+            "themes": [theme_item(ctx.catalog.theme(t), ctx) for t in ctx.graph.term_themes.get(term_id, ())]}
 
 
 def marked_terms(blocks: list[list[Segment]], ctx: ViewContext) -> list[list[Segment]]:

@@ -19,6 +19,7 @@ class Graph:
     by_taxonomy: Mapping[tuple[str, str], tuple[str, ...]]
     term_uses: Mapping[str, tuple[str, ...]]  # term id -> recommendations whose text uses it
     terms_in: Mapping[str, tuple[str, ...]]   # recommendation id -> the terms its text uses
+    term_themes: Mapping[str, tuple[str, ...]]  # term id -> themes whose heading or description uses it
     matchers: Mapping[str, Matcher]           # per language, the admitted forms of every term
 
     def terms_of(self, rid: str) -> list[Term]:
@@ -67,7 +68,17 @@ def build_graph(catalog: Catalog) -> Graph:
     return Graph(catalog,
                  {k: tuple(sorted(v, key=order.__getitem__)) for k, v in back.items()},
                  {k: tuple(v) for k, v in tax.items()},
-                 {k: tuple(v) for k, v in uses.items()}, terms_in, matchers)
+                 {k: tuple(v) for k, v in uses.items()}, terms_in, _theme_uses(catalog, matchers), matchers)
+
+
+def _theme_uses(catalog: Catalog, matchers: Mapping[str, Matcher]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for theme in catalog.themes:
+        found = {term.id for lang in LANGUAGES for text in (theme.title, theme.description)
+                 for _, _, term, _ in matchers[lang].occurrences(text.get(lang))}
+        for term_id in sorted(found):
+            out[term_id].append(theme.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _term_uses(catalog: Catalog, matchers: Mapping[str, Matcher]) -> dict[str, tuple[str, ...]]:

@@ -67,13 +67,13 @@ class PdfCache:
         """None when the page was never rendered or one of its inputs is gone."""
         page_hash = _sha256(page.read_bytes())
         if inputs is None:
-            listing = self.directory / f"{page_hash}.inputs"
-            if not listing.is_file():
+            try:
+                inputs = json.loads((self.directory / f"{page_hash}.inputs").read_text("utf-8"))
+                os.utime(self.directory / f"{page_hash}.inputs")  # recently used: kept by prune()
+            except FileNotFoundError:
                 return None
-            inputs = json.loads(listing.read_text("utf-8"))
-            os.utime(listing)
         digest = hashlib.sha256(f"weasyprint {version('weasyprint')}\n{page_hash}\n".encode())
-        for name in inputs:
+        for name in inputs or []:
             path = page.parent / name
             if not path.is_file():
                 return None
@@ -83,12 +83,15 @@ class PdfCache:
     def fetch(self, page: Path, target: Path) -> bool:
         """Copy the cached PDF of `page` to `target`, if there is one."""
         fingerprint = self.fingerprint(page)
-        cached = self.directory / f"{fingerprint}.pdf"
-        if fingerprint is None or not cached.is_file():
+        if fingerprint is None:
             return False
+        cached = self.directory / f"{fingerprint}.pdf"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-        os.utime(cached)
+        try:  # another build sharing the cache may prune it meanwhile
+            shutil.copyfile(cached, target)
+            os.utime(cached)
+        except FileNotFoundError:
+            return False
         return True
 
     def store(self, page: Path, inputs: list[str], pdf: bytes) -> None:
@@ -107,7 +110,7 @@ class PdfCache:
 def render_pdf(page: Path, target: Path, cache_dir: Path | None) -> Path:
     """Render one printable page (on a worker); record what WeasyPrint read, for the cache."""
     from weasyprint import HTML  # imported here: only this step needs WeasyPrint and Pango
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     read: list[str] = []
 
@@ -121,8 +124,10 @@ def render_pdf(page: Path, target: Path, cache_dir: Path | None) -> Path:
             read.append(os.path.relpath(unquote(parts.path), page.parent))
             return super().fetch(url, headers)
 
-    # a missing stylesheet or font stops the build instead of making a wrong PDF
-    pdf = HTML(filename=str(page), url_fetcher=RecordingFetcher(fail_on_errors=True)).write_pdf()
+    try:  # a missing stylesheet or font stops the build instead of making a wrong PDF
+        pdf = HTML(filename=str(page), url_fetcher=RecordingFetcher(fail_on_errors=True)).write_pdf()
+    except FatalURLFetchingError as exc:  # a BaseException: made an ordinary error with its cause
+        raise OSError(f"{page}: {exc} ({exc.__cause__})") from None
     assert pdf is not None
     _write_atomically(target, pdf)
     if cache_dir is not None:

@@ -8,7 +8,9 @@ usual (so every page gets the same navigation, language switcher and alternates)
 (`InclusionLevel.EXCLUDED`, in `on_files`) the files it does not write: the main process the
 pages of the languages built elsewhere, a language process everything but its languages' pages.
 At the end the main process moves their folders into the site. KB_PARALLEL=0, or a single core:
-one process builds everything, the same way, with nothing left out.
+one process builds everything, the same way, with nothing left out. A language process gets the
+main build's configuration file, site URL (which `mkdocs serve` rewrites) and strictness; other
+command-line overrides (`--theme`, `--no-directory-urls`) do not reach it.
 
 static-i18n's own option `build_only_locale` cannot do this: it makes the chosen language the
 default one, so the Arabic sources (`x.md`, no suffix) are read as that language and replace its

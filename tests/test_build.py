@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import pytest
 from referencing import Registry, Resource
 
 from gcmkb import LANGUAGES
 from gcmkb.export import source_schemas
+from gcmkb.pdf import PdfCache, render_pdf
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, fetch, free_port, make_project, mkdocs_serve
@@ -66,6 +68,25 @@ def test_an_unchanged_pdf_comes_from_the_cache(tmp_path: Path) -> None:
     assert summary == "PDFs: 9, 7 unchanged (from .cache/pdf/), 2 rendered"
     assert {path for path in MINI_PDFS if third[path] != first[path]} == {"pdf/en/all.pdf", "pdf/en/alpha.pdf"}
     assert subprocess.run(["git", "check-ignore", "-q", ".cache/pdf/x.pdf"], cwd=ROOT).returncode == 0
+
+
+def test_the_fingerprint_covers_what_weasyprint_read(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    css = site / "assets/print.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("p { color: black }", "utf-8")
+    page = site / "print/index.html"
+    page.parent.mkdir()
+    page.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
+                    '<link rel="stylesheet" href="../assets/print.css"></head><body><p>text</p></body></html>', "utf-8")
+    render_pdf(page, site / "pdf/en/all.pdf", cache)
+    assert PdfCache(cache).fetch(page, tmp_path / "copy.pdf")
+    assert (tmp_path / "copy.pdf").read_bytes() == (site / "pdf/en/all.pdf").read_bytes()
+    css.write_text("p { color: red }", "utf-8")
+    assert not PdfCache(cache).fetch(page, tmp_path / "again.pdf")
+    css.unlink()  # a missing stylesheet stops the build instead of making a wrong PDF
+    with pytest.raises(Exception, match="print.css"):
+        render_pdf(page, site / "pdf/en/all.pdf", cache)
 
 
 # --- published schemas -------------------------------------------------------------------------

@@ -58,7 +58,7 @@ MEASURE = r"""(themes) => {
     if (!shown(input)) continue;
     const style = getComputedStyle(input);
     const context = document.createElement("canvas").getContext("2d");
-    context.font = style.font;
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     if (context.measureText(input.placeholder).width > room + 1) overflow.push(name(input) + " cuts its placeholder");
   }
