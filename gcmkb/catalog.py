@@ -263,7 +263,7 @@ def _check_texts(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
 
 def source_fingerprint(data: dict[str, Any]) -> str:
     """Fingerprint of the Arabic texts a record's translations are made from."""
-    return fingerprint(*(Text.of(data[k]) for k in ("title", "lead", "text", "description")
+    return fingerprint(*(Text.of(data[k]) for k in ("title", "short", "lead", "text", "description")
                          if isinstance(data.get(k), dict)))
 
 
@@ -313,7 +313,7 @@ def _notes(data: dict[str, Any]) -> tuple[Text, ...]:
 
 def build_catalog(loaded: Loaded) -> Catalog:
     themes = sorted((Theme(
-        id=d.data["id"], order=d.data["order"], title=Text.of(d.data["title"]),
+        id=d.data["id"], order=d.data["order"], title=Text.of(d.data["title"]), short=Text.of(d.data["short"]),
         description=Text.of(d.data["description"]), notes=_notes(d.data),
         source_line=d.data.get("source", {}).get("line"), tracking=_tracking(d), path=d.path)
         for d in loaded.of("theme")), key=lambda t: t.order)

@@ -23,6 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated
+from .termbase import Term
 
 LICENSE = "CC-BY-4.0"
 SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to its root
@@ -59,7 +60,7 @@ def theme_record(theme: Theme) -> dict[str, Any]:
     record: dict[str, Any] = {"id": theme.id, "order": theme.order}
     if theme.source_line:
         record["source"] = {"line": theme.source_line}
-    record.update({"title": _text(theme.title), "description": _text(theme.description)})
+    record.update({"title": _text(theme.title), "short": _text(theme.short), "description": _text(theme.description)})
     if theme.notes:
         record["notes"] = [_text(n) for n in theme.notes]
     record["translations"] = _translations(theme.tracking)
@@ -83,9 +84,31 @@ def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, s
     return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
             "languages": list(LANGUAGES), "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
-            "taxonomies": [{"kind": kind, "entries": [_entry(e) for e in entries]}
-                           for kind, entries in catalog.taxonomies.items()],
+            "taxonomies": [_taxonomy(kind, entries) for kind, entries in catalog.taxonomies.items()],
+            "terms": {"terms": [term_record(t) for t in catalog.terms]},
             "redirects": dict(catalog.redirects), "derived": derived}
+
+
+def _taxonomy(kind: str, entries: tuple[Entry, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": kind}
+    if entries and entries[0].working_renderings:
+        out["working_renderings"] = list(entries[0].working_renderings)
+    out["entries"] = [_entry(e) for e in entries]
+    return out
+
+
+def term_record(term: Term) -> dict[str, Any]:
+    """A term exactly as in recommendations/terms.yml."""
+    out: dict[str, Any] = {"id": term.id, "preferred": _text(term.preferred)}
+    for name, forms in (("variants", term.variants), ("deprecated", term.deprecated)):
+        if forms:
+            out[name] = {lang: list(values) for lang, values in forms.items()}
+    out.update({"definition": _text(term.definition), "source": _text(term.source)})
+    if term.working_renderings:
+        out["working_renderings"] = list(term.working_renderings)
+    if term.objectives:
+        out["objectives"] = [int(o) for o in term.objectives]
+    return out
 
 
 CSV_COLUMNS = (["id", "theme", "bullet", "objectives", "actors", "topics", "related"]

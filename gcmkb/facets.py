@@ -30,7 +30,7 @@ def _entries(kind: str) -> Callable[[Catalog, Labels], list[tuple[str, str]]]:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.title.get(labels.lang)) for t in cat.themes],
+    Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.short.get(labels.lang)) for t in cat.themes],
           lambda rec, lang: rec.theme),
     Facet("objective", "objective", "o", _entries("objectives"), lambda rec, lang: list(rec.objectives)),
     Facet("actor", "actor", "a", _entries("actors"), lambda rec, lang: list(rec.actors)),

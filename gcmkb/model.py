@@ -92,7 +92,8 @@ class Entry:
 class Theme:
     id: str
     order: int
-    title: Text
+    title: Text       # the section heading of the source, in full (on the theme's own page)
+    short: Text       # a short label for navigation, badges, lists and facets
     description: Text
     notes: tuple[Text, ...]
     source_line: int | None

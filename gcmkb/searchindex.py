@@ -89,7 +89,7 @@ def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
                   for eid in ids]
         docs.append({"id": rec.id, "title": rec.title.get(lang),
                      "lead": rec.lead.get(lang) if rec.lead else "",
-                     "text": plain(rec.text.get(lang)), "theme": catalog.theme(rec.theme).title.get(lang),
+                     "text": plain(rec.text.get(lang)), "theme": catalog.theme(rec.theme).short.get(lang),
                      "facets": " ; ".join(facets)})
     return docs
 

@@ -56,7 +56,7 @@ def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
     return {"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
             "url": ctx.permalink(routes.recommendation(rec.id)),
-            "theme": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
+            "theme": theme.short.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
 
 
@@ -78,6 +78,7 @@ def status_view(code: str, ctx: ViewContext) -> View:
 def theme_item(theme: Theme, ctx: ViewContext) -> View:
     count = len(ctx.catalog.in_theme(theme.id))
     return {"id": theme.id, "number": ctx.labels.number(theme.order), "title": theme.title.get(ctx.lang),
+            "short": theme.short.get(ctx.lang),
             "description": theme.description.get(ctx.lang), "href": ctx.link(routes.theme(theme.id)),
             "count": count, "count_label": ctx.labels.count("count_recommendations", count)}
 
@@ -103,7 +104,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "paragraphs": blocks[len(lead):],
         "terms": recommendation_terms(rid, ctx),
         "theme": theme_item(theme, ctx),
-        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.title.get(lang), routes.theme(theme.id))),
+        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(lang), routes.theme(theme.id))),
         "previous": rec_item(before, ctx) if before else None,
         "next": rec_item(after, ctx) if after else None,
         "objectives": [entry_item(cat.entry("objectives", o), ctx) for o in rec.objectives],
@@ -187,7 +188,7 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
                                  "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
                                 for b in blocks[0]] for k in range(width)]})
     return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
-            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.title.get(ctx.lang), routes.theme(tid))),
+            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(ctx.lang), routes.theme(tid))),
             "columns": [{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c]} for c in columns],
             "rows": rows}
 
@@ -286,7 +287,7 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
             rec = ctx.catalog.recommendation(key)
             theme = ctx.catalog.theme(rec.theme)
             return {**base, "kind": kind, "id": key, "title": rec.title.get(ctx.lang),
-                    "eyebrow": theme.title.get(ctx.lang),
+                    "eyebrow": theme.short.get(ctx.lang),
                     "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
                     "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),

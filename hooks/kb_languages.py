@@ -38,6 +38,7 @@ from gcmkb.routes import language_prefix
 
 log = get_plugin_logger("kb")
 
+
 def _not_about_exclusion(record: logging.LogRecord) -> bool:
     """Drop MkDocs' note that a page in the nav is left out: here that is on purpose."""
     return "is excluded from the built site" not in record.getMessage()
@@ -118,7 +119,8 @@ class LanguageProcesses:
             process.log.seek(0)
             output = process.log.read().decode("utf-8", "replace")
             if code != 0:
-                failed.append(f"the build of '{process.lang}' failed:\n{output.rstrip()}")
+                problems = "\n".join(line for line in output.splitlines() if not line.startswith("INFO"))
+                failed.append(f"the build of '{process.lang}' failed:\n{problems.strip()}")
                 continue
             for line in output.splitlines():
                 if line.startswith("WARNING"):

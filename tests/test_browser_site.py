@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -124,3 +128,243 @@ def test_serve_rebuilds_on_a_record_edit_and_settles(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+# --- the reader's experience -----------------------------------------------------------------
+
+PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
+ARABIC_FONT = "NotoNaskhArabic"
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A static host as they behave: the root 404.html for every missing address (GitHub Pages,
+    Netlify), and, when asked, the CORS header the data page documents for the fonts."""
+
+    cors = False
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        if self.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def host(directory: Path, cors: bool = False):
+    port = free_port()
+    handler = type("Host", (_Host,), {"cors": cors})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_home_page_meets_the_reader_with_search_themes_and_ways_in(page, real_site: Site, lang: str) -> None:
+    page.goto(real_site.url + PREFIX[lang])
+    assert page.locator("#cite, .kb-cite__text").count() == 0, "no citation block on the home page"
+    # the languages in a row, before the title
+    links = page.locator(".kb-languages a")
+    assert links.count() == 3
+    ys = {round(links.nth(i).bounding_box()["y"]) for i in range(3)}
+    assert len(ys) == 1, "the language links stand side by side"
+    assert links.first.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
+    # a search that leads to the explore page, in this language
+    search = page.locator("form.kb-home-search")
+    assert search.locator("label").inner_text().strip() != ""
+    search.locator("input[name=q]").fill("r05")
+    search.locator("button[type=submit]").click()
+    page.wait_for_url(real_site.url + PREFIX[lang] + "search/?q=r05")
+    page.go_back()
+    # the ways in: explore, every recommendation, the data
+    ways = [real_site.resolve(PREFIX[lang], a) for a in page.eval_on_selector_all(
+        ".kb-ways a", "as => as.map(a => a.getAttribute('href'))")]
+    assert [w[0] for w in ways] == [PREFIX[lang] + p for p in ("search/", "recommendations/", "data/")]
+    # the themes, each with its count
+    cards = page.locator(".kb-theme-card")
+    assert cards.count() >= 1
+    for i in range(cards.count()):
+        assert cards.nth(i).locator(".kb-theme-card__count").inner_text().strip()  # ("توصيتان" has no digit)
+
+
+def test_the_explore_page_is_in_the_navigation(real_site: Site) -> None:
+    for lang in PREFIX:
+        page = PREFIX[lang] + "recommendations/r12/"
+        nav = [real_site.resolve(page, a["href"]) for a in real_site.soup(page).select("nav.md-nav--primary a[href]")]
+        assert (PREFIX[lang] + "search/", "") in nav
+
+
+@pytest.mark.parametrize("lang,label,name", [("ar", "اللغة", "اختر اللغة"), ("en", "Language", "Select language"),
+                                             ("fr", "Langue", "Sélectionner la langue")])
+def test_the_language_switch_is_labelled_in_words_and_spelt_right(page, real_site: Site, lang: str, label: str,
+                                                                  name: str) -> None:
+    page.goto(real_site.url + PREFIX[lang] + "recommendations/r12/")
+    button = page.locator(".md-header .md-select button")
+    assert button.inner_text().strip() == label and button.locator(".kb-language-button__label").is_visible()
+    assert button.get_attribute("aria-label") == name
+    assert "إختر" not in page.content() and "إبحث" not in page.content()
+
+
+def test_parallel_view_on_a_phone_keeps_each_pair_together_and_labelled(browser, real_site: Site) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(real_site.url + "fr/themes/rights/parallel/")
+    rows = tab.locator("#r19 .kb-parallel__row")
+    for i in range(rows.count()):
+        blocks = rows.nth(i).locator(".kb-parallel__block")
+        assert blocks.count() == 2
+        labels = [blocks.nth(k).locator(".kb-parallel__lang") for k in range(2)]
+        assert [x.inner_text() for x in labels] == ["العربية", "Français"] and all(x.is_visible() for x in labels)
+        a, f = blocks.nth(0).bounding_box(), blocks.nth(1).bounding_box()
+        assert a["y"] + a["height"] <= f["y"] + 1, "the translation comes right under its Arabic"
+        if i + 1 < rows.count():
+            assert f["y"] < rows.nth(i + 1).bounding_box()["y"], "then the next pair"
+    context.close()
+
+
+def test_a_separator_never_touches_arabic_indic_digits_in_lists(page, real_site: Site) -> None:
+    page.goto(real_site.url + "themes/rights/")
+    assert page.eval_on_selector("ol.kb-list--numbered", "e => getComputedStyle(e).listStyleType") == "kb-arabic-indic"
+    assert page.evaluate("[...document.styleSheets].flatMap(s => [...s.cssRules])"
+                         ".filter(r => r.name === 'kb-arabic-indic').map(r => r.suffix)") == ['" - "']
+
+
+def test_small_links_are_targets_of_at_least_24_pixels(page, real_site: Site) -> None:
+    """WCAG 2.5.8: the printable contents and the objective numbers in tables."""
+    sizes = []
+    for path, selector in [("print/climate/", ".kb-doc__toc a"), ("en/print/", ".kb-doc__toc a"),
+                           ("recommendations/", ".kb-num-links a"), ("fr/recommendations/", ".kb-num-links a")]:
+        page.goto(real_site.url + path)
+        boxes = page.eval_on_selector_all(selector, "as => as.map(a => a.getBoundingClientRect())"
+                                                    ".map(r => [Math.round(r.width), Math.round(r.height)])")
+        assert boxes
+        sizes += [(path, box) for box in boxes if min(box) < 24]
+    assert sizes == []
+
+
+@pytest.mark.parametrize("lang,title", [("ar", "الصفحة غير موجودة"), ("en", "Page not found"),
+                                        ("fr", "Page introuvable")])
+def test_each_language_has_its_own_not_found_page(page, real_site: Site, lang: str, title: str) -> None:
+    with host(real_site.directory) as url:
+        page.goto(url + PREFIX[lang] + "no/such/page/")
+        if lang != "ar":  # the host served the root (Arabic) page: it sends the reader on
+            page.wait_for_url(url + PREFIX[lang] + "404.html")
+        assert page.locator("h1").inner_text() == title
+        assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == \
+            [lang, "rtl" if lang == "ar" else "ltr"]
+        page.locator("form.kb-home-search input[name=q]").fill("r05")
+        page.locator("form.kb-home-search button[type=submit]").click()
+        page.wait_for_url(url + PREFIX[lang] + "search/?q=r05")
+        page.go_back()
+        page.locator(".kb-not-found a.md-button").click()
+        page.wait_for_url(url + PREFIX[lang])
+
+
+def test_the_root_not_found_page_serves_every_reader_without_javascript(browser, real_site: Site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    with host(real_site.directory) as url:
+        response = tab.goto(url + "en/no-such-page/")
+        assert response is not None and response.status == 404
+        for lang, home in (("en", "en/"), ("fr", "fr/")):
+            block = tab.locator(f".kb-other-language[lang={lang}]")
+            assert block.is_visible()
+            links = [a.get_attribute("href") for a in block.locator("a").all()]
+            assert url.removesuffix("/") + links[0] == url + home
+    context.close()
+
+
+def _snippet(real_site: Site, page: str) -> str:
+    return real_site.soup(page).select_one("#embed-code").get_text()
+
+
+@pytest.mark.parametrize("scheme,query,background", [("dark", "", "rgb(255, 255, 255)"),
+                                                     ("light", "?theme=dark", "rgb(22, 27, 34)"),
+                                                     ("dark", "?theme=auto", "rgb(22, 27, 34)"),
+                                                     ("light", "?theme=auto", "rgb(255, 255, 255)")])
+def test_embeds_are_light_unless_the_snippet_asks(browser, real_site: Site, scheme: str, query: str,
+                                                  background: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(real_site.url + "en/embed/recommendations/r05/" + query)
+    assert tab.evaluate("getComputedStyle(document.documentElement).backgroundColor") == background
+    context.close()
+
+
+def test_embeds_say_when_a_translation_is_a_draft(page, real_site: Site) -> None:
+    drafts = [p for p in real_site.pages() if re.fullmatch(r"en/recommendations/r\d+/", p)
+              and real_site.soup(p).select_one(".kb-notice")]
+    assert drafts, "the collection has draft translations"
+    rid = drafts[0].split("/")[2]
+    page.goto(real_site.url + f"en/embed/recommendations/{rid}/")
+    notice = page.locator(".kb-embed__notice")
+    assert notice.is_visible() and "draft" in notice.inner_text().lower()
+    page.goto(real_site.url + "embed/recommendations/" + rid + "/")
+    assert page.locator(".kb-embed__notice").count() == 0, "the Arabic original has no notice"
+
+
+@pytest.mark.parametrize("cors,loaded", [(True, True), (False, False)])
+def test_arabic_font_in_a_sandboxed_embed_needs_the_documented_header(page, real_site: Site, tmp_path: Path,
+                                                                     cors: bool, loaded: bool) -> None:
+    """The snippet's frame has an opaque origin: its font is a cross-origin request, which works
+    when the site sends Access-Control-Allow-Origin (as the data page says), and falls back to the
+    reader's fonts otherwise (the text still shows)."""
+    data = " ".join(real_site.soup("en/data/").get_text(" ").split())
+    assert "Access-Control-Allow-Origin: *" in data
+    with host(real_site.directory, cors=cors) as site:
+        snippet = _snippet(real_site, "recommendations/r05/").replace(real_site.url, site)
+        (tmp_path / "index.html").write_text(f"<!doctype html><html lang=en><body>{snippet}</body></html>", "utf-8")
+        with host(tmp_path) as partner:
+            page.goto(partner)
+            frame = page.frame_locator("iframe")
+            assert re.search(r"[\u0600-\u06FF]", frame.locator("h1").inner_text())
+            inner = page.frames[1]
+            inner.wait_for_function("document.fonts.status === 'loaded'")
+            status = inner.evaluate("[...document.fonts].filter(f => f.family.includes('Naskh') && f.weight === '400')"
+                                    ".map(f => f.status)")
+            assert status == (["loaded"] if loaded else ["error"])
+
+
+def test_english_and_french_pages_do_not_fetch_the_arabic_font(page, real_site: Site) -> None:
+    for path in ("en/", "en/themes/", "fr/objectives/8/", "en/print/climate/"):
+        page.requests.clear()
+        page.goto(real_site.url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("link[rel=preload][as=font]").count() == 0, path
+        assert [u for u in page.requests if ARABIC_FONT in u] == [], path
+    page.requests.clear()
+    page.goto(real_site.url + "en/themes/climate/parallel/")  # Arabic text: the face is fetched
+    page.wait_for_load_state("networkidle")
+    assert [u for u in page.requests if ARABIC_FONT in u]
+
+
+def test_print_pages_load_woff2_not_ttf_for_arabic(page, real_site: Site) -> None:
+    page.goto(real_site.url + "print/climate/")
+    page.wait_for_load_state("networkidle")
+    fonts = [u.rsplit("/", 1)[1] for u in page.requests if "/fonts/" in u]
+    assert fonts and all(f.endswith(".woff2") for f in fonts if f.startswith(ARABIC_FONT))
+    assert not any(f.startswith(ARABIC_FONT) and f.endswith(".ttf") for f in fonts)
+
+
+def test_no_arabic_text_is_slanted_in_the_pdfs(real_site: Site, real_pdfs: list[Path]) -> None:
+    arabic = [p for p in real_pdfs if p.parent.name == "ar"]
+    assert arabic
+    for pdf in arabic:
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "Naskh" in fonts
+        assert not re.search(r"Naskh\S*-(Oblique|Italic)", fonts), f"{pdf.name}: {fonts}"

@@ -61,6 +61,7 @@ def test_json_round_trips_the_records(real_site: Site) -> None:
     for file in sorted((ROOT / "recommendations/themes").glob("*.yml")):
         record = yaml.safe_load(file.read_text("utf-8"))
         assert themes[record["id"]] == record, file.name
+    assert data["terms"] == yaml.safe_load((ROOT / "recommendations/terms.yml").read_text("utf-8"))
     kinds = {t["kind"]: t for t in data["taxonomies"]}
     for file in sorted((ROOT / "recommendations/taxonomies").glob("*.yml")):
         assert kinds[file.stem] == yaml.safe_load(file.read_text("utf-8"))
