@@ -65,6 +65,7 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
         base = real.themes[t % len(real.themes)]
         record = {"id": f"t{t + 1:04d}", "order": t + 1,
                   "title": {lang: f"{base.title.get(lang)} ({t + 1})" for lang in LANGUAGES},
+                  "short": {lang: f"{base.short.get(lang)} ({t + 1})"[:40] for lang in LANGUAGES},
                   "description": {lang: base.description.get(lang) for lang in LANGUAGES}}
         record["translations"] = _stamped(record)
         (out / "themes" / f"t{t + 1:04d}.yml").write_text(_dump(record), "utf-8")
@@ -78,7 +79,8 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
         others = [j for j in rng.sample(range(1, n + 1), min(n, 6)) if j != i][: round(related_per_rec)]
         record: dict[str, Any] = {
             "id": f"r{i:0{width}d}", "theme": f"t{theme + 1:04d}", "source": {"bullet": bullets[theme]},
-            "objectives": [int(o) for o in template.objectives], "actors": list(template.actors),
+            "objectives": [int(o) for o in template.objectives], "principles": list(template.principles),
+            "actors": list(template.actors),
             "topics": list(template.topics), "related": [f"r{j:0{width}d}" for j in others],
             "title": _text(rng, words, "titles", 1)}
         if rng.random() < 0.2:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import TRANSLATED_LANGUAGES
-from .layout import MISPLACED_HINT, discover
+from .layout import MISPLACED_HINT, TAXONOMY_KINDS, discover
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
@@ -106,7 +106,7 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
     rec_ids, theme_ids = _ids(loaded, "recommendation"), _ids(loaded, "theme")
     yield from _unique_ids(loaded.of("recommendation", valid_only=False), "recommendation")
     yield from _unique_ids(loaded.of("theme", valid_only=False), "theme")
-    known = {kind: _taxonomy_ids(loaded, kind) for kind in ("objectives", "actors", "topics")}
+    known = {kind: _taxonomy_ids(loaded, kind) for kind in TAXONOMY_KINDS}
     for doc in recs:
         yield from _check_recommendation(doc, rec_ids, theme_ids, known)
     yield from _unique_bullets(recs)
@@ -188,7 +188,7 @@ def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
     if data["theme"] not in theme_ids:
         yield _p(doc, ("theme",), "theme", f"unknown theme {data['theme']!r}; known themes: "
                  f"{', '.join(sorted(theme_ids)) or 'none defined'}")
-    for kind in ("objectives", "actors", "topics"):
+    for kind in TAXONOMY_KINDS:
         for i, ref in enumerate(data[kind]):
             if str(ref) not in known[kind]:
                 yield _p(doc, (kind, i), f"{kind}[{i}]", f"unknown {kind[:-1]} {ref!r}; "
@@ -321,8 +321,9 @@ def build_catalog(loaded: Loaded) -> Catalog:
     recs = sorted((Recommendation(
         id=d.data["id"], theme=d.data["theme"], bullet=d.data["source"]["bullet"],
         source_line=d.data["source"].get("line"),
-        objectives=tuple(str(o) for o in d.data["objectives"]), actors=tuple(d.data["actors"]),
-        topics=tuple(d.data["topics"]), related=tuple(d.data["related"]),
+        objectives=tuple(str(o) for o in d.data["objectives"]), principles=tuple(d.data["principles"]),
+        actors=tuple(d.data["actors"]), topics=tuple(d.data["topics"]),
+        sdg_targets=tuple(d.data.get("sdg_targets", ())), related=tuple(d.data["related"]),
         title=Text.of(d.data["title"]), lead=Text.of(d.data["lead"]) if "lead" in d.data else None,
         text=Text.of(d.data["text"]), notes=_notes(d.data), tracking=_tracking(d), path=d.path)
         for d in loaded.of("recommendation")), key=lambda r: (order[r.theme], r.bullet, r.id))

@@ -23,6 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated
+from .taxonomies import TAXONOMY_KINDS
 from .termbase import Term
 
 LICENSE = "CC-BY-4.0"
@@ -45,8 +46,10 @@ def recommendation_record(rec: Recommendation) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": rec.id, "theme": rec.theme,
         "source": {"bullet": rec.bullet, **({"line": rec.source_line} if rec.source_line else {})},
-        "objectives": [int(o) for o in rec.objectives], "actors": list(rec.actors),
-        "topics": list(rec.topics), "related": list(rec.related), "title": _text(rec.title)}
+        "objectives": [int(o) for o in rec.objectives], "principles": list(rec.principles),
+        "actors": list(rec.actors), "topics": list(rec.topics),
+        **({"sdg_targets": list(rec.sdg_targets)} if rec.sdg_targets else {}),
+        "related": list(rec.related), "title": _text(rec.title)}
     if rec.lead:
         record["lead"] = _text(rec.lead)
     record["text"] = _text(rec.text)
@@ -111,7 +114,7 @@ def term_record(term: Term) -> dict[str, Any]:
     return out
 
 
-CSV_COLUMNS = (["id", "theme", "bullet", "objectives", "actors", "topics", "related"]
+CSV_COLUMNS = (["id", "theme", "bullet", *TAXONOMY_KINDS, "sdg_targets", "related"]
                + [f"{field}_{lang}" for field in ("title", "lead", "text") for lang in LANGUAGES]
                + [f"status_{lang}" for lang in TRANSLATED_LANGUAGES] + [f"url_{lang}" for lang in LANGUAGES])
 
@@ -122,8 +125,8 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for rec in catalog.recommendations:
-        row = [rec.id, rec.theme, rec.bullet, " ".join(rec.objectives), " ".join(rec.actors),
-               " ".join(rec.topics), " ".join(rec.related)]
+        row = [rec.id, rec.theme, rec.bullet, *(" ".join(rec.tagged(kind)) for kind in TAXONOMY_KINDS),
+               " ".join(rec.sdg_targets), " ".join(rec.related)]
         for field in ("title", "lead", "text"):
             text = getattr(rec, field)
             row += [text.get(lang) if text else "" for lang in LANGUAGES]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .labels import Labels
 from .model import STATUSES, Catalog, Recommendation
+from .taxonomies import TAXONOMIES
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,8 @@ def _entries(kind: str) -> Callable[[Catalog, Labels], list[tuple[str, str]]]:
 FACETS: tuple[Facet, ...] = (
     Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.short.get(labels.lang)) for t in cat.themes],
           lambda rec, lang: rec.theme),
-    Facet("objective", "objective", "o", _entries("objectives"), lambda rec, lang: list(rec.objectives)),
-    Facet("actor", "actor", "a", _entries("actors"), lambda rec, lang: list(rec.actors)),
-    Facet("topic", "topic", "tp", _entries("topics"), lambda rec, lang: list(rec.topics)),
+    *(Facet(k.facet, k.facet, k.field, _entries(k.name), lambda rec, lang, kind=k.name: list(rec.tagged(kind)))
+      for k in TAXONOMIES),
     Facet("status", "translation_status", "s",
           lambda cat, labels: [(code, labels.t(f"status_{code}")) for code in STATUSES],
           lambda rec, lang: rec.status(lang)),

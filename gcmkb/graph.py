@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import LANGUAGES
 from .model import Catalog, Recommendation
+from .taxonomies import TAXONOMY_KINDS
 from .termbase import Matcher, Term
 from .text_checks import inline_references
 
@@ -55,8 +56,8 @@ def build_graph(catalog: Catalog) -> Graph:
         for target in dict.fromkeys(targets):
             if target != rec.id:
                 back[target].append(rec.id)
-        for kind, ids in (("objectives", rec.objectives), ("actors", rec.actors), ("topics", rec.topics)):
-            for entry_id in ids:
+        for kind in TAXONOMY_KINDS:
+            for entry_id in rec.tagged(kind):
                 tax[(kind, entry_id)].append(rec.id)
     order = {r.id: i for i, r in enumerate(catalog.recommendations)}
     matchers = {lang: Matcher(catalog.terms, lang) for lang in LANGUAGES}

@@ -31,6 +31,12 @@ class Language:
         """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
         return str(n).translate(ARABIC_INDIC) if self.digits == "arab" else str(n)
 
+    def numeral(self, text: str) -> str:
+        """A dotted number ("10.7") in the language's digits, with the Arabic decimal separator."""
+        if self.digits != "arab" or not text.replace(".", "").isdigit():
+            return text
+        return text.translate(ARABIC_INDIC).replace(".", "٫")
+
     def plural_category(self, n: int) -> str:
         """CLDR plural category of `n` (Arabic has six)."""
         if self.plural == "ar":

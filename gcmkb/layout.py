@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .taxonomies import TAXONOMY_KINDS
+
 COLLECTION_DIR = "recommendations"
-TAXONOMY_KINDS = ("objectives", "actors", "topics")
+
 ALLOWED_EXTRA = frozenset({"README.md"})
 SINGLE_FILES = {"redirects.yml": "redirects", "terms.yml": "terms"}  # beside the records
 
@@ -43,5 +45,5 @@ def discover(root: Path) -> list[SourceFile]:
 
 
 MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
-                  "recommendations/taxonomies/{objectives,actors,topics}.yml, "
+                  f"recommendations/taxonomies/{{{','.join(TAXONOMY_KINDS)}}}.yml, "
                   "recommendations/redirects.yml, recommendations/terms.yml")

@@ -108,8 +108,10 @@ class Recommendation:
     bullet: int
     source_line: int | None
     objectives: tuple[str, ...]
+    principles: tuple[str, ...]
     actors: tuple[str, ...]
     topics: tuple[str, ...]
+    sdg_targets: tuple[str, ...]
     related: tuple[str, ...]
     title: Text
     lead: Text | None
@@ -120,6 +122,10 @@ class Recommendation:
 
     def status(self, lang: str) -> str:
         return self.tracking.status(lang)
+
+    def tagged(self, kind: str) -> tuple[str, ...]:
+        """The ids of one taxonomy (objectives, principles, actors, topics) this recommendation names."""
+        return tuple(getattr(self, kind))
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,10 @@ theme: {theme}
 source:
   bullet: {bullet}          # its position in the theme
 objectives: []         # GCM objective numbers (1 to 23) it serves, e.g. [7, 23]
+principles: []         # GCM guiding principles it carries, from recommendations/taxonomies/principles.yml
 actors: []             # ids from recommendations/taxonomies/actors.yml, e.g. [member-states]
 topics: []             # ids from recommendations/taxonomies/topics.yml
+sdg_targets: []        # SDG targets it plainly serves, e.g. ["10.7"] (may stay empty)
 related: []            # ids of related recommendations, e.g. [r07]
 title:
   ar: ""

@@ -21,6 +21,7 @@ from .facets import FACETS
 from .labels import load_labels
 from .model import Catalog
 from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
+from .taxonomies import TAXONOMY_KINDS
 from .textview import plain
 
 FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
@@ -85,8 +86,7 @@ def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
     docs = []
     for rec in catalog.recommendations:
         facets = [catalog.entry(kind, eid).label.get(lang)
-                  for kind, ids in (("objectives", rec.objectives), ("actors", rec.actors), ("topics", rec.topics))
-                  for eid in ids]
+                  for kind in TAXONOMY_KINDS for eid in rec.tagged(kind)]
         docs.append({"id": rec.id, "title": rec.title.get(lang),
                      "lead": rec.lead.get(lang) if rec.lead else "",
                      "text": plain(rec.text.get(lang)), "theme": catalog.theme(rec.theme).short.get(lang),

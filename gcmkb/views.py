@@ -16,6 +16,7 @@ from .graph import Graph
 from .labels import Labels, load_labels
 from .languages import REGISTRY, language
 from .model import Catalog, Entry, Recommendation, Theme
+from .taxonomies import TAXONOMIES, TAXONOMY_KINDS
 from .textview import paragraphs, plain, segments
 
 View = dict[str, Any]
@@ -107,9 +108,10 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(lang), routes.theme(theme.id))),
         "previous": rec_item(before, ctx) if before else None,
         "next": rec_item(after, ctx) if after else None,
-        "objectives": [entry_item(cat.entry("objectives", o), ctx) for o in rec.objectives],
-        "actors": [entry_item(cat.entry("actors", a), ctx) for a in rec.actors],
-        "topics": [entry_item(cat.entry("topics", t), ctx) for t in rec.topics],
+        "taxonomies": [{"kind": k.name, "label": ctx.t(k.fact),
+                        "entries": [entry_item(cat.entry(k.name, e), ctx) for e in rec.tagged(k.name)]}
+                       for k in TAXONOMIES],
+        "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
         "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))],
         "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
@@ -177,14 +179,14 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
     columns = parallel_columns(ctx.lang)
     rows = []
     for rec in cat.in_theme(tid):
-        blocks = [[{"lang": c, "dir": DIRECTION[c], "title": rec.title.get(c),
+        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": rec.title.get(c),
                     "paragraphs": ([segments(rec.lead.get(c), c, cat, ctx.link)] if rec.lead else [])
                     + paragraphs(rec.text, c, cat, ctx.link)} for c in columns]]
         width = max(len(b["paragraphs"]) for b in blocks[0])
         rows.append({"id": rec.id, "href": ctx.link(routes.recommendation(rec.id)),
-                     "titles": [{"lang": b["lang"], "dir": b["dir"], "name": LANGUAGE_NAMES[b["lang"]],
+                     "titles": [{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
                                  "text": b["title"]} for b in blocks[0]],
-                     "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": LANGUAGE_NAMES[b["lang"]],
+                     "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
                                  "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
                                 for b in blocks[0]] for k in range(width)]})
     return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
@@ -444,8 +446,8 @@ VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
     "recommendations": recommendations_view,
-    **{kind: entry_view(kind) for kind in ("objectives", "actors", "topics")},
-    **{f"index:{kind}": entries_view(kind) for kind in ("objectives", "actors", "topics")},
+    **{kind: entry_view(kind) for kind in TAXONOMY_KINDS},
+    **{f"index:{kind}": entries_view(kind) for kind in TAXONOMY_KINDS},
 }
 
 

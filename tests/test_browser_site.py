@@ -190,7 +190,7 @@ def test_home_page_meets_the_reader_with_search_themes_and_ways_in(page, real_si
     search.locator("input[name=q]").fill("r05")
     search.locator("button[type=submit]").click()
     page.wait_for_url(real_site.url + PREFIX[lang] + "search/?q=r05")
-    page.go_back()
+    page.goto(real_site.url + PREFIX[lang])
     # the ways in: explore, every recommendation, the data
     ways = [real_site.resolve(PREFIX[lang], a) for a in page.eval_on_selector_all(
         ".kb-ways a", "as => as.map(a => a.getAttribute('href'))")]
@@ -271,6 +271,7 @@ def test_each_language_has_its_own_not_found_page(page, real_site: Site, lang: s
         page.locator("form.kb-home-search button[type=submit]").click()
         page.wait_for_url(url + PREFIX[lang] + "search/?q=r05")
         page.go_back()
+        page.wait_for_load_state()
         page.locator(".kb-not-found a.md-button").click()
         page.wait_for_url(url + PREFIX[lang])
 
@@ -368,3 +369,19 @@ def test_no_arabic_text_is_slanted_in_the_pdfs(real_site: Site, real_pdfs: list[
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Naskh" in fonts
         assert not re.search(r"Naskh\S*-(Oblique|Italic)", fonts), f"{pdf.name}: {fonts}"
+
+
+def test_arabic_is_set_at_the_sites_size_and_leading_everywhere(page, real_site: Site) -> None:
+    """Naskh reads small and cramped at a Latin size: Arabic pages are 18 px / 1.9, and so are
+    embeds; Arabic quoted in English notes is a step larger than the English around it."""
+    page.goto(real_site.url + "embed/recommendations/r05/")
+    assert page.evaluate("[getComputedStyle(document.body).fontSize, getComputedStyle(document.body).lineHeight]") \
+        == ["18px", "34.2px"]
+    quoted = [p for p in real_site.pages() if re.fullmatch(r"en/recommendations/r\d+/", p)
+              and real_site.soup(p).select_one(".kb-notes bdi[lang=ar]")]
+    assert quoted, "some English notes quote the Arabic"
+    page.goto(real_site.url + quoted[0])
+    sizes = page.eval_on_selector(".kb-notes bdi[lang=ar]", """e => [parseFloat(getComputedStyle(e).fontSize),
+        parseFloat(getComputedStyle(e.parentElement).fontSize), getComputedStyle(e).fontFamily,
+        getComputedStyle(e).fontStyle]""")
+    assert sizes[0] >= 1.1 * sizes[1] and sizes[2].startswith('"Noto Naskh Arabic"') and sizes[3] == "normal"

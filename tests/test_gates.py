@@ -70,12 +70,14 @@ def test_scaffold_creates_the_next_free_id_with_every_field(mini: Path) -> None:
     text = (mini / "recommendations/r05.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../gcmkb/schemas/recommendation.schema.json")
     _, problems = check_collection(mini)
-    assert [str(p) for p in problems][:4] == [
+    assert [str(p) for p in problems][:5] == [
         "recommendations/r05.yml:7: objectives: needs at least 1 item(s); allowed: a list of GCM objective "
         "numbers (1 to 23), each once",
-        "recommendations/r05.yml:8: actors: needs at least 1 item(s); allowed: a list of actor ids, each once",
-        "recommendations/r05.yml:9: topics: needs at least 1 item(s); allowed: a list of topic ids, each once",
-        "recommendations/r05.yml:12: title.ar: must not be empty; allowed: non-empty text of at most 160 characters",
+        "recommendations/r05.yml:8: principles: needs at least 1 item(s); allowed: a list of GCM guiding principle "
+        "ids (taxonomies/principles.yml), each once",
+        "recommendations/r05.yml:9: actors: needs at least 1 item(s); allowed: a list of actor ids, each once",
+        "recommendations/r05.yml:10: topics: needs at least 1 item(s); allowed: a list of topic ids, each once",
+        "recommendations/r05.yml:14: title.ar: must not be empty; allowed: non-empty text of at most 160 characters",
     ]
     assert "bullet: 2" in text
     assert cli(mini, "new", "--theme", "gamma").stderr.strip() == "unknown theme 'gamma'; known themes: alpha, beta"
@@ -110,7 +112,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
 def test_translation_dashboard_lists_every_record_and_entry(mini_site: Site) -> None:
     soup = mini_site.soup("en/status/")
     rows = soup.select("tbody tr")
-    assert len(rows) == 3 + 2 + 23 + 2 + 2  # recommendations, themes, objectives, actors, topics
+    assert len(rows) == 3 + 2 + 23 + 2 + 2 + 2  # recommendations, themes, objectives, principles, actors, topics
     cells = {r.select("td")[1].get_text(strip=True): [c.get_text(strip=True) for c in r.select("td")[3:6]]
              for r in rows}
     assert cells["Regional data platforms"] == ["Original text", "Reviewed translation", "Draft translation"]
@@ -119,7 +121,7 @@ def test_translation_dashboard_lists_every_record_and_entry(mini_site: Site) -> 
     edit = rows[0].select("td")[-1].a["href"]
     assert edit.endswith("/edit/main/recommendations/r01.yml")
     totals = soup.select_one(".kb-status-totals").get_text(" ", strip=True)
-    assert "English: Original text" not in totals and "Draft translation: 30" in totals
+    assert "English: Original text" not in totals and "Draft translation: 32" in totals
 
 
 def test_edit_links_lead_to_the_records_not_generated_files(mini_site: Site) -> None:
@@ -181,6 +183,7 @@ GUIDE_COMMANDS = {
     "python -m gcmkb stamp rNN --lang fr --status reviewed":
         r"recommendations/rNN\.yml: fr stamped [0-9a-f]{12} \(reviewed\)",
 }
+PDF_COMMAND = "python -m gcmkb pdf --site DIR"  # needs a built site: run by test_the_pdf_step_names_the_build_it_needs
 
 
 def guide_commands() -> set[str]:
@@ -193,7 +196,7 @@ def guide_commands() -> set[str]:
 
 def test_every_command_the_guides_suggest_works(tmp_path: Path) -> None:
     """Run in a copy of the real collection, which the guides' examples (r07, r19, rights) are about."""
-    assert guide_commands() == set(GUIDE_COMMANDS), "a new suggested command needs its expected output here"
+    assert guide_commands() == {*GUIDE_COMMANDS, PDF_COMMAND}, "a new suggested command needs a test here"
     project = tmp_path / "kb"
     shutil.copytree(ROOT / "recommendations", project / "recommendations")
     git(project, "init", "-q")
@@ -222,12 +225,14 @@ def test_every_dev_command_the_guides_suggest_exists() -> None:
 
 
 def test_the_pdf_step_names_the_build_it_needs(tmp_path: Path) -> None:
+    """`python -m gcmkb pdf --site DIR` (the README) on a site not built yet, then as its hint says."""
     project = make_project(tmp_path / "project", FIXTURES / "mini")
-    run = cli(project, "pdf", "--site", str(project / "site"))
+    pdf = PDF_COMMAND.replace("DIR", "site")
+    run = run_suggested(pdf, project)
     assert run.returncode == 1
-    assert run.stderr.strip() == f"no printable pages under {project / 'site'}; run `mkdocs build` first"
+    assert run.stderr.strip() == "no printable pages under site; run `mkdocs build` first"
     built = run_suggested(suggested_command(run.stderr), project)
     assert built.returncode == 0, built.stderr[-3000:]
-    again = cli(project, "pdf", "--site", str(project / "site"))
+    again = run_suggested(pdf, project)
     assert again.returncode == 0, again.stderr
-    assert f"{project / 'site/pdf/en'}" in again.stdout and ".pdf" in again.stdout
+    assert "site/pdf/en/" in again.stdout and ".pdf" in again.stdout

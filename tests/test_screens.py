@@ -46,10 +46,12 @@ MEASURE = r"""(themes) => {
       overflow.push(name(e) + " is cut: " + e.innerText.trim().slice(0, 40));
   }
   for (const e of document.querySelectorAll("h1")) {
-    if (shown(e) && e.scrollWidth > e.clientWidth + 1) overflow.push(name(e) + " runs out: " + e.innerText.trim().slice(0, 40));
+    if (shown(e) && e.scrollWidth > e.clientWidth + 1)
+      overflow.push(name(e) + " runs out: " + e.innerText.trim().slice(0, 40));
   }
   // everything in the header stays on the screen
-  for (const e of document.querySelectorAll(".md-header__inner > *, .md-header__inner .md-header__button, .kb-search__input")) {
+  const header = ".md-header__inner > *, .md-header__inner .md-header__button, .kb-search__input";
+  for (const e of document.querySelectorAll(header)) {
     const r = e.getBoundingClientRect();
     if (shown(e) && r.width && (r.left < -1 || r.right > innerWidth + 1)) overflow.push(name(e) + " leaves the screen");
   }

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from gcmkb.catalog import _span, check_collection, load_catalog
+from gcmkb.catalog import _span, check_collection, load_catalog, source_fingerprint
+from gcmkb.layout import MISPLACED_HINT
 from gcmkb.problems import CollectionError
 
 from .conftest import ROOT
@@ -36,6 +38,12 @@ def run_suggested(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                "mkdocs": [sys.executable, "-m", "mkdocs"]}[words[0]]
     return subprocess.run(program + words[1:], cwd=cwd, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def line_of(file: Path, snippet: str) -> int:
+    """The line of the first line of `file` that contains `snippet` (the tests then survive fixture edits)."""
+    lines = file.read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if snippet in line)
 
 
 def problems_of(root: Path) -> list[str]:
@@ -63,62 +71,63 @@ def test_fixture_is_valid(mini: Path) -> None:
 
 INDENTATION = ("syntax: this line is indented differently from the lines around it; allowed: the indentation "
                "of the other fields at its level, two spaces per level")
-SYNTAX_ERRORS = {  # the common mistakes of an editor: (old, new) in r02.yml, then the one problem reported
-    "indented less": ("  en: Regional data platforms", " en: Regional data platforms", f"11: {INDENTATION}"),
-    "indented more": ("  en: Regional data platforms", "    en: Regional data platforms", f"11: {INDENTATION}"),
-    "field indented": ("objectives: [1]", " objectives: [1]", f"5: {INDENTATION}"),
+SYNTAX_ERRORS = {  # the common mistakes of an editor: (old, new) in r02.yml, then the one problem reported,
+    # on the last line of `new`
+    "indented less": ("  en: Regional data platforms", " en: Regional data platforms", INDENTATION),
+    "indented more": ("  en: Regional data platforms", "    en: Regional data platforms", INDENTATION),
+    "field indented": ("objectives: [1]", " objectives: [1]", INDENTATION),
     "tab": ("  en: Regional data platforms", "\ten: Regional data platforms",
-            "11: syntax: this line holds a tab character where YAML expects spaces; allowed: spaces only, "
+            "syntax: this line holds a tab character where YAML expects spaces; allowed: spaces only, "
             "two per level"),
     "no space after colon": ("theme: alpha", "theme:alpha",
-                             "2: syntax: no space after the ':' in 'theme:alpha'; allowed: a space after the colon, "
+                             "syntax: no space after the ':' in 'theme:alpha'; allowed: a space after the colon, "
                              "as in 'theme: alpha'"),
     "no colon": ("related: []", "related []",
-                 "8: syntax: this line has no ':' after its name; allowed: name: value"),
+                 "syntax: this line has no ':' after its name; allowed: name: value"),
     "text broken over two lines": ("  en: Encourage data-sharing platforms.",
                                    "  en: Encourage data-sharing\n platforms.",
-                                   "16: syntax: this line continues the text above but is indented less than it; "
+                                   "syntax: this line continues the text above but is indented less than it; "
                                    "allowed: indent the rest of a text more than its name, or keep the text on "
                                    "one line"),
     "unclosed double quote": ("  en: Regional data platforms", '  en: "Regional data platforms',
-                              "11: syntax: the quote opened on this line is never closed; allowed: end the text "
+                              "syntax: the quote opened on this line is never closed; allowed: end the text "
                               "with the same quote mark, as in \"…\" or '…'"),
     "unclosed single quote": ("  en: Regional data platforms", "  en: 'Regional data platforms",
-                              "11: syntax: the quote opened on this line closes only on line 16, where more text "
-                              "follows it; allowed: close the quote on the line it opens, and write '' for an "
-                              "apostrophe inside '…'"),
+                              "syntax: the quote opened on this line closes only on line {apostrophe}, where "
+                              "more text follows it; allowed: close the quote on the line it opens, and write '' "
+                              "for an apostrophe inside '…'"),
     "text after the closing quote": ("  en: Regional data platforms", '  en: "Regional" data platforms',
-                                     "11: syntax: more text follows the closing quote; allowed: quote the whole "
+                                     "syntax: more text follows the closing quote; allowed: quote the whole "
                                      "text, as in en: '\"Regional\" data platforms'"),
     "unclosed bracket": ("topics: [data]", "topics: [data",
-                         "7: syntax: the '[' opened on this line is never closed; allowed: close it with ']' on "
+                         "syntax: the '[' opened on this line is never closed; allowed: close it with ']' on "
                          "the same line"),
     "bracket closing nothing": ("topics: [data]", "topics: [data]]",
-                                "7: syntax: this ']' closes nothing; allowed: brackets in pairs, on one line"),
+                                "syntax: this ']' closes nothing; allowed: brackets in pairs, on one line"),
     "text after the closing bracket": ("  en: Regional data platforms", "  en: [Regional] data platforms",
-                                       "11: syntax: more text follows the closing bracket; allowed: quote the "
+                                       "syntax: more text follows the closing bracket; allowed: quote the "
                                        'whole text, as in en: "[Regional] data platforms"'),
     "colon inside a text": ("  en: Regional data platforms", "  en: Regional data: platforms",
-                            "11: syntax: a ': ' inside a text that is not in quotes; allowed: quote the whole "
+                            "syntax: a ': ' inside a text that is not in quotes; allowed: quote the whole "
                             'text, as in en: "Regional data: platforms"'),
     "colon inside a flow mapping": ("  en: {status: reviewed, source: abb3b8bd49f9}",
                                     "  en: {status: reviewed: yes, source: abb3b8bd49f9}",
-                                    "18: syntax: a text inside {…} holds a ':' or a quote; allowed: quote a text "
+                                    "syntax: a text inside {…} holds a ':' or a quote; allowed: quote a text "
                                     "that holds ':', ',', a quote or a bracket"),
     "reserved first character": ("  en: Regional data platforms", "  en: *Regional* data platforms",
-                                 "11: syntax: a text cannot start with '*' unless it is in quotes; allowed: quote "
+                                 "syntax: a text cannot start with '*' unless it is in quotes; allowed: quote "
                                  'the whole text, as in en: "*Regional* data platforms"'),
     "backslash in double quotes": ("  en: Regional data platforms", '  en: "Regional\\data"',
-                                   '11: syntax: a backslash inside "…" starts an escape sequence; allowed: \\\\ for '
+                                   'syntax: a backslash inside "…" starts an escape sequence; allowed: \\\\ for '
                                    "a backslash, or the text in single quotes '…'"),
     "list item in a mapping": ("related: []", "related: []\n- r01",
-                               "9: syntax: a list item where a field is expected; allowed: list items under a "
+                               "syntax: a list item where a field is expected; allowed: list items under a "
                                "field that has no value on its own line (notes:, then  - …)"),
     "second document": ("related: []", "related: []\n---",
-                        "9: syntax: a second document starts here; allowed: one record per file, without a "
+                        "syntax: a second document starts here; allowed: one record per file, without a "
                         "'---' line"),
     "anything else": ("related: []", "related: []\n: x",
-                      "9: syntax: this line cannot be read as YAML; allowed: 'name: value' lines indented by two "
+                      "syntax: this line cannot be read as YAML; allowed: 'name: value' lines indented by two "
                       "spaces per level, with quotes around a text that holds ': ' or ' #' or starts with a quote "
                       "or bracket"),
 }
@@ -128,7 +137,9 @@ SYNTAX_ERRORS = {  # the common mistakes of an editor: (old, new) in r02.yml, th
 def test_syntax_errors_in_an_editors_words(mini: Path, case: str) -> None:
     old, new, expected = SYNTAX_ERRORS[case]
     edit(mini, REC, old, new)
-    assert problems_of(mini) == [f"{REC}:{expected}"]
+    line = line_of(mini / REC, new.splitlines()[-1])
+    expected = expected.replace("{apostrophe}", str(line_of(mini / REC, "d'échange")))
+    assert problems_of(mini) == [f"{REC}:{line}: {expected}"]
 
 
 def test_a_comma_inside_a_flow_mapping_ends_the_text(mini: Path) -> None:
@@ -136,7 +147,8 @@ def test_a_comma_inside_a_flow_mapping_ends_the_text(mini: Path) -> None:
     actors = "recommendations/taxonomies/actors.yml"
     edit(mini, actors, "en: Civil society,", "en: Civil society, NGOs and associations,")
     assert problems_of(mini) == [
-        f"{actors}:7: entries[1].label.en: a comma inside {{…}} ended this text, and 'NGOs and associations' "
+        f"{actors}:{line_of(mini / actors, 'NGOs')}: entries[1].label.en: a comma inside {{…}} ended this text, and "
+        "'NGOs and associations' "
         'became a key of its own; allowed: quote a text that holds a comma, as in '
         'en: "Civil society, NGOs and associations"',
     ]
@@ -144,8 +156,10 @@ def test_a_comma_inside_a_flow_mapping_ends_the_text(mini: Path) -> None:
 
 def test_duplicate_key(mini: Path) -> None:
     edit(mini, REC, "related: []", "related: []\nrelated: [r01]")
+    at = [line_of(mini / REC, a) for a in ('related: [r01]', 'related: []')]
     assert problems_of(mini) == [
-        f"{REC}:9: related: duplicate key (first defined on line 8); allowed: each key once per mapping",
+        f"{REC}:{at[0]}: related: duplicate key (first defined on line "
+        f"{at[1]}); allowed: each key once per mapping",
     ]
 
 
@@ -159,24 +173,29 @@ def test_wrong_type(mini: Path) -> None:
 def test_missing_field_and_missing_language(mini: Path) -> None:
     edit(mini, REC, "  fr: Plateformes régionales de données\n", "")
     edit(mini, REC, "related: []\n", "")
+    line = line_of(mini / REC, 'title:')
     assert problems_of(mini) == [
         f"{REC}:1: related: required field is missing; expected a list of recommendation ids, each once",
-        f"{REC}:8: title.fr: required field is missing; expected non-empty text of at most 160 characters",
+        f"{REC}:{line}: title.fr: required field is missing; expected non-empty text of "
+        "at most 160 characters",
     ]
 
 
 def test_empty_text(mini: Path) -> None:
     edit(mini, REC, "  en: Encourage data-sharing platforms.", '  en: ""')
+    line = line_of(mini / REC, 'en: ""')
     assert problems_of(mini) == [
-        f"{REC}:15: text.en: must not be empty; allowed: non-empty text of at most 6000 characters",
+        f"{REC}:{line}: text.en: must not be empty; allowed: non-empty text of at most "
+        "6000 characters",
     ]
 
 
 def test_unknown_field(mini: Path) -> None:
     edit(mini, REC, "related: []", "related: []\nsumary: x")
+    line = line_of(mini / REC, 'sumary')
     assert problems_of(mini) == [
-        f"{REC}:9: sumary: unknown field; allowed fields: id, theme, source, objectives, actors, "
-        "topics, related, title, lead, text, notes, translations",
+        f"{REC}:{line}: sumary: unknown field; allowed fields: id, theme, source, objectives, principles, "
+        "actors, topics, sdg_targets, related, title, lead, text, notes, translations",
     ]
 
 
@@ -185,13 +204,15 @@ def test_dangling_references(mini: Path) -> None:
     edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, states]")
     edit(mini, REC, "topics: [data]", "topics: [dta]")
     edit(mini, REC, "related: []", "related: [r02, r99]")
+    at = [line_of(mini / REC, a) for a in ('actors:', 'topics:', 'related:')]
     assert problems_of(mini) == [
         f"{REC}:2: theme: unknown theme 'gamma'; known themes: alpha, beta",
-        f"{REC}:6: actors[1]: unknown actor 'states'; known actors: civil-society, member-states",
-        f"{REC}:7: topics[0]: unknown topic 'dta'; known topics: data, detention",
-        f"{REC}:8: related[0]: a recommendation cannot be related to itself; "
+        f"{REC}:{at[0]}: actors[1]: unknown actor 'states'; known actors: civil-society, "
+        "member-states",
+        f"{REC}:{at[1]}: topics[0]: unknown topic 'dta'; known topics: data, detention",
+        f"{REC}:{at[2]}: related[0]: a recommendation cannot be related to itself; "
         "allowed: ids of other recommendations",
-        f"{REC}:8: related[1]: unknown recommendation 'r99'; known ids: r01, r02, r03",
+        f"{REC}:{at[2]}: related[1]: unknown recommendation 'r99'; known ids: r01, r02, r03",
     ]
 
 
@@ -203,8 +224,10 @@ def test_known_names_are_listed_not_ranged(mini: Path) -> None:
         for name in more:
             actors.write(f"  - id: {name}\n    label: {{ar: جهة فاعلة, en: {name.title()}, fr: {name.title()}}}\n")
     edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, states]")
+    line = line_of(mini / REC, 'actors:')
     assert problems_of(mini) == [
-        f"{REC}:6: actors[1]: unknown actor 'states'; known actors: academia, civil-society, diaspora, employers, "
+        f"{REC}:{line}: actors[1]: unknown actor 'states'; known actors: academia, "
+        "civil-society, diaspora, employers, "
         "local-authorities, media, member-states, private-sector, regional-economic-communities, trade-unions",
     ]
 
@@ -246,10 +269,11 @@ def test_duplicate_bullet(mini: Path) -> None:
 def test_arabic_must_be_arabic_and_translations_latin(mini: Path) -> None:
     edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: Encourage data-sharing platforms.")
     edit(mini, REC, "  fr: Encourager les plateformes d'échange de données.", "  fr: تشجيع منصات تبادل البيانات.")
+    at = [line_of(mini / REC, a) for a in ('ar: Encourage', 'fr: تشجيع')]
     assert errors_of(mini) == [
-        f"{REC}:14: text.ar: is not in Arabic script (0% Arabic letters); allowed: Arabic text, "
+        f"{REC}:{at[0]}: text.ar: is not in Arabic script (0% Arabic letters); allowed: Arabic text, "
         "with Latin only for names such as GCM or COP27",
-        f"{REC}:16: text.fr: is in Arabic script (100% Arabic letters) but should be in French; "
+        f"{REC}:{at[1]}: text.fr: is in Arabic script (100% Arabic letters) but should be in French; "
         "allowed: Latin-script text",
     ]
 
@@ -258,37 +282,41 @@ def test_raw_html_and_script_are_refused(mini: Path) -> None:
     edit(mini, REC, "  en: Encourage data-sharing platforms.",
          "  en: Encourage <script>alert(1)</script> platforms.")
     edit(mini, REC, "  fr: Plateformes régionales de données", '  fr: "Plateformes <b onclick=x>"')
+    at = [line_of(mini / REC, a) for a in ('<b', '<script')]
     assert problems_of(mini) == [
-        f"{REC}:12: title.fr: contains raw HTML or script ('<b'); allowed: plain text, "
+        f"{REC}:{at[0]}: title.fr: contains raw HTML or script ('<b'); allowed: plain text, "
         "with [[r07]] to link another recommendation",
-        f"{REC}:15: text.en: contains raw HTML or script ('<script'); allowed: plain text, "
+        f"{REC}:{at[1]}: text.en: contains raw HTML or script ('<script'); allowed: plain text, "
         "with [[r07]] to link another recommendation",
     ]
 
 
 def test_bidi_controls_are_refused(mini: Path) -> None:
     edit(mini, REC, "  ar: منصات إقليمية للبيانات", "  ar: منصات \u202eإقليمية\u202c للبيانات")
+    line = line_of(mini / REC, '\u202e')
     assert errors_of(mini) == [
-        f"{REC}:10: title.ar: contains the invisible bidi control U+202C; allowed: plain text "
+        f"{REC}:{line}: title.ar: contains the invisible bidi control U+202C; allowed: plain text "
         "without bidi controls (the site isolates Latin runs itself)",
-        f"{REC}:10: title.ar: contains the invisible bidi control U+202E; allowed: plain text "
+        f"{REC}:{line}: title.ar: contains the invisible bidi control U+202E; allowed: plain text "
         "without bidi controls (the site isolates Latin runs itself)",
     ]
 
 
 def test_oversized_text(mini: Path) -> None:
     edit(mini, REC, "  en: Regional data platforms", "  en: " + "Platforms " * 20)
+    line = line_of(mini / REC, 'Platforms Platforms')
     assert problems_of(mini) == [
-        f"{REC}:11: title.en: too long (199 characters); allowed: at most 160 characters",
+        f"{REC}:{line}: title.en: too long (199 characters); allowed: at most 160 characters",
     ]
 
 
 def test_inline_reference_must_resolve(mini: Path) -> None:
     edit(mini, "recommendations/r01.yml", "    en: See [[r02]].", "    en: See [[r42]] and [[data]].")
+    line = line_of(mini / "recommendations/r01.yml", "[[r42]]")
     assert problems_of(mini) == [
-        "recommendations/r01.yml:33: notes[0].en: [[data]] is not a recommendation id; "
+        f"recommendations/r01.yml:{line}: notes[0].en: [[data]] is not a recommendation id; "
         "allowed: [[r07]] to link a recommendation",
-        "recommendations/r01.yml:33: notes[0].en: [[r42]] links an unknown recommendation; "
+        f"recommendations/r01.yml:{line}: notes[0].en: [[r42]] links an unknown recommendation; "
         "known ids: r01, r02, r03",
     ]
 
@@ -297,9 +325,7 @@ def test_file_in_the_wrong_folder(mini: Path) -> None:
     (mini / "recommendations/drafts").mkdir()
     (mini / "recommendations/drafts/r09.yml").write_text("id: r09\n", "utf-8")
     (mini / "recommendations/r10.yaml").write_text("id: r10\n", "utf-8")
-    hint = ("not a place for a record; allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
-            "recommendations/taxonomies/{objectives,actors,topics}.yml, recommendations/redirects.yml, "
-            "recommendations/terms.yml")
+    hint = f"not a place for a record; {MISPLACED_HINT}"
     assert problems_of(mini) == [
         f"recommendations/drafts/r09.yml:1: file: {hint}",
         f"recommendations/r10.yaml:1: file: {hint}",
@@ -318,10 +344,11 @@ def test_not_utf8_and_empty_file(mini: Path) -> None:
 def test_outdated_translation_is_reported_not_fatal(mini: Path) -> None:
     edit(mini, REC, "  ar: تشجيع منصات تبادل البيانات.", "  ar: تشجيع منصات تبادل البيانات الإقليمية.")
     catalog, problems = check_collection(mini)
+    at = [line_of(mini / REC, a) for a in ('en: {status:', 'fr: {status:')]
     assert [str(p) for p in problems] == [
-        f"{REC}:18: warning: translations.en: outdated: the Arabic changed since this translation "
+        f"{REC}:{at[0]}: warning: translations.en: outdated: the Arabic changed since this translation "
         "was made (from abb3b8bd49f9, now 9b576d1bd7ba); update it, then run `python -m gcmkb stamp r02 en`",
-        f"{REC}:19: warning: translations.fr: outdated: the Arabic changed since this translation "
+        f"{REC}:{at[1]}: warning: translations.fr: outdated: the Arabic changed since this translation "
         "was made (from abb3b8bd49f9, now 9b576d1bd7ba); update it, then run `python -m gcmkb stamp r02 fr`",
     ]
     assert catalog is not None
@@ -331,8 +358,9 @@ def test_outdated_translation_is_reported_not_fatal(mini: Path) -> None:
 
 def test_missing_fingerprint(mini: Path) -> None:
     edit(mini, REC, "  en: {status: reviewed, source: abb3b8bd49f9}", "  en: {status: reviewed}")
+    line = line_of(mini / REC, 'en: {status:')
     assert problems_of(mini) == [
-        f"{REC}:18: translations.en.source: missing fingerprint of the Arabic this translation was "
+        f"{REC}:{line}: translations.en.source: missing fingerprint of the Arabic this translation was "
         "made from; allowed: run `python -m gcmkb stamp r02 en` once the translation matches the Arabic",
     ]
 
@@ -355,7 +383,8 @@ def test_every_problem_at_once_and_nothing_built(mini: Path) -> None:
         load_catalog(mini)
     report = str(caught.value).splitlines()
     assert report[0].startswith("recommendations/r02.yml:2: theme: unknown theme 'gamma'")
-    assert report[1].startswith("recommendations/r03.yml:8: related[0]: a recommendation cannot be related")
+    related = line_of(mini / "recommendations/r03.yml", "related:")
+    assert report[1].startswith(f"recommendations/r03.yml:{related}: related[0]: a recommendation cannot be related")
     assert report[2] == ("recommendations/themes/beta.yml:2: syntax: the '[' opened on this line is never "
                          "closed; allowed: close it with ']' on the same line")
     assert report[-1] == "3 error(s) in the collection; nothing was built."
@@ -427,9 +456,9 @@ def test_stamp_refuses_what_it_cannot_stamp_and_says_what_works(mini: Path, args
 
 
 @pytest.mark.parametrize("old,new,problem", [
-    ("theme: alpha", "theme:alpha", f"{REC}:2: syntax: no space after the ':' in 'theme:alpha'; allowed: a space "
-     "after the colon, as in 'theme: alpha'"),
-    ("related: []", "related: []\nrelated: [r01]", f"{REC}:9: related: duplicate key (first defined on line 8); "
+    ("theme: alpha", "theme:alpha", "syntax: no space after the ':' in 'theme:alpha'; allowed: a space after the "
+     "colon, as in 'theme: alpha'"),
+    ("related: []", "related: []\nrelated: [r01]", "related: duplicate key (first defined on line {first}); "
      "allowed: each key once per mapping"),
 ], ids=["unreadable", "readable with problems"])
 def test_stamp_refuses_a_broken_file_and_names_the_check(mini: Path, old: str, new: str, problem: str) -> None:
@@ -441,7 +470,9 @@ def test_stamp_refuses_a_broken_file_and_names_the_check(mini: Path, old: str, n
                                   "`python -m gcmkb validate` first")
     check = run_suggested(suggested_command(run.stderr), mini)
     assert check.returncode == 1
-    assert check.stdout.splitlines() == [problem]
+    if "{first}" in problem:
+        problem = problem.replace("{first}", str(line_of(mini / REC, old)))
+    assert check.stdout.splitlines() == [f"{REC}:{line_of(mini / REC, new.splitlines()[-1])}: {problem}"]
 
 
 def test_stamp_takes_languages_after_the_ids(mini: Path) -> None:
@@ -450,7 +481,8 @@ def test_stamp_takes_languages_after_the_ids(mini: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "gcmkb", "stamp", "r02", "alpha", "fr", "--lang", "en"],
                          capture_output=True, text=True, cwd=mini)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.splitlines() == ["recommendations/themes/alpha.yml: en, fr stamped 1554783fa2f9",
+    theme = yaml.safe_load((mini / "recommendations/themes/alpha.yml").read_text("utf-8"))
+    assert run.stdout.splitlines() == [f"recommendations/themes/alpha.yml: en, fr stamped {source_fingerprint(theme)}",
                                        "recommendations/r02.yml: en, fr stamped 9b576d1bd7ba"]
     assert problems_of(mini) == []
 
