@@ -30,11 +30,14 @@ def _entries(kind: str) -> Callable[[Catalog, Labels], list[tuple[str, str]]]:
     return options
 
 
+def _tagged(kind: str) -> Callable[[Recommendation, str], list[str] | str]:
+    return lambda rec, lang: list(rec.tagged(kind))
+
+
 FACETS: tuple[Facet, ...] = (
     Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.short.get(labels.lang)) for t in cat.themes],
           lambda rec, lang: rec.theme),
-    *(Facet(k.facet, k.facet, k.field, _entries(k.name), lambda rec, lang, kind=k.name: list(rec.tagged(kind)))
-      for k in TAXONOMIES),
+    *(Facet(k.facet, k.facet, k.field, _entries(k.name), _tagged(k.name)) for k in TAXONOMIES),
     Facet("status", "translation_status", "s",
           lambda cat, labels: [(code, labels.t(f"status_{code}")) for code in STATUSES],
           lambda rec, lang: rec.status(lang)),

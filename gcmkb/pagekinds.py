@@ -97,16 +97,17 @@ def _rec_file(catalog: Catalog, key: str) -> str:
 
 
 def _taxonomy_kinds() -> list[PageKind]:
+    def file_of(kind: str) -> Source:
+        return lambda catalog, key: catalog.taxonomies[kind][0].path if catalog.taxonomies.get(kind) else ""
+
+    def entries_of(kind: str) -> Pages:
+        return lambda catalog: [(e.id, routes.entry(kind, e.id)) for e in catalog.taxonomies.get(kind, ())]
+
     kinds = []
     for kind in TAXONOMY_KINDS:
-        kinds.append(PageKind(
-            f"index:{kind}", VIEWS[f"index:{kind}"], "entries", _fixed(kind), _one(f"{kind}/"),
-            lambda catalog, key, kind=kind: catalog.taxonomies[kind][0].path if catalog.taxonomies.get(kind) else "",
-            kind))
-        kinds.append(PageKind(
-            kind, VIEWS[kind], "entry", _entry_title(kind),
-            lambda catalog, kind=kind: [(e.id, routes.entry(kind, e.id)) for e in catalog.taxonomies.get(kind, ())],
-            lambda catalog, key, kind=kind: catalog.entry(kind, key).path, kind))
+        kinds.append(PageKind(f"index:{kind}", VIEWS[f"index:{kind}"], "entries", _fixed(kind), _one(f"{kind}/"),
+                              file_of(kind), kind))
+        kinds.append(PageKind(kind, VIEWS[kind], "entry", _entry_title(kind), entries_of(kind), file_of(kind), kind))
     return kinds
 
 

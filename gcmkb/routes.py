@@ -58,7 +58,7 @@ def printable(theme_id: str = "") -> str:
 
 
 def pdf(lang: str, theme_id: str = "") -> str:
-    """A PDF, relative to the site root; written by `python -m gcmkb pdf`."""
+    """A PDF, relative to the site root; written by the build (cached in .cache/pdf/)."""
     return f"pdf/{lang}/{theme_id or 'all'}.pdf"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE, routes
+from .export import SCHEMA_DIR, source_schemas
 from .facets import FACETS
 from .graph import Graph
 from .labels import Labels, load_labels
@@ -407,10 +408,9 @@ def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
 
 
 def data_view(_: str, ctx: ViewContext) -> View:
-    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
-             ("data/schema/collection.schema.json", "JSON Schema"),
-             ("data/schema/recommendation.schema.json", "JSON Schema"),
-             ("data/schema/theme.schema.json", "JSON Schema"), ("data/schema/taxonomy.schema.json", "JSON Schema")]
+    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV")]
+    schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
+    files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
     return {"breadcrumbs": crumbs(ctx),
             "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
                        "url": ctx.site_url + path} for path, fmt in files],

@@ -101,8 +101,16 @@ def on_pre_build(config: Any) -> None:
     current = _Build(kb, languages, root)
 
 
+# Material's assets that no page of ours loads: its lunr language packs and search worker (the
+# search is our own, assets/search/) and the source maps; 2.5 MB nobody downloads, left unpublished.
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
 @event_priority(-100)  # after static-i18n has picked this language's files
 def on_files(files: Any, config: Any) -> Any:
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_ASSETS) or file.src_uri.endswith(".map"):
+            files.remove(file)
     if current is not None:
         if current.languages.main and not _i18n_building(config):
             current.languages.start(config)  # now: MkDocs has just emptied the site folder

@@ -23,7 +23,8 @@ NEUTRAL_PAGES = [
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",
-    "topics/detention/", "principles/", "principles/human-rights/", "principles/child-sensitive/", "glossary/", "glossary/migration-detention/", "glossary/data-sharing/",
+    "topics/detention/", "principles/", "principles/human-rights/", "principles/child-sensitive/",
+    "glossary/", "glossary/migration-detention/", "glossary/data-sharing/",
 ]
 
 
@@ -244,3 +245,9 @@ def test_generated_sources_are_written_only_when_changed(tmp_path: Path) -> None
     assert source.stat().st_mtime_ns == stamp, "unchanged source rewritten"
     assert not (project / "docs/recommendations/r03.fr.md").exists(), "stale source kept"
     assert not (project / "site/fr/recommendations/r03/index.html").exists()
+
+
+def test_no_unreferenced_theme_assets_are_published(mini_site: Site) -> None:
+    published = [p.relative_to(mini_site.directory).as_posix() for p in mini_site.directory.rglob("*") if p.is_file()]
+    assert [p for p in published if p.endswith(".map") or "javascripts/lunr/" in p or "javascripts/workers/" in p] == []
+    assert any(p.startswith("assets/javascripts/bundle.") for p in published)  # the theme's own script stays
