@@ -88,7 +88,10 @@ LOOKALIKE = re.compile(rf"{DIGIT}[ \u00a0\u200e\u200f]*[·•∙⋅‧|.]|[·•
 
 
 def theme_titles(site: Site, lang: str) -> list[str]:
-    return [t.get_text(strip=True) for t in site.soup(PREFIX[lang] + "themes/").select(".kb-theme-card__title")]
+    """The full heading of every theme: the title of its page."""
+    index = PREFIX[lang] + "themes/"
+    pages = [site.resolve(index, a["href"]) for a in site.soup(index).select(".kb-theme-card a[href]")]
+    return [site.soup(page[0]).select_one("h1").get_text(" ", strip=True) for page in pages if page]
 
 
 @pytest.fixture(scope="module")
