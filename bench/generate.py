@@ -60,6 +60,8 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
         shutil.rmtree(out)
     (out / "themes").mkdir(parents=True)
     shutil.copytree(ROOT / "recommendations/taxonomies", out / "taxonomies")
+    if (ROOT / "recommendations/terms.yml").exists():  # the termbase: term marks, glossary, query expansion
+        shutil.copy2(ROOT / "recommendations/terms.yml", out / "terms.yml")
     themes = max(5, n // PER_THEME)
     for t in range(themes):
         base = real.themes[t % len(real.themes)]

@@ -1,4 +1,4 @@
-"""Files written next to the pages (search indexes, open data), made on the spare cores.
+"""Files written next to the pages (search indexes, the brief's full texts), made on the spare cores.
 
 MkDocs renders pages on one core. The indexes do not depend on the pages, so they are built in
 worker processes from the start of the build (one per language when there are cores for it) and
@@ -12,6 +12,7 @@ from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from . import LANGUAGES
+from .brief import brief_file
 from .model import Catalog
 from .parallel import spare_cores, worker_pool
 from .routes import search_index
@@ -35,6 +36,7 @@ class Artifacts:
         """Hand the indexes to the workers (the catalog goes to them pickled, not parsed again)."""
         self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
         self.futures = [self.executor.submit(search_file, self.catalog, lang) for lang in LANGUAGES]
+        self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
 
     def write(self, site_dir: Path) -> None:
         results = [f.result() for f in self.futures]

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import routes
+from .brief import BRIEF_PAGE, brief_view
 from .glossary import glossary_view, term_view
+from .history_views import WHATS_NEW, whats_new_view, with_history
 from .labels import Labels
 from .layout import TAXONOMY_KINDS
 from .model import Catalog
@@ -117,17 +119,20 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("about", VIEWS["about"], source=lambda catalog, key: None),
     PageKind("data", VIEWS["data"], source=lambda catalog, key: None),
     PageKind("prose", VIEWS["prose"], source=lambda catalog, key: None),
+    PageKind("not-found", VIEWS["not-found"], source=lambda catalog, key: None),  # the theme's 404.html
     PageKind("themes", VIEWS["themes"], "themes", _fixed("themes"), _one("themes/"), section="themes"),
     PageKind("recommendations", VIEWS["recommendations"], "recommendations", _fixed("all_recommendations"),
              _one("recommendations/"), section="recommendations"),
     PageKind("search", VIEWS["search"], "search", _fixed("search_page"), _one(routes.SEARCH_PAGE), section="search"),
     PageKind("status", VIEWS["status"], "status", _fixed("status_page"), _one("status/"), section="status"),
+    PageKind("whats-new", whats_new_view, "whats_new", _fixed("whats_new"), _one(WHATS_NEW), section="whats-new"),
+    PageKind("brief", brief_view, "brief", _fixed("brief_page"), _one(BRIEF_PAGE), section="brief", full_width=True),
     PageKind("theme", VIEWS["theme"], "theme", _theme_title,
              lambda catalog: [(t.id, routes.theme(t.id)) for t in catalog.themes], _theme_file, "themes"),
     PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
              lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
              full_width=True),
-    PageKind("recommendation", VIEWS["recommendation"], "recommendation", _recommendation_title,
+    PageKind("recommendation", with_history(VIEWS["recommendation"]), "recommendation", _recommendation_title,
              lambda catalog: [(r.id, routes.recommendation(r.id)) for r in catalog.recommendations], _rec_file,
              "recommendations"),
     PageKind("redirect", VIEWS["redirect"], "redirect",

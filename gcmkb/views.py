@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import LANGUAGES, SOURCE_LANGUAGE, routes
+from .changes import NO_HISTORY, History
 from .export import SCHEMA_DIR, source_schemas
 from .facets import FACETS
 from .graph import Graph
@@ -34,6 +35,7 @@ class ViewContext:
     site_link: Callable[[str], str]  # path from the site root -> href from the current page
     site_url: str                    # absolute, ends with "/"
     edit_base: str = ""              # the forge's edit URL of the repository root, or ""
+    history: History = NO_HISTORY    # the records' changes, from the repository (changes.py)
 
     def edit_url(self, path: str) -> str:
         """Where an editor changes the file a page comes from (a YAML record, not a generated file)."""
@@ -92,6 +94,7 @@ def crumbs(ctx: ViewContext, *items: tuple[str, str]) -> list[View]:
 
 def recommendation_view(rid: str, ctx: ViewContext) -> View:
     from .glossary import marked_terms, recommendation_terms  # glossary builds on this module
+    from .history_views import version_note  # so do the history's views
 
     rec, lang, cat = ctx.catalog.recommendation(rid), ctx.lang, ctx.catalog
     theme = cat.theme(rec.theme)
@@ -121,7 +124,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
         "permalink": permalink,
         "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
-                                   title=plain(title)), lang, cat, ctx.link),
+                                   title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
         "notes": [paragraphs(n, lang, cat, ctx.link) for n in rec.notes],
         "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
         "jsonld": recommendation_jsonld(rec, ctx),

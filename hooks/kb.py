@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from kb_languages import LanguageProcesses
@@ -30,6 +31,7 @@ from gcmkb.artifacts import Artifacts
 from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
+from gcmkb.routes import language_prefix
 from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
@@ -139,6 +141,29 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     return server
 
 
+def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
+    """The error page gets what pages get (labels, search, its view), with links from the site root."""
+    if current is None or template_name != "404.html":
+        return context
+    root = urlsplit(config.site_url).path
+    lang = _language(config)
+    ctx = current.kb.context(lang, lambda target: root + target, config.site_url)
+    context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_search=current.kb.search_config(ctx),
+                   kb=current.kb.view("not-found", "", ctx))
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Each language's error page is also written as <prefix>404.html; the root one stays the default's."""
+    if current is not None and template_name == "404.html":
+        prefix = language_prefix(_language(config))
+        if prefix:
+            target = Path(config.site_dir) / prefix / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, "utf-8")
+    return output
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     if current is None:
         return context
@@ -154,6 +179,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
     context["kb_search"] = kb.search_config(ctx)
+    context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
         kind, key = meta["kind"], str(meta.get("key", ""))
@@ -195,6 +221,7 @@ def _finish(build: _Build, config: Any) -> None:
         build.pdfs.queue(site_dir, lang)
     build.artifacts.write(site_dir)
     build.kb.write_open_data(site_dir, config.site_url)
+    build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
     if "sitemap.xml" in build.root_pages:

@@ -1,4 +1,5 @@
-"""The site in real Chromium: right-to-left layout, language switching, parallel view, serve."""
+"""The site in real Chromium: right-to-left layout, language switching, parallel view, serve; and
+the reader's experience: home page, language switch, phones, 404 pages, embeds, fonts, target sizes."""
 
 from __future__ import annotations
 
@@ -276,7 +277,7 @@ def test_each_language_has_its_own_not_found_page(page, real_site: Site, lang: s
         page.wait_for_url(url + PREFIX[lang])
 
 
-def test_the_root_not_found_page_serves_every_reader_without_javascript(browser, real_site: Site) -> None:
+def test_the_root_not_found_page_speaks_to_every_reader_without_javascript(browser, real_site: Site) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     with host(real_site.directory) as url:

@@ -298,6 +298,7 @@
         snippet.appendChild(highlighted(engine, doc.x, found));
         li.appendChild(snippet);
         li.appendChild(el("p", { "class": "kb-results__theme" }, engine.payload.facets.theme[doc.th]));
+        if (window.kbBrief) li.appendChild(el("p", { "class": "kb-results__brief" })).appendChild(window.kbBrief.button(ref));
         list.appendChild(li);
       });
       out.appendChild(list);

@@ -1,0 +1,110 @@
+"""The brief composer: a reader's own selection of recommendations, for a meeting.
+
+The brief itself lives in the reader's address (`brief/?ids=r05,r16&langs=ar,en&title=…&note=…`)
+and browser, so the site stays static: at build time the core writes, per language, every
+recommendation's full text as render-ready segments (`assets/brief/<lang>.json`, beside the
+search indexes), and the page gets its labels and settings as view data. The browser
+(docs/assets/brief.js) only fetches, orders and sets text; it never builds markup from data.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import LANGUAGES, routes
+from .labels import Labels, load_labels
+from .languages import language
+from .model import Catalog, Recommendation
+from .text_checks import RECOMMENDATION_ID
+from .textview import Segment, paragraphs, plain, segments
+from .views import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
+
+BRIEF_PAGE = "brief/"
+STORAGE_KEY = "kb-brief"  # localStorage, shared by every language of the site
+# what the address may carry; longer values are cut, more ids ignored (with a notice)
+LIMITS = {"ids": 100, "title": 200, "note": 2000}
+
+# labels of the page itself, in the page's language
+PAGE_LABELS = (
+    "brief", "brief_page", "brief_empty", "brief_added", "brief_removed", "brief_moved", "brief_first",
+    "brief_last", "brief_cleared", "brief_retired", "brief_not_found", "brief_malformed", "brief_replaced",
+    "brief_restore", "brief_loading", "brief_load_error", "brief_move_up", "brief_move_down", "brief_drag",
+    "brief_remove", "brief_too_many",
+)
+# labels of a recommendation's block, in the block's language (two languages side by side)
+BLOCK_LABELS = ("theme", "objectives", "brief_citation", "permalink", "notice_draft", "notice_outdated")
+
+
+def brief_data(lang: str) -> str:
+    """The full texts of a language, relative to the site root."""
+    return f"assets/brief/{lang}.json"
+
+
+def _compact(items: list[Segment]) -> list[Any]:
+    """Segments in few bytes: plain text as a string, the rest as [kind, text(, id, path)]."""
+    out: list[Any] = []
+    for s in items:
+        if s["kind"] == "text":
+            out.append(s["text"])
+        elif s["kind"] == "ref":
+            out.append(["ref", s["title"], s["id"], s["href"]])
+        else:
+            out.append([s["kind"], s["text"]])
+    return out
+
+
+def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str, Any]:
+    lang, link = labels.lang, routes.recommendation  # links stay language-neutral paths
+    title = rec.title.get(lang)
+    citation = labels.t("cite_text", document=labels.t("document_title"), id=rec.id, title=plain(title))
+    return {"t": title,
+            "l": _compact(segments(rec.lead.get(lang), lang, catalog, lambda p: p)) if rec.lead else None,
+            "p": [_compact(p) for p in paragraphs(rec.text, lang, catalog, lambda p: p)],
+            "th": rec.theme, "o": list(rec.objectives), "s": rec.status(lang),
+            "c": _compact(segments(citation, lang, catalog, lambda p: p)), "u": link(rec.id)}
+
+
+def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """Every recommendation of one language in full, the labels of its themes and objectives,
+    and the retired ids with the ids that replaced them."""
+    labels = load_labels()[lang]
+    used = {o for r in catalog.recommendations for o in r.objectives}
+    objectives = {e.id: f"{labels.t('objective_number', number=int(e.id))}: {e.label.get(lang)}"
+                  for e in catalog.taxonomies.get("objectives", ()) if e.id in used}
+    return {"lang": lang, "redirects": dict(sorted(catalog.redirects.items())),
+            "themes": {t.id: t.title.get(lang) for t in catalog.themes}, "objectives": objectives,
+            "docs": {r.id: _document(r, catalog, labels) for r in catalog.recommendations}}
+
+
+def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
+    payload = brief_payload(catalog, lang)
+    return brief_data(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def brief_config(ctx: ViewContext) -> View:
+    """What the page's script needs (JSON in the page): labels, limits, where each language is."""
+    every = load_labels()  # each block speaks its own language
+    return {
+        "lang": ctx.lang, "digits": language(ctx.lang).digits, "storage": STORAGE_KEY,
+        "pattern": RECOMMENDATION_ID.pattern, "limits": LIMITS, "site_name": ctx.t("site_name"),
+        "labels": {k: ctx.t(k) for k in PAGE_LABELS},
+        "languages": {code: {"name": LANGUAGE_NAMES[code], "dir": DIRECTION[code],
+                             "data": ctx.site_link(brief_data(code)),
+                             "link": ctx.site_link(routes.language_prefix(code)),
+                             "url": ctx.permalink("", code),
+                             "counter": COUNTER_STYLE[language(code).digits],
+                             "labels": {k: every[code].t(k) for k in BLOCK_LABELS}}
+                      for code in LANGUAGES},
+    }
+
+
+def brief_view(_: str, ctx: ViewContext) -> View:
+    cat = ctx.catalog
+    return {"breadcrumbs": crumbs(ctx),
+            "search_href": ctx.link(routes.SEARCH_PAGE),
+            "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in LANGUAGES],
+            "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
+            "printable": [{"label": ctx.t("all_recommendations"), "href": ctx.link(routes.printable())}]
+            + [{"label": t.title.get(ctx.lang), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
+            "config": brief_config(ctx)}

@@ -1,0 +1,176 @@
+"""Views of the change history (changes.py): a recommendation's history, the version a citation
+names, the "What's new" page and the Atom feed of each language. No markup here but the feed's XML.
+
+A change is worded from its data fields ("title.ar" -> "Arabic title") through the labels of the
+page's language; dates are the commits' own, in UTC, written the language's way (Arabic-Indic
+digits and Arabic month names on Arabic pages). Nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from . import routes
+from .changes import NO_REPOSITORY, SHALLOW, Change
+from .labels import Labels
+from .textview import plain
+from .views import View, ViewContext, crumbs
+
+WHATS_NEW = "whats-new/"   # the page, in each language's root
+FEED = "feed.xml"          # the Atom feed, in each language's root
+PAGE_SIZE = 100            # changes on the "What's new" page; each record's page shows them all
+FEED_SIZE = 50             # entries in a feed
+ATOM = "http://www.w3.org/2005/Atom"
+NOTICES = {NO_REPOSITORY: "history_unavailable", SHALLOW: "history_shallow"}
+# a data field -> its label; "{lang}" is the language the field is in
+FIELD_LABELS = {"title": "change_title_{lang}", "lead": "change_text_{lang}", "text": "change_text_{lang}",
+                "translations": "change_translation_{lang}"}
+STAMP_LABEL = "change_stamp_{lang}"  # translations.<lang>.source: stamped again, status unchanged
+OTHER_LABEL = "change_other"
+# the forge's edit URL of the repository (kb_edit_base) -> its commit URLs: GitHub ".../edit/main/",
+# GitLab ".../-/edit/main/", Gitea and Forgejo ".../_edit/main/"
+FORGE_EDIT = re.compile(r"^(?P<repository>.+?)/_?edit/[^/]+/$")
+
+
+def feed_path(lang: str) -> str:
+    """The feed of a language, relative to the site root."""
+    return routes.language_prefix(lang) + FEED
+
+
+def commit_url(edit_base: str, commit: str) -> str:
+    """The commit on the forge, from the edit URL the site already has ("" if not a known shape)."""
+    match = FORGE_EDIT.match(edit_base)
+    return f"{match['repository']}/commit/{commit}" if match else ""
+
+
+def day_of(change: Change) -> date:
+    return datetime.fromtimestamp(change.time, UTC).date()
+
+
+def timestamp(time: int) -> str:
+    """RFC 3339, in UTC, as Atom wants it."""
+    return datetime.fromtimestamp(time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def format_date(day: date, labels: Labels) -> str:
+    """"3 March 2026", "1er mars 2026", "٣ مارس ٢٠٢٦": the month names are in the locale files."""
+    number = labels.t("date_day_one") if day.day == 1 else labels.number(day.day)
+    month = labels.entries["months"][day.month - 1]
+    return labels.t("date_format", day=number, month=month, year=day.year)
+
+
+def field_labels(fields: tuple[str, ...], labels: Labels) -> list[str]:
+    """The changed fields in the reader's words, each once ("lead.en" and "text.en" are one)."""
+    keys: list[str] = []
+    for name in fields:
+        top, _, rest = name.partition(".")
+        lang, _, detail = rest.partition(".")
+        key = (STAMP_LABEL if detail else FIELD_LABELS.get(top, "change_" + top)).format(lang=lang)
+        key = key if key in labels.entries else OTHER_LABEL
+        if key not in keys:
+            keys.append(key)
+    return [labels.t(k) for k in keys]
+
+
+def describe(change: Change, labels: Labels) -> str:
+    if change.added:
+        return labels.t("change_added")
+    return labels.t("change_changed", fields=labels.t("separator").join(field_labels(change.fields, labels)))
+
+
+def change_item(change: Change, ctx: ViewContext) -> View:
+    day = day_of(change)
+    return {"anchor": f"change-{change.commit[:12]}", "date": format_date(day, ctx.labels),
+            "datetime": day.isoformat(), "what": describe(change, ctx.labels), "commit": change.commit[:7],
+            "commit_href": commit_url(ctx.edit_base, change.commit)}
+
+
+def _notice(ctx: ViewContext) -> str | None:
+    return ctx.t(NOTICES[ctx.history.unavailable]) if not ctx.history.available else None
+
+
+def history_block(rid: str, ctx: ViewContext) -> View:
+    """A recommendation's history; `state` (the page's `data-history`) says what it shows."""
+    if not ctx.history.available:
+        return {"state": ctx.history.unavailable, "notice": _notice(ctx), "changes": []}
+    changes = [change_item(change, ctx) for change in ctx.history.of(rid)]
+    return {"state": "recorded" if changes else "none", "notice": None if changes else ctx.t("history_none"),
+            "changes": changes}
+
+
+def with_history(view: Callable[[str, ViewContext], View]) -> Callable[[str, ViewContext], View]:
+    """A recommendation's view, with its history."""
+    def recommendation(rid: str, ctx: ViewContext) -> View:
+        return {**view(rid, ctx), "history": history_block(rid, ctx)}
+    return recommendation
+
+
+def version_note(rid: str, ctx: ViewContext) -> str:
+    """" As of 3 March 2026." for a citation: the date of the version cited ("" without history)."""
+    latest = ctx.history.latest(rid)
+    return " " + ctx.t("cite_as_of", date=format_date(day_of(latest), ctx.labels)) if latest else ""
+
+
+def whats_new_view(_: str, ctx: ViewContext) -> View:
+    """The latest changes, newest first, by day."""
+    days: list[View] = []
+    for change in ctx.history.changes[:PAGE_SIZE]:
+        rec = ctx.catalog.recommendation(change.rid)
+        item = {**change_item(change, ctx), "id": rec.id, "title": rec.title.get(ctx.lang),
+                "href": ctx.link(routes.recommendation(rec.id))}
+        if not days or days[-1]["datetime"] != item["datetime"]:
+            days.append({"date": item["date"], "datetime": item["datetime"], "changes": []})
+        days[-1]["changes"].append(item)
+    state = ctx.history.unavailable or ("recorded" if days else "none")
+    return {"breadcrumbs": crumbs(ctx), "state": state,
+            "notice": _notice(ctx) or (None if days else ctx.t("whats_new_empty")),
+            "days": days, "feed_href": ctx.site_link(feed_path(ctx.lang))}
+
+
+def feed_link(ctx: ViewContext) -> View:
+    """The feed of the page's language, for the autodiscovery link in every page's head."""
+    return {"href": ctx.site_link(feed_path(ctx.lang)), "title": ctx.t("feed_title", site=ctx.t("site_short"))}
+
+
+def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
+    """The Atom feed (RFC 4287) of one language: one entry per change of a recommendation, newest
+    first. `updated` is the newest change's time; `fallback_time` (SOURCE_DATE_EPOCH) when none."""
+    changes = ctx.history.changes[:FEED_SIZE]
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": ctx.lang})
+    _add(root, "id", ctx.permalink(FEED))
+    _add(root, "title", ctx.t("feed_title", site=ctx.t("site_short")))
+    _add(root, "subtitle", _notice(ctx) or ctx.t("whats_new_intro"))
+    _add(root, "updated", timestamp(max((c.time for c in changes), default=fallback_time)))
+    _add(root, "link", rel="self", type="application/atom+xml", href=ctx.permalink(FEED))
+    _add(root, "link", rel="alternate", type="text/html", href=ctx.permalink(WHATS_NEW))
+    _add(_add(root, "author"), "name", ctx.t("site_name"))
+    for change in changes:
+        rec = ctx.catalog.recommendation(change.rid)
+        page = ctx.permalink(routes.recommendation(rec.id))
+        entry = _add(root, "entry")
+        _add(entry, "id", f"{page}#change-{change.commit[:12]}")
+        _add(entry, "title", f"{rec.id} {plain(rec.title.get(ctx.lang))}")
+        _add(entry, "updated", timestamp(change.time))
+        _add(entry, "link", rel="alternate", type="text/html", href=page)
+        if commit_url(ctx.edit_base, change.commit):
+            _add(entry, "link", rel="related", href=commit_url(ctx.edit_base, change.commit))
+        _add(_add(entry, "author"), "name", change.author or ctx.t("site_name"))
+        _add(entry, "summary", describe(change, ctx.labels))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int) -> None:
+    target = site_dir / feed_path(ctx.lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(atom_feed(ctx, fallback_time))
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
