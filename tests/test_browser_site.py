@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -87,11 +88,17 @@ def _wait_for(url: str, seconds: float = 120) -> str:
     raise AssertionError(f"{url} did not come up")
 
 
-def test_readme_serve_command_brings_up_the_real_site() -> None:
+def test_readme_serve_command_brings_up_the_real_site(tmp_path: Path) -> None:
+    """`./dev serve` exactly as the README says, in a copy of the project (never in the checkout,
+    whose docs/ it would write), sharing the checkout's virtualenv so nothing is installed again."""
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "./dev serve" in readme
+    project = make_project(tmp_path / "project", ROOT)
+    for name in ("dev", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
     port = free_port()
-    proc = subprocess.Popen(["./dev", "serve"], cwd=ROOT, env={**os.environ, "ADDR": f"127.0.0.1:{port}"},
+    proc = subprocess.Popen(["./dev", "serve"], cwd=project, env={**os.environ, "ADDR": f"127.0.0.1:{port}"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         home = _wait_for(f"http://127.0.0.1:{port}/")
