@@ -7,21 +7,15 @@ written at its end. On a single core, or with KB_PARALLEL=0, they are built in t
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import Executor, Future
 from pathlib import Path
+from typing import Any
 
 from . import LANGUAGES
 from .brief import brief_file
 from .model import Catalog
 from .parallel import spare_cores, worker_pool
-from .routes import search_index
-from .searchindex import search_payload
-
-
-def search_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
-    payload = search_payload(catalog, lang)
-    return search_index(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+from .searchindex import search_files
 
 
 class Artifacts:
@@ -30,17 +24,17 @@ class Artifacts:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.executor: Executor | None = None
-        self.futures: list[Future[tuple[str, bytes]]] = []
+        self.futures: list[Future[Any]] = []  # each gives (path, bytes) or a list of them
 
     def start(self) -> None:
         """Hand the indexes to the workers (the catalog goes to them pickled, not parsed again)."""
         self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
-        self.futures = [self.executor.submit(search_file, self.catalog, lang) for lang in LANGUAGES]
+        self.futures = [self.executor.submit(search_files, self.catalog, lang) for lang in LANGUAGES]
         self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
 
     def write(self, site_dir: Path) -> None:
         results = [f.result() for f in self.futures]
-        for path, data in results:
+        for path, data in [file for r in results for file in (r if isinstance(r, list) else [r])]:
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -164,8 +164,10 @@ def _language_rank(lang: Any) -> tuple[int, str]:
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     """git's output, or None if there is no git, no repository, or git refuses (say, the
-    repository belongs to another user). Never prompts, never reaches the network."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    repository belongs to another user). Never prompts, never reaches the network: in a partial
+    clone a missing blob is not fetched (GIT_NO_LAZY_FETCH), the history is then unavailable."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "GIT_NO_LAZY_FETCH": "1",
+           "LC_ALL": "C"}
     try:
         run = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args], input=stdin,
                              capture_output=True, env=env, timeout=120)

@@ -1,12 +1,36 @@
-"""Prebuilt lunr indexes, one per language, with the data the search page needs.
+"""Prebuilt search indexes, one per language, with the data the search page needs.
+
+The ranking is lunr's: BM25 weights per field with field boosts, computed here exactly as lunr.py
+computes them (`reference_index` is lunr.py itself, which the tests compare with), and queries
+scored in the browser exactly as lunr.js 2.3.9 scores them (kb-search.js). What differs is the
+form the index travels in. lunr's serialisation holds every posting twice, as JSON objects, and
+`lunr.Index.load` rebuilds a vector per field and document and a token automaton: 1.3 s at 10,000
+recommendations before the first query. Here each language has three files:
+
+- `<lang>.json`: the query pipeline, the sorted terms and their lunr term numbers, the documents
+  (ids, titles, facet values), facet labels, termbase and objective look-up;
+- `<lang>.bin`: the postings as typed arrays, read in place by the browser: per term and field,
+  the units that contain it and their weights in thousandths (what lunr rounds weights to);
+- `<lang>.snippets.json`: the text shown under each result on the explore page.
+
+A "unit" is a distinct value of a field: documents whose field holds the same text (the same
+theme, the same facet labels) share its terms and weights, so a posting names the unit once
+instead of every document in it (`groups` lists each unit's documents).
 
 Pipelines are built from the functions of `searchtext`, registered in lunr.py under the names
-their JavaScript twins are registered under before `lunr.Index.load`.
+their JavaScript twins are registered under in kb-pipeline.js.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import math
+import re
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from lunr.builder import Builder
@@ -26,6 +50,8 @@ from .textview import plain
 
 FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
 SNIPPET = 240
+K1, B = 1.2, 0.75  # lunr's BM25 parameters
+SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # where lunr's tokenizer splits
 
 
 def _updater(fn: Callable[[str], str]) -> Callable[..., Any]:
@@ -65,9 +91,12 @@ LANGUAGE_STEPS = {
 BUILT_IN = {"stopWordFilter": english_stop_words, "stemmer": porter_stemmer}
 
 
+def pipeline_names(lang: str) -> list[str]:
+    return ["kb-trimmer", "kb-normalize", *LANGUAGE_STEPS[lang]]
+
+
 def pipeline_for(lang: str) -> list[Callable[..., Any]]:
-    names = ["kb-trimmer", "kb-normalize", *LANGUAGE_STEPS[lang]]
-    return [PIPELINE_FUNCTIONS.get(name) or BUILT_IN[name] for name in names]
+    return [PIPELINE_FUNCTIONS.get(name) or BUILT_IN[name] for name in pipeline_names(lang)]
 
 
 def analyze_words(lang: str, text: str) -> list[list[str]]:
@@ -94,30 +123,184 @@ def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
     return docs
 
 
-def memoized_pipeline(lang: str) -> Callable[..., Any]:
-    """The whole indexing chain of `lang` as one function that remembers each word's forms.
+@dataclass(frozen=True)
+class Analysis:
+    """One field value as indexed: how many terms it has, and each term's count, in the order
+    the terms first occur (which is the order lunr numbers new terms in)."""
 
-    Words repeat across documents, so this spares most of the work; the search pipeline that is
-    serialised (and twinned in JavaScript) stays the list of named functions it is equivalent to.
+    length: int
+    counts: tuple[tuple[str, int], ...]
+
+
+class Analyzer:
+    """The indexing chain of one language, with what it has already seen: each word's forms
+    (words repeat across documents) and each field value's analysis (values repeat across
+    documents, and across the builds of `mkdocs serve`). One per language and build, or per
+    `serve` session, so that nothing outlives the collection it was made from for long."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.chain = Pipeline()
+        self.chain.add(*pipeline_for(lang))
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.values: dict[str, Analysis] = {}
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        forms = self.words.get(word)
+        if forms is None:
+            forms = self.words[word] = tuple(s for s in (str(t) for t in self.chain.run([Token(word)])) if s)
+        return forms
+
+    def terms(self, text: str) -> list[str]:
+        """lunr's tokenizer (lower case, split on white space and hyphens), then the pipeline."""
+        forms = self.forms
+        return [form for word in SEPARATORS.split(text.lower()) if word for form in forms(word)]
+
+    def analyse(self, text: str) -> Analysis:
+        found = self.values.get(text)
+        if found is None:
+            terms = self.terms(text)
+            found = self.values[text] = Analysis(len(terms), tuple(Counter(terms).items()))
+        return found
+
+    def forget_except(self, texts: Iterable[str]) -> None:
+        """Keep only the analyses of these values (the ones the last build used)."""
+        keep = set(texts)
+        self.values = {text: a for text, a in self.values.items() if text in keep}
+
+
+def _js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units: the terms are sorted the same way."""
+    return term.encode("utf-16-be")
+
+
+def _typed(values: list[int], limit: int | None = None) -> array:
+    """Unsigned 16-bit integers when they fit, else 32-bit."""
+    top = max(values, default=0) if limit is None else limit
+    return array("H" if top < 2**16 else "I", values)
+
+
+@dataclass
+class CompactIndex:
+    """The postings of one language, ready to be written (see the module's docstring)."""
+
+    words: list[str]
+    ranks: list[int]                  # lunr's term number of each word (the order vectors are summed in)
+    offsets: array                    # per word and field: where its postings start (one more at the end)
+    units: array
+    weights: array                    # thousandths
+    groups: list[tuple[array, array] | None]  # per field: each unit's documents, None if units are documents
+    documents: int
+
+    def arrays(self) -> tuple[dict[str, Any], bytes]:
+        """The layout (byte offset, length, bytes per element of each array) and the bytes,
+        32-bit arrays first so that every array is aligned for the browser's typed arrays."""
+        named: list[tuple[str, array]] = [("offsets", self.offsets), ("units", self.units),
+                                          ("weights", self.weights)]
+        for f, group in enumerate(self.groups):
+            if group is not None:
+                named += [(f"starts{f}", group[0]), (f"docs{f}", group[1])]
+        layout: dict[str, Any] = {}
+        chunks, position = [], 0
+        for name, data in sorted(named, key=lambda item: -item[1].itemsize):
+            if sys.byteorder != "little":
+                data = array(data.typecode, data)
+                data.byteswap()
+            layout[name] = [position, len(data), data.itemsize]
+            chunks.append(data.tobytes())
+            position += len(chunks[-1])
+        layout["groups"] = [None if g is None else [f"starts{f}", f"docs{f}"] for f, g in enumerate(self.groups)]
+        return layout, b"".join(chunks)
+
+
+def _idf(documents_with_term: int, documents: int) -> float:
+    x = (documents - documents_with_term + 0.5) / (documents_with_term + 0.5)  # as lunr.idf
+    return math.log(1 + abs(x))
+
+
+def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> CompactIndex:
+    """The index lunr.py would build from `documents`, as postings by unit.
+
+    Every weight is computed with lunr.py's expression, operation for operation, so that the
+    floating-point results are the same; tests compare them with `reference_index`.
     """
-    chain = Pipeline()
-    chain.add(*pipeline_for(lang))
-    memo: dict[str, list[str]] = {}
+    n, fields = len(documents), len(FIELDS)
+    rank: dict[str, int] = {}
+    unit_of: list[dict[str, int]] = [{} for _ in FIELDS]
+    analyses: list[list[Analysis]] = [[] for _ in FIELDS]
+    members: list[list[list[int]]] = [[] for _ in FIELDS]
+    lengths = [0] * fields
+    for d, doc in enumerate(documents):
+        for f, (name, _) in enumerate(FIELDS):
+            text = doc[name]
+            u = unit_of[f].get(text)
+            if u is None:
+                u = unit_of[f][text] = len(analyses[f])
+                analyses[f].append(analyzer.analyse(text))
+                members[f].append([])
+                for term, _ in analyses[f][u].counts:
+                    if term not in rank:
+                        rank[term] = len(rank)
+            members[f][u].append(d)
+            lengths[f] += analyses[f][u].length
+    with_term = dict.fromkeys(rank, 0)
+    for f in range(fields):
+        for u, a in enumerate(analyses[f]):
+            size = len(members[f][u])
+            for term, _ in a.counts:
+                with_term[term] += size
+    idf = {term: _idf(count, n) for term, count in with_term.items()}
+    postings: dict[str, list[list[int]]] = {term: [[] for _ in range(2 * fields)] for term in rank}
+    for f, (_, boost) in enumerate(FIELDS):
+        average = lengths[f] / n
+        for u, a in enumerate(analyses[f]):
+            field_length = a.length
+            for term, tf in a.counts:
+                score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (field_length / average)) + tf)
+                score *= boost
+                entry = postings[term]
+                entry[2 * f].append(u)
+                entry[2 * f + 1].append(round(round(score, 3) * 1000))
+    words = sorted(rank, key=_js_order)
+    offsets, units, weights = [0], [], []
+    for term in words:
+        entry = postings[term]
+        for f in range(fields):
+            units += entry[2 * f]
+            weights += entry[2 * f + 1]
+            offsets.append(len(units))
+    groups: list[tuple[array, array] | None] = []
+    for f in range(fields):
+        if len(members[f]) == n:  # every value distinct: unit u is document u
+            groups.append(None)
+            continue
+        starts, docs = [0], []
+        for unit_docs in members[f]:
+            docs += unit_docs
+            starts.append(len(docs))
+        groups.append((_typed(starts, n), _typed(docs, n)))
+    analyzer.forget_except(text for f in range(fields) for text in unit_of[f])
+    return CompactIndex(words, [rank[w] for w in words], array("I", offsets), _typed(units), _typed(weights),
+                        groups, n)
+
+
+def memoized_pipeline(lang: str) -> Callable[..., Any]:
+    """The whole indexing chain of `lang` as one lunr.py pipeline function that remembers each
+    word's forms (the chain `reference_index` indexes with; never serialised)."""
+    analyzer = Analyzer(lang)
 
     def run(token: Any, i: int = 0, tokens: Any = None) -> Any:
-        word = str(token)
-        forms = memo.get(word)
-        if forms is None:
-            forms = memo[word] = [str(t) for t in chain.run([Token(word)]) if str(t)]
+        forms = analyzer.forms(str(token))
         if len(forms) == 1:
             return token.update(lambda s, metadata=None: forms[0])
         return [token.clone(lambda s, metadata=None, form=form: form) for form in forms] or None
 
-    run.label = f"kb-index-{lang}"  # type: ignore[attr-defined]  # never serialised
+    run.label = f"kb-index-{lang}"  # type: ignore[attr-defined]
     return run
 
 
-def build_index(catalog: Catalog, lang: str) -> Any:
+def reference_index(catalog: Catalog, lang: str) -> Any:
+    """The same index built by lunr.py: what `compact_index` must reproduce (tests, benchmark)."""
     builder = Builder()
     builder.pipeline.add(memoized_pipeline(lang))
     builder.search_pipeline.add(*pipeline_for(lang))
@@ -161,16 +344,36 @@ def objective_lookup(catalog: Catalog, lang: str) -> dict[str, Any]:
                              "u": routes.entry("objectives", e.id)} for e in entries}}
 
 
-def search_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
-    """Everything the browser needs for one language: index, documents, facet labels."""
-    docs = {}
-    for rec in catalog.recommendations:
-        docs[rec.id] = {"t": rec.title.get(lang), "u": routes.recommendation(rec.id),
-                        **{f.field: f.values(rec, lang) for f in FACETS},
-                        "x": _snippet((rec.lead.get(lang) + " " if rec.lead else "") + rec.text.get(lang))}
+def search_paths(lang: str) -> tuple[str, str, str]:
+    """The index (what pages point to), its postings and its snippets, relative to the site
+    root. kb-search.js finds the postings by the same rule: `.json` becomes `.bin`."""
+    index = routes.search_index(lang)
+    stem = index.removesuffix(".json")
+    return index, f"{stem}.bin", f"{stem}.snippets.json"
+
+
+def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) -> list[tuple[str, bytes]]:
+    """Everything the browser needs for one language, as (path, content) of its three files."""
+    documents = search_documents(catalog, lang)
+    index = compact_index(documents, analyzer or Analyzer(lang))
+    layout, postings = index.arrays()
+    recs = catalog.recommendations
     labels = load_labels()[lang]
-    facets = {f.name: dict(f.options(catalog, labels)) for f in FACETS}
-    return {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
-            "index": build_index(catalog, lang).serialize(), "docs": docs, "facets": facets,
+    docs: dict[str, Any] = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
+    for facet in FACETS:
+        docs[facet.field] = [facet.values(r, lang) for r in recs]
+    index_path, postings_path, snippets_path = search_paths(lang)
+    head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
+            "pipeline": pipeline_names(lang), "fields": [name for name, _ in FIELDS],
+            "words": index.words, "ranks": index.ranks, "arrays": layout,
+            "docs": docs, "url": routes.recommendation("{id}"),
+            "snippets": snippets_path.rsplit("/", 1)[-1],
+            "facets": {f.name: dict(f.options(catalog, labels)) for f in FACETS},
             "facetFields": {f.name: f.field for f in FACETS},
             "terms": term_table(catalog, lang), "objectives": objective_lookup(catalog, lang)}
+    snippets = [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang)) for r in recs]
+    return [(index_path, _json(head)), (postings_path, postings), (snippets_path, _json(snippets))]
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -10,63 +10,187 @@
   var engines = {};
   var ID = /^r\d{2,5}$/i;
 
+  /* The index of a language: <lang>.json (documents, terms, pipeline) and <lang>.bin (postings
+     as typed arrays, read in place), fetched side by side; see gcmkb/searchindex.py. */
   function loadEngine(url) {
     if (!engines[url]) {
+      var postings = fetch(url.replace(/\.json$/, ".bin")).then(function (r) {
+        if (!r.ok) throw new Error("search postings " + r.url + ": " + r.status);
+        return r.arrayBuffer();
+      });
       engines[url] = fetch(url).then(function (r) {
         if (!r.ok) throw new Error("search index " + url + ": " + r.status);
         return r.json();
       }).then(function (payload) {
         kbSearchText.register(lunr, payload.stopWords);
-        return { payload: payload, index: lunr.Index.load(payload.index) };
+        return postings.then(function (buffer) { return new Engine(url, payload, buffer); });
       });
     }
     return engines[url];
   }
 
+  function Engine(url, payload, buffer) {
+    var columns = payload.docs, ids = columns.id, fields = Object.keys(columns);
+    var docs = {};
+    ids.forEach(function (id, d) {
+      var doc = { u: payload.url.replace("{id}", id) };
+      fields.forEach(function (f) { if (f !== "id") doc[f] = columns[f][d]; });
+      docs[id] = doc;
+    });
+    payload.docs = docs;  /* id -> {t: title, u: address, facet values; x: snippet, once loaded} */
+    function view(name) {
+      var spec = payload.arrays[name];
+      return new (spec[2] === 2 ? Uint16Array : Uint32Array)(buffer, spec[0], spec[1]);
+    }
+    this.url = url;
+    this.payload = payload;
+    this.index = { pipeline: lunr.Pipeline.load(payload.pipeline) };
+    this.ids = ids;
+    this.words = payload.words;
+    this.ranks = payload.ranks;
+    this.fieldCount = payload.fields.length;
+    this.offsets = view("offsets");
+    this.units = view("units");
+    this.weights = view("weights");
+    this.groups = payload.arrays.groups.map(function (g) { return g && { starts: view(g[0]), docs: view(g[1]) }; });
+    this.firstMatch = new Uint32Array(ids.length * this.fieldCount);
+    this.dot = new Float64Array(ids.length * this.fieldCount);
+    this.snippetsLoaded = null;
+  }
+
+  /* explore shows a snippet under each result: fetched on demand, into payload.docs[id].x */
+  Engine.prototype.snippets = function () {
+    var engine = this;
+    if (!this.snippetsLoaded) {
+      this.snippetsLoaded = fetch(new URL(this.payload.snippets, new URL(this.url, location.href))).then(function (r) {
+        if (!r.ok) throw new Error("search snippets " + r.url + ": " + r.status);
+        return r.json();
+      }).then(function (texts) {
+        engine.ids.forEach(function (id, d) { engine.payload.docs[id].x = texts[d]; });
+        return engine;
+      });
+    }
+    return this.snippetsLoaded;
+  };
+
+  /* Term numbers a query form stands for, in the order lunr.js finds them: the form itself, or
+     with a trailing wildcard every term it begins, in the order TokenSet.toArray lists them
+     (depth first, a word before its continuations, the last letter first, digits after letters). */
+  function edgeKey(code) { return code >= 48 && code <= 57 ? code - 65536 : code; }
+  function tokenSetOrder(a, b) {
+    for (var i = 0, n = Math.min(a.length, b.length); i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return edgeKey(y) - edgeKey(x);
+    }
+    return a.length - b.length;
+  }
+  Engine.prototype.lookup = function (form, prefix) {
+    var words = this.words, lo = 0, hi = words.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (words[mid] < form) lo = mid + 1; else hi = mid; }
+    if (!prefix) return lo < words.length && words[lo] === form ? [lo] : [];
+    var found = [];
+    for (var i = lo; i < words.length && words[i].lastIndexOf(form, 0) === 0; i++) found.push(i);
+    return found.sort(function (a, b) { return tokenSetOrder(words[a], words[b]); });
+  };
+
+  /* every (document, weight) of a term in a field */
+  Engine.prototype.postings = function (term, field, visit) {
+    var at = term * this.fieldCount + field, group = this.groups[field];
+    for (var p = this.offsets[at], end = this.offsets[at + 1]; p < end; p++) {
+      var unit = this.units[p], weight = this.weights[p] / 1000;
+      if (!group) { visit(unit, weight); continue; }
+      for (var g = group.starts[unit], stop = group.starts[unit + 1]; g < stop; g++) visit(group.docs[g], weight);
+    }
+  };
+
+  /* The score of every document for one query word given as its forms (optional clauses, a
+     trailing wildcard on the last word while typing): what lunr.js 2.3.9's Index.query gives,
+     to the last bit. Per field, the query vector counts each term once per clause that reaches
+     it; a document's field scores dot(query, field vector) / |query|, summed over terms in lunr's
+     term order; its fields add up in the order they were first matched. Returns document -> score. */
+  Engine.prototype.search = function (forms, prefix) {
+    var engine = this, F = this.fieldCount, firstMatch = this.firstMatch, dot = this.dot;
+    var count = new Map(), visits = [];
+    forms.forEach(function (form) {
+      engine.lookup(form, prefix).forEach(function (t) { count.set(t, (count.get(t) || 0) + 1); visits.push(t); });
+    });
+    var seen = new Set(), matched = [], order = 0;
+    visits.forEach(function (t) {
+      for (var f = 0; f < F; f++) {
+        if (seen.has(t * F + f)) continue;
+        seen.add(t * F + f);
+        engine.postings(t, f, function (doc) {
+          var at = doc * F + f;
+          if (firstMatch[at]) return;
+          if (!engine.touched(doc)) matched.push(doc);
+          firstMatch[at] = ++order;
+        });
+      }
+    });
+    var terms = Array.from(count.keys()).sort(function (a, b) { return engine.ranks[a] - engine.ranks[b]; });
+    var squares = 0;
+    terms.forEach(function (t) {
+      var q = count.get(t);
+      squares += q * q;
+      for (var f = 0; f < F; f++) engine.postings(t, f, function (doc, weight) { dot[doc * F + f] += q * weight; });
+    });
+    var magnitude = Math.sqrt(squares), scores = new Map();
+    matched.forEach(function (doc) {
+      var fields = [];
+      for (var f = 0; f < F; f++) if (firstMatch[doc * F + f]) fields.push(f);
+      fields.sort(function (a, b) { return firstMatch[doc * F + a] - firstMatch[doc * F + b]; });
+      var score = 0;
+      fields.forEach(function (f, i) {
+        var s = dot[doc * F + f] / magnitude || 0;
+        score = i ? score + s : s;
+        firstMatch[doc * F + f] = 0;
+        dot[doc * F + f] = 0;
+      });
+      scores.set(doc, score);
+    });
+    return scores;
+  };
+  Engine.prototype.touched = function (doc) {
+    for (var f = 0, F = this.fieldCount; f < F; f++) if (this.firstMatch[doc * F + f]) return true;
+    return false;
+  };
+
   /* Each query word matches a document when any of its forms does (clitic variants); every
      word is required, and if that finds nothing, any word will do. Scores add up across words.
      While typing, the last word is also a prefix. Words that spell a term of the termbase admit
      every form of that term (kbSearchText.expandQuery), so "détention" finds "rétention". */
-  function wordScores(engine, forms, last) {
-    var scores = {};
-    engine.index.query(function (query) {
-      forms.forEach(function (form) {
-        query.term(form, { usePipeline: false, presence: lunr.Query.presence.OPTIONAL,
-          wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
-      });
-    }).forEach(function (r) { scores[r.ref] = r.score; });
-    return scores;
-  }
-
   function run(engine, q) {
     var words = kbSearchText.analyzeWords(lunr, engine.index, q);
     var prefix = !/\s$/.test(q);
     var clauses = kbSearchText.expandQuery(words, engine.payload.terms || []);
     var highlight = [];
     var perWord = clauses.map(function (alternatives, c) {
-      var best = {};
+      var best = new Map();
       alternatives.forEach(function (alternative, a) {
         var maps = alternative.map(function (forms, j) {
           var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
           highlight.push({ forms: forms, prefix: last });
-          return wordScores(engine, forms, last);
+          return engine.search(forms, last);
         });
-        Object.keys(maps[0]).forEach(function (ref) {
-          if (!maps.every(function (m) { return ref in m; })) return;
-          var score = maps.reduce(function (sum, m) { return sum + m[ref]; }, 0);
-          if (!(ref in best) || score > best[ref]) best[ref] = score;
+        maps[0].forEach(function (_, doc) {
+          if (!maps.every(function (m) { return m.has(doc); })) return;
+          var score = maps.reduce(function (sum, m) { return sum + m.get(doc); }, 0);
+          if (!best.has(doc) || score > best.get(doc)) best.set(doc, score);
         });
       });
       return best;
     });
     function combine(every) {
-      var total = {};
+      var total = new Map(), ids = engine.ids, docs = [];
       perWord.forEach(function (scores) {
-        Object.keys(scores).forEach(function (ref) { total[ref] = (total[ref] || 0) + scores[ref]; });
+        scores.forEach(function (score, doc) { total.set(doc, (total.get(doc) || 0) + score); });
       });
-      return Object.keys(total).filter(function (ref) {
-        return !every || perWord.every(function (scores) { return ref in scores; });
-      }).sort(function (a, b) { return total[b] - total[a] || (a < b ? -1 : 1); });
+      total.forEach(function (_, doc) {
+        if (!every || perWord.every(function (scores) { return scores.has(doc); })) docs.push(doc);
+      });
+      return docs.sort(function (a, b) {
+        return total.get(b) - total.get(a) || (ids[a] < ids[b] ? -1 : 1);
+      }).map(function (doc) { return ids[doc]; });
     }
     var refs = words.length ? combine(true) : [];
     if (!refs.length && words.length > 1) refs = combine(false);
@@ -306,7 +430,7 @@
       if (!found.refs.length && query.trim()) elsewhere(query, other); else { other.hidden = true; other.textContent = ""; }
     }
     status.textContent = config.labels.search_loading;
-    loadEngine(config.index).then(function (engine) {
+    loadEngine(config.index).then(function (engine) { return engine.snippets(); }).then(function (engine) {
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
