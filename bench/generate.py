@@ -66,7 +66,7 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
     for t in range(themes):
         base = real.themes[t % len(real.themes)]
         record = {"id": f"t{t + 1:04d}", "order": t + 1,
-                  "title": {lang: f"{base.title.get(lang)} ({t + 1})" for lang in LANGUAGES},
+                  "title": {lang: f"{base.title.get(lang)[:290]} ({t + 1})" for lang in LANGUAGES},
                   "short": {lang: f"{base.short.get(lang)} ({t + 1})"[:40] for lang in LANGUAGES},
                   "description": {lang: base.description.get(lang) for lang in LANGUAGES}}
         record["translations"] = _stamped(record)

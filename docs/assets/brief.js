@@ -506,7 +506,7 @@
       start.malformed = cleaned.malformed;
       start.extra = cleaned.extra;
     }
-    brief = { ids: [], langs: start.langs, title: start.title, note: start.note };
+    brief = { ids: start.ids, langs: start.langs, title: start.title, note: start.note };  /* resolved once loaded */
     showForm();
     status.textContent = L.brief_loading;
     load(brief.langs[0]).then(function (payload) {

@@ -1,0 +1,52 @@
+"""Ready-to-render view data for every page, per language, by page family. No markup here, no MkDocs.
+
+Templates receive these dictionaries and only loop, escape and print. The page-kind registry
+(`pagekinds`) names which view renders which kind of page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..taxonomies import TAXONOMY_KINDS
+from .base import (
+                   COUNTER_STYLE,
+                   DIRECTION,
+                   LANGUAGE_NAMES,
+                   View,
+                   ViewContext,
+                   crumbs,
+                   entry_item,
+                   rec_item,
+                   status_view,
+                   theme_item,
+)
+from .documents import document_view, embed_view, print_view, redirect_view
+from .records import (
+                   parallel_view,
+                   recommendation_jsonld,
+                   recommendation_view,
+                   recommendations_view,
+                   theme_view,
+                   themes_view,
+)
+from .search import search_config, search_view
+from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view
+from .taxonomy import entries_view, entry_view
+
+__all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "ViewContext", "crumbs", "document_view",
+           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item"]
+
+VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
+    "data": data_view, "redirect": redirect_view, "status": dashboard_view,
+    "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
+    "search": search_view, "print": print_view, "not-found": not_found_view,
+    "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
+    "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
+    "parallel": parallel_view, "recommendation": recommendation_view,
+    "recommendations": recommendations_view,
+    **{kind: entry_view(kind) for kind in TAXONOMY_KINDS},
+    **{f"index:{kind}": entries_view(kind) for kind in TAXONOMY_KINDS},
+}
+
+

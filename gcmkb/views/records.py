@@ -1,0 +1,145 @@
+"""Views of the document itself: each recommendation, each theme, the parallel view, the lists."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import LANGUAGES, SOURCE_LANGUAGE, routes
+from ..languages import language
+from ..model import Recommendation
+from ..taxonomies import TAXONOMIES
+from ..textview import paragraphs, plain, segments
+from .base import (
+    DIRECTION,
+    LANGUAGE_NAMES,
+    View,
+    ViewContext,
+    crumbs,
+    entry_item,
+    rec_item,
+    status_view,
+    theme_item,
+)
+
+
+def recommendation_view(rid: str, ctx: ViewContext) -> View:
+    from ..glossary import marked_terms, recommendation_terms  # glossary builds on this module
+    from ..history_views import version_note  # so do the history's views
+
+    rec, lang, cat = ctx.catalog.recommendation(rid), ctx.lang, ctx.catalog
+    theme = cat.theme(rec.theme)
+    before, after = ctx.graph.neighbours(rec)
+    permalink = ctx.permalink(routes.recommendation(rid))
+    title = rec.title.get(lang)
+    lead = [segments(rec.lead.get(lang), lang, cat, ctx.link)] if rec.lead else []
+    blocks = marked_terms(lead + paragraphs(rec.text, lang, cat, ctx.link), ctx)
+    return {
+        "id": rid, "title": title,
+        "lead": blocks[0] if lead else None,
+        "paragraphs": blocks[len(lead):],
+        "terms": recommendation_terms(rid, ctx),
+        "theme": theme_item(theme, ctx),
+        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(lang), routes.theme(theme.id))),
+        "previous": rec_item(before, ctx) if before else None,
+        "next": rec_item(after, ctx) if after else None,
+        "taxonomies": [{"kind": k.name, "label": ctx.t(k.fact),
+                        "entries": [entry_item(cat.entry(k.name, e), ctx) for e in rec.tagged(k.name)]}
+                       for k in TAXONOMIES],
+        "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
+        "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
+        "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))],
+        "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
+        "source_line": ctx.t("source_line", line=rec.source_line) if rec.source_line else None,
+        "status": status_view(rec.status(lang), ctx),
+        "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
+        "permalink": permalink,
+        "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
+                                   title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
+        "notes": [paragraphs(n, lang, cat, ctx.link) for n in rec.notes],
+        "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
+        "jsonld": recommendation_jsonld(rec, ctx),
+        "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
+        "embed_href": ctx.link(routes.embed("recommendations", rid)),
+    }
+
+
+def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
+    """schema.org description of the page, as a string safe inside <script>."""
+    lang = ctx.lang
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "CreativeWork", "identifier": rec.id,
+        "name": plain(rec.title.get(lang)),
+        "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
+        "inLanguage": lang, "url": ctx.permalink(routes.recommendation(rec.id)),
+        "isPartOf": {"@type": "CreativeWork", "name": ctx.t("document_title")},
+        "about": [ctx.catalog.entry("objectives", o).label.get(lang) for o in rec.objectives],
+        "keywords": [ctx.catalog.entry("topics", t).label.get(lang) for t in rec.topics],
+        "audience": [{"@type": "Audience", "audienceType": ctx.catalog.entry("actors", a).label.get(lang)}
+                     for a in rec.actors],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    if lang != SOURCE_LANGUAGE:
+        data["translationOfWork"] = {"@type": "CreativeWork", "inLanguage": SOURCE_LANGUAGE,
+                                     "url": ctx.permalink(routes.recommendation(rec.id), SOURCE_LANGUAGE)}
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def theme_view(tid: str, ctx: ViewContext) -> View:
+    theme, cat = ctx.catalog.theme(tid), ctx.catalog
+    i = cat.themes.index(theme)
+    return {
+        **theme_item(theme, ctx),
+        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/")),
+        "recommendations": [{**rec_item(r, ctx), "number": ctx.labels.number(r.bullet)}
+                            for r in cat.in_theme(tid)],
+        "parallel_href": ctx.link(routes.parallel(tid)),
+        "previous": theme_item(cat.themes[i - 1], ctx) if i > 0 else None,
+        "next": theme_item(cat.themes[i + 1], ctx) if i + 1 < len(cat.themes) else None,
+        "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
+        "print_href": ctx.link(routes.printable(tid)),
+        "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
+        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": theme.title.get(ctx.lang)},
+        "embed_href": ctx.link(routes.embed("themes", tid)),
+    }
+
+
+def parallel_columns(lang: str) -> list[str]:
+    return list(LANGUAGES) if lang == SOURCE_LANGUAGE else [SOURCE_LANGUAGE, lang]
+
+
+def parallel_view(tid: str, ctx: ViewContext) -> View:
+    """The Arabic beside the translation(s), aligned paragraph by paragraph."""
+    theme, cat = ctx.catalog.theme(tid), ctx.catalog
+    columns = parallel_columns(ctx.lang)
+    rows = []
+    for rec in cat.in_theme(tid):
+        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": rec.title.get(c),
+                    "paragraphs": ([segments(rec.lead.get(c), c, cat, ctx.link)] if rec.lead else [])
+                    + paragraphs(rec.text, c, cat, ctx.link)} for c in columns]]
+        width = max(len(b["paragraphs"]) for b in blocks[0])
+        rows.append({"id": rec.id, "href": ctx.link(routes.recommendation(rec.id)),
+                     "titles": [{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
+                                 "text": b["title"]} for b in blocks[0]],
+                     "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
+                                 "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
+                                for b in blocks[0]] for k in range(width)]})
+    return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
+            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(ctx.lang), routes.theme(tid))),
+            "columns": [{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c]} for c in columns],
+            "rows": rows}
+
+
+def themes_view(_: str, ctx: ViewContext) -> View:
+    return {"themes": [theme_item(t, ctx) for t in ctx.catalog.themes],
+            "breadcrumbs": crumbs(ctx), "total": ctx.labels.count("count_recommendations",
+                                                                  len(ctx.catalog.recommendations))}
+
+
+def recommendations_view(_: str, ctx: ViewContext) -> View:
+    rows = []
+    for rec in ctx.catalog.recommendations:
+        rows.append({**rec_item(rec, ctx),
+                     "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in rec.objectives]})
+    return {"rows": rows, "breadcrumbs": crumbs(ctx),
+            "total": ctx.labels.count("count_recommendations", len(rows))}

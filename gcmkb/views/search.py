@@ -1,0 +1,41 @@
+"""Views of search: the explore page and the configuration every page's search box reads."""
+
+from __future__ import annotations
+
+from .. import LANGUAGES, routes
+from ..facets import FACETS
+from ..languages import language
+from .base import (
+    LANGUAGE_NAMES,
+    View,
+    ViewContext,
+    crumbs,
+    rec_item,
+    theme_item,
+)
+
+
+def search_view(_: str, ctx: ViewContext) -> View:
+    """The explore page: facet controls, and every recommendation by theme for readers without JS."""
+    cat = ctx.catalog
+    return {"breadcrumbs": crumbs(ctx),
+            "facets": [{"name": f.name, "label": ctx.t(f.label),
+                        "options": [{"value": v, "label": lbl} for v, lbl in f.options(cat, ctx.labels)]}
+                       for f in FACETS],
+            "groups": [{**theme_item(t, ctx), "recommendations": [rec_item(r, ctx) for r in cat.in_theme(t.id)]}
+                       for t in cat.themes],
+            "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
+
+
+def search_config(ctx: ViewContext) -> View:
+    """What the header search and the explore page need on every page (JSON in the page)."""
+    keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
+            "search_results", "facet_all")
+    site_link = ctx.site_link
+    return {"lang": ctx.lang, "digits": language(ctx.lang).digits, "index": site_link(routes.search_index(ctx.lang)),
+            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
+            "labels": {k: ctx.t(k) for k in keys},
+            "counts": dict(ctx.labels.entries["count_results"]),
+            "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),
+                        "page": site_link(routes.language_prefix(lang) + routes.SEARCH_PAGE)}
+                       for lang in LANGUAGES if lang != ctx.lang]}
