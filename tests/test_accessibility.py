@@ -8,22 +8,13 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import ROOT
+from .pagetypes import EXTRA_SAMPLES, PREFIX
+from .pagetypes import PAGE_TYPES as KIND_SAMPLES
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
-PAGE_TYPES = {
-    "home": "", "about": "about/", "data": "data/", "contribute": "contribute/", "themes": "themes/",
-    "theme": "themes/rights/",
-    "parallel": "themes/climate/parallel/", "recommendation": "recommendations/r29/",
-    "all recommendations": "recommendations/", "objectives": "objectives/", "objective": "objectives/8/",
-    "objective without recommendation": "objectives/4/", "actors": "actors/", "actor": "actors/civil-society/",
-    "topics": "topics/", "topic": "topics/detention-alternatives/", "search": "search/?q=r05",
-    "status": "status/", "print": "print/climate/", "embed recommendation": "embed/recommendations/r05/",
-    "embed theme": "embed/themes/data/", "embed theme, dark": "embed/themes/data/?theme=dark",
-    "not found": "404.html",
-}
+PAGE_TYPES = {**KIND_SAMPLES, **EXTRA_SAMPLES}
 EXCEPTIONS = yaml.safe_load((ROOT / "tests/a11y-exceptions.yml").read_text("utf-8")) or []
 AXE = Axe()
 # axe's defaults, and WCAG 2.2's target size (2.5.8: 24 by 24 CSS pixels), which axe leaves off

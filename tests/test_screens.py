@@ -14,21 +14,11 @@ from typing import Any
 import pytest
 
 from .conftest import SCREENSHOTS
+from .pagetypes import PAGE_TYPES, PREFIX
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
-PAGE_TYPES = {
-    "home": "", "about": "about/", "data": "data/", "contribute": "contribute/", "themes": "themes/",
-    "theme": "themes/rights/", "parallel": "themes/climate/parallel/", "recommendation": "recommendations/r29/",
-    "all-recommendations": "recommendations/", "objectives": "objectives/", "objective": "objectives/8/",
-    "actors": "actors/", "actor": "actors/civil-society/", "topics": "topics/",
-    "topic": "topics/detention-alternatives/", "principles": "principles/", "principle": "principles/human-rights/",
-    "glossary": "glossary/", "term": "glossary/alternatives-to-detention/", "search": "search/?q=r05",
-    "status": "status/", "print": "print/climate/", "embed-recommendation": "embed/recommendations/r05/",
-    "embed-theme": "embed/themes/data/", "not-found": "404.html",
-}
 # phone, tablet, desktop; the heights of common devices
 VIEWPORTS = {390: 844, 768: 1024, 1280: 800}
 OUT = SCREENSHOTS / "screens"
@@ -113,14 +103,15 @@ def screens(browser, real_site: Site) -> dict[tuple[str, str, int], dict[str, An
             tab.evaluate("document.fonts.ready.then(() => true)")
             for width, height in VIEWPORTS.items():
                 tab.set_viewport_size({"width": width, "height": height})
-                tab.screenshot(path=str(OUT / f"{kind}-{lang}-{width}.png"))
+                tab.screenshot(path=str(OUT / f"{kind.replace(':', '-')}-{lang}-{width}.png"))
                 seen[(kind, lang, width)] = tab.evaluate(MEASURE, themes)
     context.close()
     return seen
 
 
 def test_every_page_type_is_shot_in_every_language_at_every_width(screens) -> None:
-    expected = {f"{kind}-{lang}-{width}.png" for kind in PAGE_TYPES for lang in PREFIX for width in VIEWPORTS}
+    expected = {f"{kind.replace(':', '-')}-{lang}-{width}.png"
+                for kind in PAGE_TYPES for lang in PREFIX for width in VIEWPORTS}
     assert {p.name for p in OUT.glob("*.png")} == expected
 
 
