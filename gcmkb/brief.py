@@ -20,7 +20,7 @@ from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
 from .views import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
 
-BRIEF_PAGE = "brief/"
+BRIEF_PAGE = routes.BRIEF_PAGE
 STORAGE_KEY = "kb-brief"  # localStorage, shared by every language of the site
 # what the address may carry; longer values are cut, more ids ignored (with a notice)
 LIMITS = {"ids": 100, "title": 200, "note": 2000}

@@ -28,6 +28,7 @@ def language_prefix(lang: str) -> str:
 
 
 SEARCH_PAGE = "search/"
+BRIEF_PAGE = "brief/"  # the brief composer: brief/?ids=r05,r16&langs=ar,en
 
 
 def search_index(lang: str) -> str:

@@ -7,15 +7,16 @@ form the index travels in. lunr's serialisation holds every posting twice, as JS
 `lunr.Index.load` rebuilds a vector per field and document and a token automaton: 1.3 s at 10,000
 recommendations before the first query. Here each language has three files:
 
-- `<lang>.json`: the query pipeline, the sorted terms and their lunr term numbers, the documents
-  (ids, titles, facet values), facet labels, termbase and objective look-up;
-- `<lang>.bin`: the postings as typed arrays, read in place by the browser: per term and field,
+- `<lang>.json`: what the header search needs for its first answer: the query pipeline, the
+  sorted terms and lunr's number of each, the documents' ids, titles and objectives, the termbase
+  and the objective look-up;
+- `<lang>.bin`: the postings as typed arrays, read in place by the browser: per field and term,
   the units that contain it and their weights in thousandths (what lunr rounds weights to);
-- `<lang>.snippets.json`: the text shown under each result on the explore page.
+- `<lang>.explore.json`: what the explore page adds: every facet's values and the snippets.
 
 A "unit" is a distinct value of a field: documents whose field holds the same text (the same
 theme, the same facet labels) share its terms and weights, so a posting names the unit once
-instead of every document in it (`groups` lists each unit's documents).
+instead of every document in it.
 
 Pipelines are built from the functions of `searchtext`, registered in lunr.py under the names
 their JavaScript twins are registered under in kb-pipeline.js.
@@ -45,7 +46,7 @@ from .facets import FACETS
 from .labels import load_labels
 from .model import Catalog
 from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
-from .taxonomies import TAXONOMY_KINDS
+from .taxonomies import TAXONOMIES, TAXONOMY_KINDS
 from .textview import plain
 
 FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
@@ -180,26 +181,37 @@ def _typed(values: list[int], limit: int | None = None) -> array:
     return array("H" if top < 2**16 else "I", values)
 
 
-@dataclass
+@dataclass(frozen=True)
+class FieldPostings:
+    """One field's postings: for word w, units[offsets[w]:offsets[w + 1]] hold it, with those
+    weights (in thousandths); each unit's documents are docs[starts[u]:starts[u + 1]], or, when
+    `starts` is None, unit u is document u (every value of the field distinct)."""
+
+    offsets: array
+    units: array
+    weights: array
+    starts: array | None
+    docs: array | None
+
+    def arrays(self, f: int) -> list[tuple[str, array]]:
+        named = [(f"offsets{f}", self.offsets), (f"units{f}", self.units), (f"weights{f}", self.weights)]
+        if self.starts is not None and self.docs is not None:
+            named += [(f"starts{f}", self.starts), (f"docs{f}", self.docs)]
+        return named
+
+
+@dataclass(frozen=True)
 class CompactIndex:
     """The postings of one language, ready to be written (see the module's docstring)."""
 
     words: list[str]
-    ranks: list[int]                  # lunr's term number of each word (the order vectors are summed in)
-    offsets: array                    # per word and field: where its postings start (one more at the end)
-    units: array
-    weights: array                    # thousandths
-    groups: list[tuple[array, array] | None]  # per field: each unit's documents, None if units are documents
-    documents: int
+    ranks: list[int]  # lunr's number of each word: the order its vectors are summed in
+    fields: list[FieldPostings]
 
     def arrays(self) -> tuple[dict[str, Any], bytes]:
-        """The layout (byte offset, length, bytes per element of each array) and the bytes,
-        32-bit arrays first so that every array is aligned for the browser's typed arrays."""
-        named: list[tuple[str, array]] = [("offsets", self.offsets), ("units", self.units),
-                                          ("weights", self.weights)]
-        for f, group in enumerate(self.groups):
-            if group is not None:
-                named += [(f"starts{f}", group[0]), (f"docs{f}", group[1])]
+        """Where each array is in the bytes ([byte offset, length, bytes per element]), and the
+        bytes: 32-bit arrays first, so that every array is aligned for the browser's typed arrays."""
+        named = [item for f, field in enumerate(self.fields) for item in field.arrays(f)]
         layout: dict[str, Any] = {}
         chunks, position = [], 0
         for name, data in sorted(named, key=lambda item: -item[1].itemsize):
@@ -209,7 +221,6 @@ class CompactIndex:
             layout[name] = [position, len(data), data.itemsize]
             chunks.append(data.tobytes())
             position += len(chunks[-1])
-        layout["groups"] = [None if g is None else [f"starts{f}", f"docs{f}"] for f, g in enumerate(self.groups)]
         return layout, b"".join(chunks)
 
 
@@ -224,12 +235,12 @@ def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> Compac
     Every weight is computed with lunr.py's expression, operation for operation, so that the
     floating-point results are the same; tests compare them with `reference_index`.
     """
-    n, fields = len(documents), len(FIELDS)
+    n = len(documents)
     rank: dict[str, int] = {}
     unit_of: list[dict[str, int]] = [{} for _ in FIELDS]
     analyses: list[list[Analysis]] = [[] for _ in FIELDS]
     members: list[list[list[int]]] = [[] for _ in FIELDS]
-    lengths = [0] * fields
+    lengths = [0] * len(FIELDS)
     for d, doc in enumerate(documents):
         for f, (name, _) in enumerate(FIELDS):
             text = doc[name]
@@ -244,44 +255,46 @@ def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> Compac
             members[f][u].append(d)
             lengths[f] += analyses[f][u].length
     with_term = dict.fromkeys(rank, 0)
-    for f in range(fields):
+    for f in range(len(FIELDS)):
         for u, a in enumerate(analyses[f]):
             size = len(members[f][u])
             for term, _ in a.counts:
                 with_term[term] += size
     idf = {term: _idf(count, n) for term, count in with_term.items()}
-    postings: dict[str, list[list[int]]] = {term: [[] for _ in range(2 * fields)] for term in rank}
+    words = sorted(rank, key=_js_order)
+    fields = []
     for f, (_, boost) in enumerate(FIELDS):
         average = lengths[f] / n
+        postings: dict[str, tuple[list[int], list[int]]] = {}
         for u, a in enumerate(analyses[f]):
             field_length = a.length
             for term, tf in a.counts:
                 score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (field_length / average)) + tf)
                 score *= boost
-                entry = postings[term]
-                entry[2 * f].append(u)
-                entry[2 * f + 1].append(round(round(score, 3) * 1000))
-    words = sorted(rank, key=_js_order)
+                units, weights = postings.setdefault(term, ([], []))
+                units.append(u)
+                weights.append(round(round(score, 3) * 1000))
+        fields.append(_field_postings(words, postings, members[f], n))
+    analyzer.forget_except(text for f in range(len(FIELDS)) for text in unit_of[f])
+    return CompactIndex(words, [rank[w] for w in words], fields)
+
+
+def _field_postings(words: list[str], postings: dict[str, tuple[list[int], list[int]]],
+                    members: list[list[int]], n: int) -> FieldPostings:
     offsets, units, weights = [0], [], []
+    empty: tuple[list[int], list[int]] = ([], [])
     for term in words:
-        entry = postings[term]
-        for f in range(fields):
-            units += entry[2 * f]
-            weights += entry[2 * f + 1]
-            offsets.append(len(units))
-    groups: list[tuple[array, array] | None] = []
-    for f in range(fields):
-        if len(members[f]) == n:  # every value distinct: unit u is document u
-            groups.append(None)
-            continue
-        starts, docs = [0], []
-        for unit_docs in members[f]:
-            docs += unit_docs
-            starts.append(len(docs))
-        groups.append((_typed(starts, n), _typed(docs, n)))
-    analyzer.forget_except(text for f in range(fields) for text in unit_of[f])
-    return CompactIndex(words, [rank[w] for w in words], array("I", offsets), _typed(units), _typed(weights),
-                        groups, n)
+        term_units, term_weights = postings.get(term, empty)
+        units += term_units
+        weights += term_weights
+        offsets.append(len(units))
+    if len(members) == n:  # every value distinct: unit u is document u
+        return FieldPostings(_typed(offsets), _typed(units), _typed(weights), None, None)
+    starts, docs = [0], []
+    for unit_docs in members:
+        docs += unit_docs
+        starts.append(len(docs))
+    return FieldPostings(_typed(offsets), _typed(units), _typed(weights), _typed(starts, n), _typed(docs, n))
 
 
 def memoized_pipeline(lang: str) -> Callable[..., Any]:
@@ -339,40 +352,47 @@ def objective_lookup(catalog: Catalog, lang: str) -> dict[str, Any]:
                        for labels in load_labels().values()})
     labels = load_labels()[lang]
     entries = catalog.taxonomies.get("objectives", ())
-    return {"keywords": keywords, "highest": max((int(e.id) for e in entries), default=0),
+    field = next(k.field for k in TAXONOMIES if k.name == "objectives")  # each document's objectives
+    return {"keywords": keywords, "highest": max((int(e.id) for e in entries), default=0), "field": field,
             "pages": {e.id: {"t": f"{labels.t('objective_number', number=int(e.id))}: {e.label.get(lang)}",
                              "u": routes.entry("objectives", e.id)} for e in entries}}
 
 
 def search_paths(lang: str) -> tuple[str, str, str]:
-    """The index (what pages point to), its postings and its snippets, relative to the site
-    root. kb-search.js finds the postings by the same rule: `.json` becomes `.bin`."""
+    """The index (what pages point to), its postings and what the explore page adds, relative
+    to the site root. kb-search.js finds the postings by the same rule: `.json` becomes `.bin`."""
     index = routes.search_index(lang)
     stem = index.removesuffix(".json")
-    return index, f"{stem}.bin", f"{stem}.snippets.json"
+    return index, f"{stem}.bin", f"{stem}.explore.json"
 
 
 def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) -> list[tuple[str, bytes]]:
-    """Everything the browser needs for one language, as (path, content) of its three files."""
+    """Everything the browser needs for one language, as (path, content) of its three files.
+
+    The index file carries what the header search needs for its first answer (titles, and the
+    objectives for the objective look-up); the explore page's file adds every facet's values
+    and the snippets."""
     documents = search_documents(catalog, lang)
     index = compact_index(documents, analyzer or Analyzer(lang))
     layout, postings = index.arrays()
     recs = catalog.recommendations
     labels = load_labels()[lang]
-    docs: dict[str, Any] = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
+    lookup = objective_lookup(catalog, lang)
+    header = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
+    explore: dict[str, Any] = {"x": [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang))
+                                     for r in recs]}
     for facet in FACETS:
-        docs[facet.field] = [facet.values(r, lang) for r in recs]
-    index_path, postings_path, snippets_path = search_paths(lang)
+        column = header if facet.field == lookup["field"] else explore
+        column[facet.field] = [facet.values(r, lang) for r in recs]
+    index_path, postings_path, explore_path = search_paths(lang)
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [name for name, _ in FIELDS],
             "words": index.words, "ranks": index.ranks, "arrays": layout,
-            "docs": docs, "url": routes.recommendation("{id}"),
-            "snippets": snippets_path.rsplit("/", 1)[-1],
+            "docs": header, "url": routes.recommendation("{id}"), "explore": explore_path.rsplit("/", 1)[-1],
             "facets": {f.name: dict(f.options(catalog, labels)) for f in FACETS},
             "facetFields": {f.name: f.field for f in FACETS},
-            "terms": term_table(catalog, lang), "objectives": objective_lookup(catalog, lang)}
-    snippets = [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang)) for r in recs]
-    return [(index_path, _json(head)), (postings_path, postings), (snippets_path, _json(snippets))]
+            "terms": term_table(catalog, lang), "objectives": lookup}
+    return [(index_path, _json(head)), (postings_path, postings), (explore_path, _json(explore))]
 
 
 def _json(data: Any) -> bytes:

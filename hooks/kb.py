@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import gzip
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +37,7 @@ from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
 log = get_plugin_logger("kb")
+console = logging.getLogger("kb.serve")  # outside "mkdocs.": not counted by --strict, serve must go on
 
 
 class _Build:
@@ -48,6 +50,7 @@ class _Build:
         self.artifacts: Artifacts | None = kb.start_artifacts() if languages.main else None
         self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main else None
         self.root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
+        self.errors: list[str] = []  # under serve: the validator's errors while the last good site shows
 
     def close(self) -> None:
         self.languages.close()
@@ -79,6 +82,18 @@ def _built_languages(config: Any) -> list[str]:
     return [lang.locale for lang in built]
 
 
+# Under `mkdocs serve` a failed build leaves every request hanging ("the server will appear
+# stuck"): there, a broken record builds the last good collection instead, every page showing
+# the validator's messages, until the next good save.
+serving = False
+last_good: KnowledgeBase | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
+
+
 @event_priority(100)  # before static-i18n derives its links from site_url
 def on_config(config: Any) -> Any:
     LanguageProcesses.configure(config)
@@ -93,14 +108,23 @@ def on_pre_build(config: Any) -> None:
         current.close()  # a build that failed half-way left it running
         current = None
     root = Path(config.config_file_path).parent
+    global last_good
+    errors: list[str] = []
     try:
         kb = KnowledgeBase.load(root)
     except CollectionError as exc:
-        raise PluginError("the collection has errors:\n" + exc.report()) from None
-    languages = LanguageProcesses.for_build(_built_languages(config))
+        if not serving or last_good is None:
+            raise PluginError("the collection has errors:\n" + exc.report()) from None
+        kb, errors = last_good, [str(p) for p in exc.problems if p.severity == "error"]
+        console.error("the collection has errors; serving the last good version:\n%s", exc.report())
+    last_good = kb if serving else None
+    # the last good collection is in this process only: its languages are all built here
+    languages = (LanguageProcesses(_built_languages(config), []) if errors
+                 else LanguageProcesses.for_build(_built_languages(config)))
     if languages.main:
         kb.write_sources(Path(config.docs_dir))
     current = _Build(kb, languages, root)
+    current.errors = errors
 
 
 # Material's assets that no page of ours loads: its lunr language packs and search worker (the
@@ -180,6 +204,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["kb_lang"] = lang
     context["kb_search"] = kb.search_config(ctx)
     context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
+    context["kb_build_errors"] = current.errors
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
         kind, key = meta["kind"], str(meta.get("key", ""))

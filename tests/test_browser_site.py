@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURES, ROOT, SCREENSHOTS
-from .sitebuild import Site, free_port, make_project
+from .sitebuild import Site, free_port, make_project, mkdocs_serve
 
 pytestmark = pytest.mark.browser
 
@@ -393,3 +393,27 @@ def test_arabic_is_set_at_the_sites_size_and_leading_everywhere(page, real_site:
         parseFloat(getComputedStyle(e.parentElement).fontSize), getComputedStyle(e).fontFamily,
         getComputedStyle(e).fontStyle]""")
     assert sizes[0] >= 1.1 * sizes[1] and sizes[2].startswith('"Noto Naskh Arabic"') and sizes[3] == "normal"
+
+
+def test_serve_shows_a_broken_record_in_the_browser_and_recovers(page, tmp_path: Path) -> None:
+    """While a record is invalid, `mkdocs serve` keeps the last good site and every page shows the
+    validator's messages, labelled in the page's language; the next good save clears them."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    record = project / "recommendations/r02.yml"
+    good = record.read_text("utf-8")
+    port = free_port()
+    with mkdocs_serve(project, port, tmp_path / "serve.log") as url:
+        _wait_for(url + "fr/recommendations/r02/")
+        page.goto(url + "fr/recommendations/r02/")
+        record.write_text(good.replace("  en: Regional data platforms\n", ""), "utf-8")  # a required text gone
+        alert = page.locator("[data-kb-build-errors]")
+        alert.wait_for(timeout=60_000)
+        text = alert.inner_text()
+        assert text.startswith("Les fiches comportent des erreurs")
+        assert "recommendations/r02.yml:10: title.en: required field is missing" in text
+        assert page.locator("h1").inner_text() == "Plateformes régionales de données"  # the last good page
+        record.write_text(good.replace("Plateformes régionales de données", "Plateformes régionales d'échange"),
+                          "utf-8")
+        page.wait_for_function("document.querySelector('h1') && "
+                               "document.querySelector('h1').textContent.includes(\"d'échange\")", timeout=60_000)
+        assert page.locator("[data-kb-build-errors]").count() == 0

@@ -33,7 +33,7 @@ def search_config(ctx: ViewContext) -> View:
             "search_results", "facet_all")
     site_link = ctx.site_link
     return {"lang": ctx.lang, "digits": language(ctx.lang).digits, "index": site_link(routes.search_index(ctx.lang)),
-            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
+            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""), "brief": ctx.link(routes.BRIEF_PAGE),
             "labels": {k: ctx.t(k) for k in keys},
             "counts": dict(ctx.labels.entries["count_results"]),
             "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),

@@ -30,47 +30,56 @@
   }
 
   function Engine(url, payload, buffer) {
-    var columns = payload.docs, ids = columns.id, fields = Object.keys(columns);
-    var docs = {};
-    ids.forEach(function (id, d) {
-      var doc = { u: payload.url.replace("{id}", id) };
-      fields.forEach(function (f) { if (f !== "id") doc[f] = columns[f][d]; });
-      docs[id] = doc;
-    });
-    payload.docs = docs;  /* id -> {t: title, u: address, facet values; x: snippet, once loaded} */
     function view(name) {
       var spec = payload.arrays[name];
-      return new (spec[2] === 2 ? Uint16Array : Uint32Array)(buffer, spec[0], spec[1]);
+      return spec && new (spec[2] === 2 ? Uint16Array : Uint32Array)(buffer, spec[0], spec[1]);
     }
+    var ids = payload.docs.id;
     this.url = url;
     this.payload = payload;
     this.index = { pipeline: lunr.Pipeline.load(payload.pipeline) };
     this.ids = ids;
+    this.number = {};  /* id -> document number */
+    for (var d = 0; d < ids.length; d++) this.number[ids[d]] = d;
+    this.columns = payload.docs;  /* per document: t (title), the objectives; the rest with explore() */
+    this.cache = [];
     this.words = payload.words;
     this.ranks = payload.ranks;
-    this.fieldCount = payload.fields.length;
-    this.offsets = view("offsets");
-    this.units = view("units");
-    this.weights = view("weights");
-    this.groups = payload.arrays.groups.map(function (g) { return g && { starts: view(g[0]), docs: view(g[1]) }; });
-    this.firstMatch = new Uint32Array(ids.length * this.fieldCount);
-    this.dot = new Float64Array(ids.length * this.fieldCount);
-    this.snippetsLoaded = null;
+    this.fields = payload.fields.map(function (name, f) {
+      return { offsets: view("offsets" + f), units: view("units" + f), weights: view("weights" + f),
+        starts: view("starts" + f), docs: view("docs" + f) };
+    });
+    this.firstMatch = new Uint32Array(ids.length * this.fields.length);
+    this.dot = new Float64Array(ids.length * this.fields.length);
+    this.exploreLoaded = null;
   }
 
-  /* explore shows a snippet under each result: fetched on demand, into payload.docs[id].x */
-  Engine.prototype.snippets = function () {
+  /* a document as results show it: {t: title, u: address, facet values (x: snippet) once loaded} */
+  Engine.prototype.doc = function (ref) {
+    var d = this.number[ref];
+    if (d === undefined) return undefined;
+    if (!this.cache[d]) {
+      var doc = { u: this.payload.url.replace("{id}", ref) }, columns = this.columns;
+      Object.keys(columns).forEach(function (c) { if (c !== "id") doc[c] = columns[c][d]; });
+      this.cache[d] = doc;
+    }
+    return this.cache[d];
+  };
+
+  /* what the explore page adds (facet values, snippets), fetched on demand */
+  Engine.prototype.explore = function () {
     var engine = this;
-    if (!this.snippetsLoaded) {
-      this.snippetsLoaded = fetch(new URL(this.payload.snippets, new URL(this.url, location.href))).then(function (r) {
-        if (!r.ok) throw new Error("search snippets " + r.url + ": " + r.status);
+    if (!this.exploreLoaded) {
+      this.exploreLoaded = fetch(new URL(this.payload.explore, new URL(this.url, location.href))).then(function (r) {
+        if (!r.ok) throw new Error("search data " + r.url + ": " + r.status);
         return r.json();
-      }).then(function (texts) {
-        engine.ids.forEach(function (id, d) { engine.payload.docs[id].x = texts[d]; });
+      }).then(function (columns) {
+        Object.keys(columns).forEach(function (c) { engine.columns[c] = columns[c]; });
+        engine.cache = [];
         return engine;
       });
     }
-    return this.snippetsLoaded;
+    return this.exploreLoaded;
   };
 
   /* Term numbers a query form stands for, in the order lunr.js finds them: the form itself, or
@@ -93,37 +102,39 @@
     return found.sort(function (a, b) { return tokenSetOrder(words[a], words[b]); });
   };
 
-  /* every (document, weight) of a term in a field */
-  Engine.prototype.postings = function (term, field, visit) {
-    var at = term * this.fieldCount + field, group = this.groups[field];
-    for (var p = this.offsets[at], end = this.offsets[at + 1]; p < end; p++) {
-      var unit = this.units[p], weight = this.weights[p] / 1000;
-      if (!group) { visit(unit, weight); continue; }
-      for (var g = group.starts[unit], stop = group.starts[unit + 1]; g < stop; g++) visit(group.docs[g], weight);
+  /* every (document, weight) of a term in a field; a unit stands for the documents sharing a value */
+  Engine.prototype.postings = function (term, f, visit) {
+    var field = this.fields[f], units = field.units, weights = field.weights, starts = field.starts;
+    for (var p = field.offsets[term], end = field.offsets[term + 1]; p < end; p++) {
+      var unit = units[p], weight = weights[p] / 1000;
+      if (!starts) { visit(unit, weight); continue; }
+      for (var g = starts[unit], stop = starts[unit + 1]; g < stop; g++) visit(field.docs[g], weight);
     }
   };
 
   /* The score of every document for one query word given as its forms (optional clauses, a
      trailing wildcard on the last word while typing): what lunr.js 2.3.9's Index.query gives,
      to the last bit. Per field, the query vector counts each term once per clause that reaches
-     it; a document's field scores dot(query, field vector) / |query|, summed over terms in lunr's
-     term order; its fields add up in the order they were first matched. Returns document -> score. */
+     it; a document's field scores dot(query, field vector) / |query|, the products summed in
+     lunr's term order; its fields add up in the order they were first matched.
+     Returns {docs: the documents found, score: each one's score, by document number}. */
   Engine.prototype.search = function (forms, prefix) {
-    var engine = this, F = this.fieldCount, firstMatch = this.firstMatch, dot = this.dot;
+    var engine = this, F = this.fields.length, firstMatch = this.firstMatch, dot = this.dot;
     var count = new Map(), visits = [];
     forms.forEach(function (form) {
       engine.lookup(form, prefix).forEach(function (t) { count.set(t, (count.get(t) || 0) + 1); visits.push(t); });
     });
-    var seen = new Set(), matched = [], order = 0;
+    var seen = new Set(), docs = [], order = 0;
     visits.forEach(function (t) {
       for (var f = 0; f < F; f++) {
         if (seen.has(t * F + f)) continue;
         seen.add(t * F + f);
         engine.postings(t, f, function (doc) {
-          var at = doc * F + f;
-          if (firstMatch[at]) return;
-          if (!engine.touched(doc)) matched.push(doc);
-          firstMatch[at] = ++order;
+          var at = doc * F;
+          if (firstMatch[at + f]) return;
+          for (var g = 0; g < F && !firstMatch[at + g]; g++);
+          if (g === F) docs.push(doc);
+          firstMatch[at + f] = ++order;
         });
       }
     });
@@ -134,25 +145,22 @@
       squares += q * q;
       for (var f = 0; f < F; f++) engine.postings(t, f, function (doc, weight) { dot[doc * F + f] += q * weight; });
     });
-    var magnitude = Math.sqrt(squares), scores = new Map();
-    matched.forEach(function (doc) {
-      var fields = [];
-      for (var f = 0; f < F; f++) if (firstMatch[doc * F + f]) fields.push(f);
-      fields.sort(function (a, b) { return firstMatch[doc * F + a] - firstMatch[doc * F + b]; });
-      var score = 0;
+    var magnitude = Math.sqrt(squares), score = new Float64Array(this.ids.length), fields = [];
+    docs.forEach(function (doc) {
+      var at = doc * F;
+      fields.length = 0;
+      for (var f = 0; f < F; f++) if (firstMatch[at + f]) fields.push(f);
+      fields.sort(function (a, b) { return firstMatch[at + a] - firstMatch[at + b]; });
+      var total = 0;
       fields.forEach(function (f, i) {
-        var s = dot[doc * F + f] / magnitude || 0;
-        score = i ? score + s : s;
-        firstMatch[doc * F + f] = 0;
-        dot[doc * F + f] = 0;
+        var s = dot[at + f] / magnitude || 0;
+        total = i ? total + s : s;
+        firstMatch[at + f] = 0;
+        dot[at + f] = 0;
       });
-      scores.set(doc, score);
+      score[doc] = total;
     });
-    return scores;
-  };
-  Engine.prototype.touched = function (doc) {
-    for (var f = 0, F = this.fieldCount; f < F; f++) if (this.firstMatch[doc * F + f]) return true;
-    return false;
+    return { docs: docs, score: score };
   };
 
   /* Each query word matches a document when any of its forms does (clitic variants); every
@@ -163,48 +171,50 @@
     var words = kbSearchText.analyzeWords(lunr, engine.index, q);
     var prefix = !/\s$/.test(q);
     var clauses = kbSearchText.expandQuery(words, engine.payload.terms || []);
-    var highlight = [];
-    var perWord = clauses.map(function (alternatives, c) {
-      var best = new Map();
+    var highlight = [], n = engine.ids.length;
+    var perWord = clauses.map(function (alternatives, c) {  /* per word: the best of its alternatives */
+      var best = { docs: [], score: new Float64Array(n), found: new Uint8Array(n) };
       alternatives.forEach(function (alternative, a) {
-        var maps = alternative.map(function (forms, j) {
+        var found = alternative.map(function (forms, j) {
           var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
           highlight.push({ forms: forms, prefix: last });
           return engine.search(forms, last);
         });
-        maps[0].forEach(function (_, doc) {
-          if (!maps.every(function (m) { return m.has(doc); })) return;
-          var score = maps.reduce(function (sum, m) { return sum + m.get(doc); }, 0);
-          if (!best.has(doc) || score > best.get(doc)) best.set(doc, score);
+        var marks = found.map(function (r) { var m = new Uint8Array(n); r.docs.forEach(function (d) { m[d] = 1; }); return m; });
+        found[0].docs.forEach(function (doc) {
+          if (!marks.every(function (m) { return m[doc]; })) return;
+          var score = found.reduce(function (sum, r) { return sum + r.score[doc]; }, 0);
+          if (!best.found[doc]) { best.found[doc] = 1; best.docs.push(doc); best.score[doc] = score; }
+          else if (score > best.score[doc]) best.score[doc] = score;
         });
       });
       return best;
     });
     function combine(every) {
-      var total = new Map(), ids = engine.ids, docs = [];
+      var total = new Float64Array(n), words = new Uint8Array(n), ids = engine.ids, docs = [];
       perWord.forEach(function (scores) {
-        scores.forEach(function (score, doc) { total.set(doc, (total.get(doc) || 0) + score); });
+        scores.docs.forEach(function (doc) {
+          if (!words[doc]++) docs.push(doc);
+          total[doc] += scores.score[doc];
+        });
       });
-      total.forEach(function (_, doc) {
-        if (!every || perWord.every(function (scores) { return scores.has(doc); })) docs.push(doc);
-      });
+      if (every) docs = docs.filter(function (doc) { return words[doc] === perWord.length; });
       return docs.sort(function (a, b) {
-        return total.get(b) - total.get(a) || (ids[a] < ids[b] ? -1 : 1);
+        return total[b] - total[a] || (ids[a] < ids[b] ? -1 : 1);
       }).map(function (doc) { return ids[doc]; });
     }
     var refs = words.length ? combine(true) : [];
     if (!refs.length && words.length > 1) refs = combine(false);
     var id = q.trim().toLowerCase();
-    if (ID.test(id) && engine.payload.docs[id]) {  /* an id goes straight to its recommendation */
+    if (ID.test(id) && engine.number[id] !== undefined) {  /* an id goes straight to its recommendation */
       refs = [id].concat(refs.filter(function (r) { return r !== id; }));
     }
     var objectives = engine.payload.objectives, objective = null;
     var number = objectives ? kbSearchText.objectiveNumber(q, objectives.keywords, objectives.highest) : null;
     if (number !== null && objectives.pages[String(number)]) {  /* an objective: its page, then what serves it */
       objective = objectives.pages[String(number)];
-      var serving = Object.keys(engine.payload.docs).filter(function (ref) {
-        return engine.payload.docs[ref].o.indexOf(String(number)) >= 0;
-      });
+      var served = engine.columns[objectives.field];
+      var serving = engine.ids.filter(function (ref, d) { return served[d].indexOf(String(number)) >= 0; });
       refs = serving.concat(refs.filter(function (r) { return serving.indexOf(r) < 0; }));
     }
     return { refs: refs, words: words, prefix: prefix, highlight: highlight, objective: objective };
@@ -254,7 +264,7 @@
   }
 
   function resultLink(engine, ref, found) {
-    var doc = engine.payload.docs[ref];
+    var doc = engine.doc(ref);
     var a = el("a", { href: config.root + doc.u });
     a.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, ref));
     a.appendChild(document.createTextNode(" "));
@@ -385,18 +395,18 @@
 
     function render(engine) {
       var query = q.value;
-      var found = query.trim() ? run(engine, query) : { refs: Object.keys(engine.payload.docs), words: [], prefix: false, highlight: [], objective: null };
+      var found = query.trim() ? run(engine, query) : { refs: engine.ids.slice(), words: [], prefix: false, highlight: [], objective: null };
       var chosen = {};
       selects.forEach(function (s) { if (s.value) chosen[s.name] = s.value; });
       function passes(doc, except) {
         return Object.keys(chosen).every(function (f) { return f === except || has(engine, doc, f, chosen[f]); });
       }
-      var refs = found.refs.filter(function (ref) { return passes(engine.payload.docs[ref]); });
+      var refs = found.refs.filter(function (ref) { return passes(engine.doc(ref)); });
       selects.forEach(function (s) {  /* counts that follow the query and the other facets */
         Array.prototype.forEach.call(s.options, function (o) {
           if (!o.value) return;
           var n = found.refs.filter(function (ref) {
-            var doc = engine.payload.docs[ref];
+            var doc = engine.doc(ref);
             return passes(doc, s.name) && has(engine, doc, s.name, o.value);
           }).length;
           o.textContent = o.getAttribute("data-label") + " (" + digits(n) + ")";
@@ -415,7 +425,7 @@
         list.appendChild(first);
       }
       refs.forEach(function (ref) {
-        var doc = engine.payload.docs[ref];
+        var doc = engine.doc(ref);
         var li = el("li", { "class": "kb-results__item" });
         li.appendChild(resultLink(engine, ref, found));
         var snippet = el("p", { "class": "kb-results__snippet" });
@@ -430,7 +440,7 @@
       if (!found.refs.length && query.trim()) elsewhere(query, other); else { other.hidden = true; other.textContent = ""; }
     }
     status.textContent = config.labels.search_loading;
-    loadEngine(config.index).then(function (engine) { return engine.snippets(); }).then(function (engine) {
+    loadEngine(config.index).then(function (engine) { return engine.explore(); }).then(function (engine) {
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
