@@ -20,6 +20,7 @@ class Language:
     digits: str        # CLDR numbering system: arab (٠١٢) or latn (012)
     plural: str        # the CLDR plural rule set: ar | fr | en
     list_separator: str
+    font: str = ""        # the self-hosted font its text needs, preloaded on its pages ("" = the system's)
     source: bool = False  # the language the document was written in
 
     @property
@@ -52,11 +53,12 @@ class Language:
     def public(self) -> dict[str, str]:
         """What templates and the browser need (JSON-serialisable)."""
         return {"code": self.code, "name": self.name, "dir": self.direction, "script": self.script,
-                "digits": self.digits, "prefix": self.prefix, "separator": self.list_separator}
+                "digits": self.digits, "prefix": self.prefix, "separator": self.list_separator, "font": self.font}
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", source=True),
+    Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", font="assets/fonts/NotoNaskhArabic-Regular.woff2",
+             source=True),
     Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
     Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", "),
 )

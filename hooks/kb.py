@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
 from gcmkb.artifacts import Artifacts
+from gcmkb.languages import REGISTRY
 from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
@@ -37,6 +38,7 @@ from gcmkb.site import KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
 log = get_plugin_logger("kb")
+LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}
 console = logging.getLogger("kb.serve")  # outside "mkdocs.": not counted by --strict, serve must go on
 
 
@@ -172,8 +174,10 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
     root = urlsplit(config.site_url).path
     lang = _language(config)
     ctx = current.kb.context(lang, lambda target: root + target, config.site_url)
-    context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_search=current.kb.search_config(ctx),
-                   kb=current.kb.view("not-found", "", ctx))
+    context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_languages=LANGUAGE_FACTS,
+                   kb_search=current.kb.search_config(ctx), kb=current.kb.view("not-found", "", ctx),
+                   kb_alternates=[{"link": root + language.prefix, "name": language.name, "lang": language.code}
+                                  for language in REGISTRY])
     return context
 
 
@@ -202,6 +206,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     ctx = kb.context(lang, site_link, config.site_url, edit_base)
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
+    context["kb_languages"] = LANGUAGE_FACTS  # name, direction, digits, font… of every language
     context["kb_search"] = kb.search_config(ctx)
     context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
     context["kb_build_errors"] = current.errors

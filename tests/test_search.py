@@ -175,8 +175,10 @@ def test_explore_page_lists_everything_without_javascript(browser, mini_site: Si
 def test_index_is_prebuilt_per_language_and_material_search_is_gone(real_site: Site) -> None:
     for lang in ("ar", "en", "fr"):
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
-        assert payload["lang"] == lang and len(payload["docs"]) == 35
-        assert payload["index"]["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
+        assert payload["lang"] == lang and len(payload["docs"]["id"]) == 35
+        assert payload["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
+        explore = json.loads((real_site.directory / f"assets/search/{payload['explore']}").read_text("utf-8"))
+        assert len(explore["x"]) == 35 and (real_site.directory / f"assets/search/{lang}.bin").stat().st_size
     assert not (real_site.directory / "search/search_index.json").exists()
     assert real_site.soup("").select(".md-search") == []
 
@@ -202,3 +204,67 @@ def test_memoized_indexing_chain_equals_the_search_pipeline(lang: str) -> None:
         result = run(Token(word))
         got = [] if result is None else [str(t) for t in (result if isinstance(result, list) else [result])]
         assert got == [f for forms in analyze_words(lang, word) for f in forms], word
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
+    """The compact index holds every posting lunr.py's index holds, with the same weight and
+    lunr's term numbers (the order the browser sums products in)."""
+    from gcmkb.searchindex import FIELDS, Analyzer, compact_index, reference_index, search_documents
+
+    from .conftest import ROOT
+
+    catalog = load_catalog(ROOT)
+    reference = reference_index(catalog, lang)
+    index = compact_index(search_documents(catalog, lang), Analyzer(lang))
+    ids = [r.id for r in catalog.recommendations]
+    vectors = {str(ref): dict(zip(v.elements[::2], v.elements[1::2], strict=True))
+               for ref, v in reference.field_vectors.items()}
+    assert sorted(index.words) == sorted(reference.inverted_index)
+    for f, (name, _) in enumerate(FIELDS):
+        postings = index.fields[f]
+        for w, term in enumerate(index.words):
+            number = reference.inverted_index[term]["_index"]
+            assert index.ranks[w] == number
+            found = {}
+            for p in range(postings.offsets[w], postings.offsets[w + 1]):
+                unit = postings.units[p]
+                docs = [unit] if postings.starts is None else postings.docs[postings.starts[unit]:postings.starts[unit + 1]]
+                found.update({ids[d]: postings.weights[p] / 1000 for d in docs})
+            assert found == {ref: vectors[f"{name}/{ref}"][number] for ref in reference.inverted_index[term][name]}
+
+
+@pytest.mark.browser
+def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_site: Site) -> None:
+    """Every term and every prefix of a term, alone and in pairs of forms: the compact engine's
+    scores equal those of lunr.js 2.3.9 querying lunr.py's index of the same collection."""
+    import random
+
+    from gcmkb.searchindex import reference_index
+
+    from .conftest import ROOT
+
+    catalog = load_catalog(ROOT)
+    rng = random.Random(7)
+    for lang in ("ar", "en", "fr"):
+        reference = reference_index(catalog, lang).serialize()
+        words = sorted(term for term, _ in reference["invertedIndex"])
+        prefixes = sorted({w[:k] for w in words for k in range(1, len(w) + 1)})
+        cases = [([w], False) for w in words] + [([p], True) for p in prefixes]
+        cases += [([rng.choice(prefixes), rng.choice(words)], rng.random() < 0.5) for _ in range(200)]
+        page.goto(real_site.url + PREFIX[lang])
+        differing = page.evaluate("""async ([reference, cases]) => {
+            const engine = await kbSearch.loadEngine(kbSearch.config.index);
+            const index = lunr.Index.load(reference);
+            return cases.filter(([forms, last]) => {
+                const expected = {}, got = {};
+                index.query(q => forms.forEach(f => q.term(f, {usePipeline: false, presence: lunr.Query.presence.OPTIONAL,
+                    wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE})))
+                    .forEach(r => { expected[r.ref] = r.score; });
+                const found = engine.search(forms, last);
+                found.docs.forEach(d => { got[engine.ids[d]] = found.score[d]; });
+                const refs = Object.keys(expected);
+                return refs.length !== found.docs.length || refs.some(ref => got[ref] !== expected[ref]);
+            });
+        }""", [reference, cases])
+        assert len(cases) > 1000 and differing == []
