@@ -42,18 +42,43 @@ class Graph:
         return (siblings[i - 1] if i > 0 else None,
                 siblings[i + 1] if i + 1 < len(siblings) else None)
 
+    def readers(self, rid: str) -> set[tuple[str, str]]:
+        """The pages (kind, key) whose view shows something of recommendation `rid` other than its
+        tags: its own pages, the lists of its theme and of the whole collection, the pages it links
+        to or that link to it, its neighbours, its taxonomy entries and terms, retired ids leading
+        to it. What `mkdocs serve` re-renders when only the record's texts changed."""
+        rec = self.catalog.recommendation(rid)
+        pages = {("recommendation", rid), ("embed-recommendation", rid), ("print", ""),
+                 ("recommendations", ""), ("status", ""), ("search", ""), ("themes", ""), ("glossary", "")}
+        pages |= {(kind, rec.theme) for kind in ("theme", "parallel", "print", "embed-theme")}
+        linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
+            n.id for n in self.neighbours(rec) if n is not None}
+        pages |= {("recommendation", other) for other in linked - {rid}}
+        pages |= {(kind, entry) for kind in TAXONOMY_KINDS for entry in rec.tagged(kind)}
+        pages |= {("term", term) for term in self.terms_in.get(rid, ())}
+        pages |= {("redirect", old) for old, new in self.catalog.redirects.items() if new == rid}
+        return pages
 
-def build_graph(catalog: Catalog) -> Graph:
-    """Reverse links come from `related` and from [[rNN]] references in any language's text."""
+
+def _references(rec: Recommendation) -> list[str]:
+    """What a recommendation links to: its related ones, and [[rNN]] in any language's text."""
+    targets = list(rec.related)
+    for text in [rec.text, rec.lead, *rec.notes]:
+        if text is not None:
+            for lang in LANGUAGES:
+                targets += inline_references(text.get(lang))
+    return list(dict.fromkeys(targets))
+
+
+def build_graph(catalog: Catalog, previous: Graph | None = None) -> Graph:
+    """Reverse links come from `related` and from [[rNN]] references in any language's text.
+
+    With the graph of the previous build (`mkdocs serve`) and the same termbase, the terms of a
+    record whose texts did not change are taken from it: finding them is most of the work."""
     back: dict[str, list[str]] = defaultdict(list)
     tax: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rec in catalog.recommendations:
-        targets = list(rec.related)
-        for text in [rec.text, rec.lead, *rec.notes]:
-            if text is not None:
-                for lang in LANGUAGES:
-                    targets += inline_references(text.get(lang))
-        for target in dict.fromkeys(targets):
+        for target in _references(rec):
             if target != rec.id:
                 back[target].append(rec.id)
         for kind in TAXONOMY_KINDS:
@@ -61,7 +86,8 @@ def build_graph(catalog: Catalog) -> Graph:
                 tax[(kind, entry_id)].append(rec.id)
     order = {r.id: i for i, r in enumerate(catalog.recommendations)}
     matchers = {lang: Matcher(catalog.terms, lang) for lang in LANGUAGES}
-    terms_in = _term_uses(catalog, matchers)
+    reuse = previous if previous is not None and previous.catalog.terms == catalog.terms else None
+    terms_in = _term_uses(catalog, matchers, reuse)
     uses: dict[str, list[str]] = defaultdict(list)
     for rid, term_ids in terms_in.items():
         for term_id in term_ids:
@@ -82,11 +108,19 @@ def _theme_uses(catalog: Catalog, matchers: Mapping[str, Matcher]) -> dict[str, 
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _term_uses(catalog: Catalog, matchers: Mapping[str, Matcher]) -> dict[str, tuple[str, ...]]:
+def _term_uses(catalog: Catalog, matchers: Mapping[str, Matcher],
+               previous: Graph | None = None) -> dict[str, tuple[str, ...]]:
     """A recommendation uses a term when its title, lead or text names it in any language."""
     order = {t.id: i for i, t in enumerate(catalog.terms)}
+    before = {r.id: r for r in previous.catalog.recommendations} if previous is not None else {}
     out = {}
     for rec in catalog.recommendations:
+        old = before.get(rec.id)  # None without a previous graph
+        if previous is not None and old is not None and (old.title, old.lead, old.text) == (rec.title, rec.lead,
+                                                                                             rec.text):
+            if rec.id in previous.terms_in:
+                out[rec.id] = previous.terms_in[rec.id]
+            continue
         found = {term.id for lang in LANGUAGES
                  for text in (rec.title, rec.lead, rec.text) if text is not None
                  for _, _, term, _ in matchers[lang].occurrences(text.get(lang))}
