@@ -191,3 +191,66 @@ def baseline(target: Path) -> Path:
     nav = "\n".join(f"  - themes/{t.id}.md" for t in catalog.themes)
     (project / "mkdocs.yml").write_text(BASELINE_CONFIG.format(nav=nav), "utf-8")
     return project
+
+
+HUGO_CONFIG = """\
+baseURL = "https://kb.example.org/"
+title = "Baseline"
+defaultContentLanguage = "ar"
+disableKinds = ["taxonomy", "term", "RSS"]
+[languages.ar]
+languageName = "العربية"
+languageDirection = "rtl"
+weight = 1
+[languages.en]
+languageName = "English"
+weight = 2
+[languages.fr]
+languageName = "Français"
+weight = 3
+"""
+
+# A minimal layout of the same pages: the language's head, a navigation of the themes, the other
+# languages of the page, and its content (Hugo renders the same Markdown the baseline has).
+HUGO_LAYOUTS = {
+    "baseof.html": """<!doctype html>
+<html lang="{{ site.Language.Lang }}" dir="{{ site.Language.LanguageDirection | default "ltr" }}">
+<head><meta charset="utf-8"><title>{{ .Title }} · {{ site.Title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body>
+<nav><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
+{{ with site.GetPage "/themes" }}<ul>{{ range .Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+</nav>
+<ul>{{ range .Translations }}
+<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul>
+<main>{{ block "main" . }}{{ end }}</main>
+</body></html>
+""",
+    "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+    "list.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+}
+
+
+def hugo_site(baseline_project: Path, target: Path) -> Path:
+    """The baseline's Markdown pages as a Hugo site with a minimal layout: the same pages and
+    languages, `x.md` / `x.en.md` / `x.fr.md`; an `index` page becomes its folder's `_index`."""
+    if target.exists():
+        shutil.rmtree(target)
+    docs = baseline_project / "docs"
+    for file in docs.rglob("*.md"):
+        relative = file.relative_to(docs)
+        parts = relative.name.split(".")
+        name = ".".join(["_index" if parts[0] == "index" else parts[0], *parts[1:]])
+        text = file.read_text("utf-8")
+        title = text.splitlines()[0].lstrip("# ").replace('"', "'") if text.startswith("#") else parts[0]
+        body = "\n".join(text.splitlines()[1:]) if text.startswith("#") else text
+        out = target / "content" / relative.parent / name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f'---\ntitle: "{title}"\n---\n{body}', "utf-8")
+    (target / "hugo.toml").write_text(HUGO_CONFIG, "utf-8")
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name, content in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(content, "utf-8")
+    return target

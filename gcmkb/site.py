@@ -20,8 +20,11 @@ from .graph import Graph, build_graph
 from .history_views import feed_link, write_feed
 from .labels import Labels, load_labels
 from .model import Catalog
-from .pagekinds import KINDS
-from .pages import page_sources, sync_sources
+from .pagekinds import KINDS, generated_pages
+from .pages import page_sources, source_name, sync_sources
+from .routes import PageRef
+from .searchindex import Analyzer
+from .taxonomies import TAXONOMY_KINDS
 from .views import ViewContext, search_config
 
 
@@ -34,11 +37,34 @@ class KnowledgeBase:
     history: History  # of the records, from the repository's commits (unavailable without them)
 
     @classmethod
-    def load(cls, root: Path) -> KnowledgeBase:
-        """Raises CollectionError with every problem if the collection is invalid."""
+    def load(cls, root: Path, previous: KnowledgeBase | None = None) -> KnowledgeBase:
+        """Raises CollectionError with every problem if the collection is invalid. The previous
+        build's knowledge base (under `serve`) spares finding the terms of unchanged records."""
         catalog = load_catalog(root)
         history = read_history(root, [r.id for r in catalog.recommendations])
-        return cls(root, catalog, build_graph(catalog), load_labels(), history)
+        graph = build_graph(catalog, previous.graph if previous is not None else None)
+        return cls(root, catalog, graph, load_labels(), history)
+
+    def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
+        """The generated pages whose view may differ from the previous build's, from the
+        cross-reference graph; None when a change reaches every page (a theme, a taxonomy, the
+        termbase, retired ids, a record added, removed, moved or tagged differently: the counts
+        beside every tag change with it)."""
+        old, new = previous.catalog, self.catalog
+        if ((old.themes, old.taxonomies, old.terms, old.redirects) != (new.themes, new.taxonomies, new.terms,
+                                                                           new.redirects)
+                or [r.id for r in old.recommendations] != [r.id for r in new.recommendations]):
+            return None
+        before = {r.id: r for r in old.recommendations}
+        readers: set[tuple[str, str]] = set()
+        for rec in new.recommendations:
+            was = before[rec.id]
+            if was == rec:
+                continue
+            if was.theme != rec.theme or any(was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
+                return None
+            readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
+        return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 
     def write_sources(self, docs_dir: Path) -> list[str]:
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels))
@@ -54,9 +80,10 @@ class KnowledgeBase:
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
 
-    def start_artifacts(self) -> Artifacts:
-        """Search indexes, built on spare cores while the pages render; `.write()` at the end."""
-        artifacts = Artifacts(self.catalog)
+    def start_artifacts(self, analyzers: dict[str, Analyzer] | None = None) -> Artifacts:
+        """Search indexes, built on spare cores while the pages render; `.write()` at the end.
+        With analyzers kept between builds (`serve`), in this process, reusing their work."""
+        artifacts = Artifacts(self.catalog, analyzers)
         artifacts.start()
         return artifacts
 
@@ -75,3 +102,28 @@ class KnowledgeBase:
 
     def view(self, kind: str, key: str, ctx: ViewContext) -> dict[str, Any]:
         return KINDS[kind].view(key, ctx)
+
+
+class EditSession:
+    """What one build of `mkdocs serve --dirty` hands the next, so that an edit renders again only
+    the pages that read what changed (a dirty build renders the pages whose output is older than
+    their source: the adapter ages the outputs of these). Also kept: the search analyzers (each
+    field value's terms), so that the indexes are rebuilt from the changed records' texts."""
+
+    def __init__(self) -> None:
+        self.previous: KnowledgeBase | None = None
+        self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+
+    def load(self, root: Path) -> KnowledgeBase:
+        return KnowledgeBase.load(root, self.previous)
+
+    def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, everything: bool = False) -> set[str] | None:
+        """The page sources (relative to docs/) to render again after `kb`'s build, None for
+        every page: those the graph says read a changed record, and the hand-written ones (few;
+        they may show records, e.g. editorial notes on the about page)."""
+        pages = kb.changed_pages(self.previous) if self.previous is not None and not everything else None
+        self.previous = kb
+        if pages is None:
+            return None
+        return {source_name(p.stem, lang) for p in pages for lang in LANGUAGES} | {
+            p.name for p in docs_dir.glob("*.md")}

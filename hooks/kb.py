@@ -11,12 +11,17 @@
   processes' languages in, write the shared files (indexes, open data, sitemaps), wait for the PDFs.
 - on_env / on_serve: autoescape our templates and share their compiled code between languages;
   keep `serve` from watching the generated sources (one rebuild per record edit, not two).
+- `mkdocs serve --dirty`: an edit renders again only the pages that read what changed (gcmkb/site.py
+  EditSession says which; on_files ages their outputs); on_nav reads the navigation's pages that a
+  dirty build leaves unread.
+- KB_PDF=0 leaves the PDFs out (the benchmark's page builds).
 """
 
 from __future__ import annotations
 
 import gzip
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,7 +39,7 @@ from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
 from gcmkb.routes import language_prefix
-from gcmkb.site import KnowledgeBase
+from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import sitemaps
 
 log = get_plugin_logger("kb")
@@ -45,14 +50,16 @@ console = logging.getLogger("kb.serve")  # outside "mkdocs.": not counted by --s
 class _Build:
     """One build, every language of it: made in on_pre_build, replaced by the next build."""
 
-    def __init__(self, kb: KnowledgeBase, languages: LanguageProcesses, root: Path) -> None:
+    def __init__(self, kb: KnowledgeBase, languages: LanguageProcesses, root: Path, pdfs: bool = True) -> None:
         self.kb = kb
         self.languages = languages
         # the main process writes what is shared: indexes, open data, sitemaps, PDFs
-        self.artifacts: Artifacts | None = kb.start_artifacts() if languages.main else None
-        self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main else None
+        analyzers = session.analyzers if session is not None else None
+        self.artifacts: Artifacts | None = kb.start_artifacts(analyzers) if languages.main else None
+        self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main and pdfs else None
         self.root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
         self.errors: list[str] = []  # under serve: the validator's errors while the last good site shows
+        self.render_again: set[str] | None = None  # under `serve --dirty`: page sources, None for all
 
     def close(self) -> None:
         self.languages.close()
@@ -89,11 +96,26 @@ def _built_languages(config: Any) -> list[str]:
 # the validator's messages, until the next good save.
 serving = False
 last_good: KnowledgeBase | None = None
+last_errors: list[str] = []
+
+
+# `mkdocs serve --dirty`: an edit renders again only the pages that read what changed (their
+# outputs are aged, see on_files), every language in this process, and the PDFs stay those of
+# the first build. MkDocs' warning that dirty builds may leave navigation stale does not apply
+# (the navigation's pages are read in on_nav) and would fail every strict build.
+session: EditSession | None = None
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global serving
+    global serving, session
     serving = command == "serve"
+    session = EditSession() if serving and dirty else None
+    if session is not None:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
 @event_priority(100)  # before static-i18n derives its links from site_url
@@ -110,10 +132,10 @@ def on_pre_build(config: Any) -> None:
         current.close()  # a build that failed half-way left it running
         current = None
     root = Path(config.config_file_path).parent
-    global last_good
+    global last_good, last_errors
     errors: list[str] = []
     try:
-        kb = KnowledgeBase.load(root)
+        kb = session.load(root) if session is not None else KnowledgeBase.load(root)
     except CollectionError as exc:
         if not serving or last_good is None:
             raise PluginError("the collection has errors:\n" + exc.report()) from None
@@ -121,12 +143,19 @@ def on_pre_build(config: Any) -> None:
         console.error("the collection has errors; serving the last good version:\n%s", exc.report())
     last_good = kb if serving else None
     # the last good collection is in this process only: its languages are all built here
-    languages = (LanguageProcesses(_built_languages(config), []) if errors
+    languages = (LanguageProcesses(_built_languages(config), []) if errors or session is not None
                  else LanguageProcesses.for_build(_built_languages(config)))
+    pdfs = os.environ.get("KB_PDF") != "0" and (session is None or session.previous is None)
     if languages.main:
         kb.write_sources(Path(config.docs_dir))
-    current = _Build(kb, languages, root)
+    render_again: set[str] | None = None
+    if session is not None and languages.main:  # pages showing errors, or that showed them: all again
+        render_again = session.pages_to_render(kb, Path(config.docs_dir), everything=bool(errors or last_errors))
+        log.info(f"pages to render again: {'all' if render_again is None else len(render_again)} sources")
+    current = _Build(kb, languages, root, pdfs)
     current.errors = errors
+    current.render_again = render_again
+    last_errors = errors
 
 
 # Material's assets that no page of ours loads: its lunr language packs and search worker (the
@@ -143,7 +172,28 @@ def on_files(files: Any, config: Any) -> Any:
         if current.languages.main and not _i18n_building(config):
             current.languages.start(config)  # now: MkDocs has just emptied the site folder
         current.languages.exclude_others(files, _language(config))
+        if session is not None:
+            _render_again(files, current.render_again)
     return files
+
+
+def _render_again(files: Any, sources: set[str] | None) -> None:
+    """A dirty build renders the pages whose output is older than their source: these outputs
+    are aged (every page's when `sources` is None). The sources stay untouched: `serve` watches
+    the hand-written ones, and touching them would start another build."""
+    for file in files.documentation_pages():
+        if (sources is None or file.src_uri in sources) and os.path.exists(file.abs_dest_path):
+            os.utime(file.abs_dest_path, (0, 0))
+
+
+@event_priority(-200)  # the navigation as static-i18n leaves it
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """A dirty build reads only the pages it renders again; the navigation that every page shows
+    needs the titles of all of its pages, so the ones left unread are read (a few, small)."""
+    for page in nav.pages:
+        if page.markdown is None:
+            page.read_source(config)
+    return nav
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -229,8 +279,7 @@ def on_post_build(config: Any) -> None:
     if not _i18n_building(config):  # every language's build rewrites these; the default's are kept
         current.root_pages = {name: (site_dir / name).read_bytes()
                               for name in ("404.html", "sitemap.xml") if (site_dir / name).exists()}
-    if lang in current.languages.here:
-        assert current.pdfs is not None
+    if lang in current.languages.here and current.pdfs is not None:
         current.pdfs.queue(site_dir, lang)
     if lang == _built_languages(config)[-1]:
         _finish(current, config)
@@ -246,9 +295,10 @@ def on_build_error(error: Exception) -> None:
 def _finish(build: _Build, config: Any) -> None:
     """Once this process has built its languages: the other languages, then the shared files."""
     site_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
-    assert build.pdfs is not None and build.artifacts is not None
+    assert build.artifacts is not None
     for lang in build.languages.join(site_dir):
-        build.pdfs.queue(site_dir, lang)
+        if build.pdfs is not None:
+            build.pdfs.queue(site_dir, lang)
     build.artifacts.write(site_dir)
     build.kb.write_open_data(site_dir, config.site_url)
     build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""))
@@ -261,6 +311,8 @@ def _finish(build: _Build, config: Any) -> None:
             (site_dir / name).write_text(xml, "utf-8")
         with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
             gz.write(files["sitemap.xml"].encode("utf-8"))
+    if build.pdfs is None:  # KB_PDF=0, or an edit under `serve --dirty`: the PDFs stay as they are
+        return
     try:
         written, cached = build.pdfs.finish()
     except Exception as exc:
