@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import re
@@ -96,7 +97,14 @@ def test_readme_serve_command_brings_up_the_real_site(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", ROOT)
     for name in ("dev", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    # the copy's .venv points into the checkout's and says it is installed, so that `./dev` never
+    # runs pip from the copy (which would re-point the checkout's editable install at the copy)
+    venv = project / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    for name in ("pyvenv.cfg", "lib", "bin/python", "bin/mkdocs"):
+        (venv / name).symlink_to(ROOT / ".venv" / name)
+    stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+    (venv / f".installed-{stamp}").touch()
     port = free_port()
     proc = subprocess.Popen(["./dev", "serve"], cwd=project, env={**os.environ, "ADDR": f"127.0.0.1:{port}"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
