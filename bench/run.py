@@ -320,13 +320,20 @@ def measure(n: int, work: Path) -> dict[str, object]:
     }
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:  # hugo: the `bench` extra, absent from a test install
+        return "not installed"
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     packages = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "lunr", "hugo")
-    versions = ", ".join(f"{p} {metadata.version(p)}" for p in packages)
+    versions = ", ".join(f"{p} {_version(p)}" for p in packages)
     return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB; Python {platform.python_version()}; {versions}; "
             f"{chromium}")
 

@@ -380,7 +380,7 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     every_labels = load_labels()  # read from their files: once
     labels = every_labels[lang]
     lookup = objective_lookup(catalog, lang, every_labels)
-    header = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
+    header: dict[str, Any] = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
     explore: dict[str, Any] = {"x": [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang))
                                      for r in recs]}
     for facet in FACETS:

@@ -229,7 +229,8 @@ def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
             found = {}
             for p in range(postings.offsets[w], postings.offsets[w + 1]):
                 unit = postings.units[p]
-                docs = [unit] if postings.starts is None else postings.docs[postings.starts[unit]:postings.starts[unit + 1]]
+                docs = ([unit] if postings.starts is None
+                        else postings.docs[postings.starts[unit]:postings.starts[unit + 1]])
                 found.update({ids[d]: postings.weights[p] / 1000 for d in docs})
             assert found == {ref: vectors[f"{name}/{ref}"][number] for ref in reference.inverted_index[term][name]}
 
@@ -258,7 +259,8 @@ def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_sit
             const index = lunr.Index.load(reference);
             return cases.filter(([forms, last]) => {
                 const expected = {}, got = {};
-                index.query(q => forms.forEach(f => q.term(f, {usePipeline: false, presence: lunr.Query.presence.OPTIONAL,
+                index.query(q => forms.forEach(f => q.term(f, {usePipeline: false,
+                    presence: lunr.Query.presence.OPTIONAL,
                     wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE})))
                     .forEach(r => { expected[r.ref] = r.score; });
                 const found = engine.search(forms, last);
