@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,18 @@ from .yamlsource import Document, read_document
 SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy", "terms": "terms"}
 
 
+class DocumentCache:
+    """What each file gave the last time it was read, by path and content: its parsed document,
+    its parse and schema problems, and the problems it has on its own (texts, translations, terms
+    used). Under `mkdocs serve` an edit then parses and checks again only the files that changed;
+    the checks across files (ids, references, bullets) run every time. A cache is never needed:
+    without one, everything is read and checked."""
+
+    def __init__(self) -> None:
+        self.read: dict[str, tuple[bytes, Document | None, list[Problem]]] = {}
+        self.own: dict[tuple[str, bytes], list[Problem]] = {}
+
+
 @dataclass
 class Loaded:
     """Parsed documents by kind, and the problems found so far."""
@@ -28,19 +41,46 @@ class Loaded:
     valid: set[str] = field(default_factory=set)  # paths of documents that passed the schema
     problems: list[Problem] = field(default_factory=list)
     unreadable: dict[str, list[str]] = field(default_factory=dict)  # kind -> file stems
+    digests: dict[str, bytes] = field(default_factory=dict)  # path -> digest of the file's bytes
+    cache: DocumentCache | None = None
 
     def of(self, kind: str, valid_only: bool = True) -> list[Document]:
         return [d for d in self.docs.get(kind, []) if not valid_only or d.path in self.valid]
 
+    def own_problems(self, doc: Document, context: bytes, check: Callable[[], Iterator[Problem]]) -> list[Problem]:
+        """`check()`'s problems of one document, which depend on its content and `context` only."""
+        if self.cache is None:
+            return list(check())
+        key = (doc.path, self.digests[doc.path] + context)
+        if key not in self.cache.own:
+            self.cache.own[key] = list(check())
+        return self.cache.own[key]
 
-def read_all(root: Path) -> Loaded:
-    loaded = Loaded()
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def read_all(root: Path, cache: DocumentCache | None = None) -> Loaded:
+    loaded = Loaded(cache=cache)
+    seen: set[str] = set()
     for source in discover(root):
         if source.kind == "misplaced":
             loaded.problems.append(Problem(source.display, 1, "file",
                                            f"not a place for a record; {MISPLACED_HINT}"))
             continue
-        doc, problems = read_document(source.file, source.display)
+        digest = _digest(source.file.read_bytes())
+        loaded.digests[source.display] = digest
+        seen.add(source.display)
+        known = cache.read.get(source.display) if cache is not None else None
+        if known is not None and known[0] == digest:
+            _, doc, problems = known
+        else:
+            doc, problems = read_document(source.file, source.display)
+            if doc is not None and source.kind != "redirects":
+                problems = problems + validate_document(doc, SCHEMA_OF[source.kind])
+            if cache is not None:
+                cache.read[source.display] = (digest, doc, problems)
         loaded.problems += problems
         if doc is None:
             loaded.unreadable.setdefault(source.kind, []).append(source.file.stem)
@@ -48,13 +88,12 @@ def read_all(root: Path) -> Loaded:
         loaded.docs.setdefault(source.kind, []).append(doc)
         if source.kind == "redirects":
             loaded.problems += _redirect_shape(doc)
-            if not problems:
-                loaded.valid.add(doc.path)
-            continue
-        schema_problems = validate_document(doc, SCHEMA_OF[source.kind])
-        loaded.problems += schema_problems
-        if not problems and not schema_problems:
+        if not problems:
             loaded.valid.add(doc.path)
+    if cache is not None:  # files deleted or renamed since
+        for gone in set(cache.read) - seen:
+            del cache.read[gone]
+        cache.own = {key: value for key, value in cache.own.items() if loaded.digests.get(key[0]) == key[1][:16]}
     return loaded
 
 
@@ -68,17 +107,17 @@ def _redirect_shape(doc: Document) -> list[Problem]:
                     "allowed: redirects: {r07: r12}")]
 
 
-def check_collection(root: Path) -> tuple[Catalog | None, list[Problem]]:
+def check_collection(root: Path, cache: DocumentCache | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Validate everything under `root/recommendations`; the catalog only if there is no error."""
-    loaded = read_all(root)
+    loaded = read_all(root, cache)
     problems = loaded.problems + list(_semantic_problems(loaded))
     if errors_in(problems):
         return None, sorted(set(problems))
     return build_catalog(loaded), sorted(set(problems))
 
 
-def load_catalog(root: Path) -> Catalog:
-    catalog, problems = check_collection(root)
+def load_catalog(root: Path, cache: DocumentCache | None = None) -> Catalog:
+    catalog, problems = check_collection(root, cache)
     if catalog is None:
         raise CollectionError(problems)
     return catalog
@@ -115,16 +154,23 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
         yield from _check_file_name(doc, doc.data["id"])
     for doc in taxes:
         yield from _check_taxonomy(doc)
-    for doc in recs + themes + taxes:
-        yield from _check_texts(doc, rec_ids)
+    terms = loaded.of("terms")
+    matchers = [deprecated_matchers(terms_of(doc)) for doc in terms]
+    termbase = b"".join(loaded.digests[doc.path] for doc in terms)  # the deprecated forms come from it
+
+    def own(doc: Document) -> Iterator[Problem]:
+        yield from _check_text_forms(doc)
         yield from _check_translations(doc)
+        for each in matchers:
+            yield from check_term_uses(doc, each)
+
+    for doc in recs + themes + taxes:
+        yield from loaded.own_problems(doc, termbase, lambda doc=doc: own(doc))  # type: ignore[misc]
+        yield from _check_references(doc, rec_ids)
     for doc in loaded.of("redirects"):
         yield from _check_redirects(doc, rec_ids)
-    for doc in loaded.of("terms"):
+    for doc in terms:
         yield from check_termbase(doc, known["objectives"])
-        matchers = deprecated_matchers(terms_of(doc))
-        for record in recs + themes + taxes:
-            yield from check_term_uses(record, matchers)
 
 
 def _unique_ids(docs: list[Document], kind: str) -> Iterator[Problem]:
@@ -247,11 +293,19 @@ def _check_taxonomy(doc: Document) -> Iterator[Problem]:
                  "each once")
 
 
-def _check_texts(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
+def _where(path: tuple[Any, ...]) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+
+
+def _check_text_forms(doc: Document) -> Iterator[Problem]:
     for path, lang, text in iter_texts(doc.data):
-        where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
         for message in text_problems(lang, text, quotes_arabic=path[0] == "notes"):
-            yield _p(doc, path, where, message)
+            yield _p(doc, path, _where(path), message)
+
+
+def _check_references(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
+    for path, _, text in iter_texts(doc.data):
+        where = _where(path)
         for ref in inline_references(text):
             if not RECOMMENDATION_ID.match(ref):
                 yield _p(doc, path, where, f"[[{ref}]] is not a recommendation id; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -14,11 +15,14 @@ from .languages import language
 
 
 def load_labels() -> dict[str, Labels]:
-    out = {}
-    for lang in LANGUAGES:
-        text = resources.files("gcmkb").joinpath("locales", f"{lang}.yml").read_text("utf-8")
-        out[lang] = Labels(lang, yaml.safe_load(text))
-    return out
+    return {lang: _labels(lang, resources.files("gcmkb").joinpath("locales", f"{lang}.yml").read_text("utf-8"))
+            for lang in LANGUAGES}
+
+
+@lru_cache(maxsize=len(LANGUAGES) * 2)
+def _labels(lang: str, text: str) -> Labels:
+    """Parsed once per content: every build (and every page family) asks for them again."""
+    return Labels(lang, yaml.safe_load(text))
 
 
 @dataclass(frozen=True)

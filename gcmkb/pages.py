@@ -30,22 +30,23 @@ def render_source(page: PageRef, catalog: Catalog, labels: Labels) -> str:
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
-def page_sources(catalog: Catalog, labels: dict[str, Labels]) -> dict[str, str]:
-    """Relative file name -> content, for every generated page in every language."""
-    return {source_name(page.stem, lang): render_source(page, catalog, labels[lang])
-            for page in generated_pages(catalog) for lang in LANGUAGES}
+def page_sources(catalog: Catalog, labels: dict[str, Labels], only: set[str] | None = None) -> dict[str, str]:
+    """Relative file name -> content, for every generated page in every language (or those named)."""
+    named = ((source_name(page.stem, lang), page, lang) for page in generated_pages(catalog) for lang in LANGUAGES)
+    return {name: render_source(page, catalog, labels[lang]) for name, page, lang in named
+            if only is None or name in only}
 
 
-def sync_sources(docs_dir: Path, sources: dict[str, str]) -> list[str]:
-    """Write changed sources, delete stale ones; return the names that changed."""
+def sync_sources(docs_dir: Path, sources: dict[str, str], partial: bool = False) -> list[str]:
+    """Write changed sources, delete stale ones; return the names that changed. `partial`:
+    `sources` are some of the pages (the others stay as they are)."""
+    if partial:
+        return [name for name, content in sources.items() if _write_if_changed(docs_dir / name, content)]
     manifest = docs_dir / MANIFEST
     previous = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
     changed = []
     for name, content in sources.items():
-        target = docs_dir / name
-        if not target.exists() or target.read_text("utf-8") != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, "utf-8")
+        if _write_if_changed(docs_dir / name, content):
             changed.append(name)
     for name in sorted(previous - set(sources)):
         stale = docs_dir / name
@@ -56,3 +57,11 @@ def sync_sources(docs_dir: Path, sources: dict[str, str]) -> list[str]:
     if not manifest.exists() or manifest.read_text("utf-8") != wanted:
         manifest.write_text(wanted, "utf-8")
     return changed
+
+
+def _write_if_changed(target: Path, content: str) -> bool:
+    if target.exists() and target.read_text("utf-8") == content:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, "utf-8")
+    return True

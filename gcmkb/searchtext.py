@@ -41,20 +41,18 @@ FR_SUFFIXES = ("issements", "issement", "ements", "ement", "ations", "ation", "a
                "ances", "ance", "ences", "ence", "ants", "ant", "ents", "ent", "ions", "ion")
 
 
-def _is_mark(code: int) -> bool:
-    return any(lo <= code <= hi for lo, hi in _MARKS)
+# one translation table for every rule above: marks and invisible characters deleted, letter
+# variants folded, Arabic-Indic and Persian digits made ASCII (the JS twin applies the same rules)
+_TABLE: dict[int, str | None] = {
+    **{code: None for lo, hi in _MARKS for code in range(lo, hi + 1)},
+    **{code: None for code in _DROP},
+    **{ord(k): v for k, v in {**_MAP, **_DIGITS}.items()},
+}
 
 
 def normalize(text: str) -> str:
     """NFKD, marks and tatweel removed, letter variants folded, digits ASCII, lower case."""
-    out = []
-    for ch in unicodedata.normalize("NFKD", text):
-        code = ord(ch)
-        if _is_mark(code) or code in _DROP:
-            continue
-        ch = _MAP.get(ch, _DIGITS.get(ch, ch))
-        out.append(ch)
-    return "".join(out).lower()
+    return unicodedata.normalize("NFKD", text).translate(_TABLE).lower()
 
 
 def trim(word: str) -> str:

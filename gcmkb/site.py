@@ -13,7 +13,7 @@ from typing import Any
 
 from . import LANGUAGES
 from .artifacts import Artifacts
-from .catalog import load_catalog
+from .catalog import DocumentCache, load_catalog
 from .changes import History, read_history, source_date_epoch
 from .export import write_open_data
 from .graph import Graph, build_graph
@@ -37,10 +37,12 @@ class KnowledgeBase:
     history: History  # of the records, from the repository's commits (unavailable without them)
 
     @classmethod
-    def load(cls, root: Path, previous: KnowledgeBase | None = None) -> KnowledgeBase:
-        """Raises CollectionError with every problem if the collection is invalid. The previous
-        build's knowledge base (under `serve`) spares finding the terms of unchanged records."""
-        catalog = load_catalog(root)
+    def load(cls, root: Path, previous: KnowledgeBase | None = None,
+             cache: DocumentCache | None = None) -> KnowledgeBase:
+        """Raises CollectionError with every problem if the collection is invalid. Under `serve`,
+        the previous build's knowledge base spares finding the terms of unchanged records, and the
+        cache parsing and checking unchanged files again."""
+        catalog = load_catalog(root, cache)
         history = read_history(root, [r.id for r in catalog.recommendations])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
         return cls(root, catalog, graph, load_labels(), history)
@@ -51,6 +53,8 @@ class KnowledgeBase:
         termbase, retired ids, a record added, removed, moved or tagged differently: the counts
         beside every tag change with it)."""
         old, new = previous.catalog, self.catalog
+        if self.labels != previous.labels:  # the interface words are on every page
+            return None
         if ((old.themes, old.taxonomies, old.terms, old.redirects) != (new.themes, new.taxonomies, new.terms,
                                                                            new.redirects)
                 or [r.id for r in old.recommendations] != [r.id for r in new.recommendations]):
@@ -66,8 +70,9 @@ class KnowledgeBase:
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 
-    def write_sources(self, docs_dir: Path) -> list[str]:
-        return sync_sources(docs_dir, page_sources(self.catalog, self.labels))
+    def write_sources(self, docs_dir: Path, only: set[str] | None = None) -> list[str]:
+        """The generated pages' sources (every one, or those named: the others are as they were)."""
+        return sync_sources(docs_dir, page_sources(self.catalog, self.labels, only), partial=only is not None)
 
     def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "") -> ViewContext:
         """Everything a page of one language needs to build its views."""
@@ -113,9 +118,18 @@ class EditSession:
     def __init__(self) -> None:
         self.previous: KnowledgeBase | None = None
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+        self.sitemaps: dict[str, str] = {}  # the last full build's, by file name
+        self.documents = DocumentCache()
+        self.layout: object = None  # what the templates were at the last build
+
+    def layout_changed(self, layout: object) -> bool:
+        """Whether the templates (any stamp of them) changed since the last build: every page then."""
+        changed = self.layout is not None and layout != self.layout
+        self.layout = layout
+        return changed
 
     def load(self, root: Path) -> KnowledgeBase:
-        return KnowledgeBase.load(root, self.previous)
+        return KnowledgeBase.load(root, self.previous, self.documents)
 
     def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, everything: bool = False) -> set[str] | None:
         """The page sources (relative to docs/) to render again after `kb`'s build, None for

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import LANGUAGES
@@ -34,8 +35,11 @@ class Token:
     end: int
 
 
+_normalize_word = lru_cache(maxsize=1 << 16)(normalize)  # a text's words repeat across records
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(normalize(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(_normalize_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def form_words(form: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,13 +30,14 @@ from urllib.parse import urlsplit
 import jinja2
 from kb_languages import LanguageProcesses
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES, SOURCE_LANGUAGE
 from gcmkb.artifacts import Artifacts
 from gcmkb.languages import REGISTRY
 from gcmkb.pagekinds import NOT_INDEXED
+from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
 from gcmkb.routes import language_prefix
@@ -146,16 +148,26 @@ def on_pre_build(config: Any) -> None:
     languages = (LanguageProcesses(_built_languages(config), []) if errors or session is not None
                  else LanguageProcesses.for_build(_built_languages(config)))
     pdfs = os.environ.get("KB_PDF") != "0" and (session is None or session.previous is None)
-    if languages.main:
-        kb.write_sources(Path(config.docs_dir))
     render_again: set[str] | None = None
     if session is not None and languages.main:  # pages showing errors, or that showed them: all again
-        render_again = session.pages_to_render(kb, Path(config.docs_dir), everything=bool(errors or last_errors))
+        everything = session.layout_changed(_templates(config)) or bool(errors or last_errors)
+        render_again = session.pages_to_render(kb, Path(config.docs_dir), everything=everything)
         log.info(f"pages to render again: {'all' if render_again is None else len(render_again)} sources")
+    if languages.main:
+        kb.write_sources(Path(config.docs_dir), render_again)
     current = _Build(kb, languages, root, pdfs)
     current.errors = errors
     current.render_again = render_again
     last_errors = errors
+
+
+def _templates(config: Any) -> frozenset[tuple[str, int, int]]:
+    """The project's templates as they are now (name, size, modification time): `serve` watches
+    them, and an edited template changes every page."""
+    folder = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    if folder is None or not folder.is_dir():
+        return frozenset()
+    return frozenset((p.as_posix(), (st := p.stat()).st_size, st.st_mtime_ns) for p in folder.rglob("*") if p.is_file())
 
 
 # Material's assets that no page of ours loads: its lunr language packs and search worker (the
@@ -163,8 +175,33 @@ def on_pre_build(config: Any) -> None:
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
+@event_priority(50)  # before static-i18n makes a language's file of every page source
+def _leave_out_unchanged_pages(files: Any, config: Any) -> Any:
+    """A dirty build after an edit needs only the pages it renders again, and the navigation's:
+    the others (their outputs stay as they are) are left out before static-i18n and MkDocs spend
+    time on each of them. No page links to another through Markdown (links are the views')."""
+    if session is None or current is None or current.render_again is None:
+        return files
+    keep = current.render_again | {source_name(Path(entry).with_suffix("").as_posix(), lang)
+                                   for entry in _nav_sources(config.nav) for lang in LANGUAGES}
+    for file in list(files.documentation_pages()):
+        if file.src_uri not in keep:
+            files.remove(file)
+    return files
+
+
+def _nav_sources(nav: Any) -> Iterator[str]:
+    for item in nav or ():
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, list):
+                yield from _nav_sources(value)
+
+
 @event_priority(-100)  # after static-i18n has picked this language's files
-def on_files(files: Any, config: Any) -> Any:
+def _files_of_this_language(files: Any, config: Any) -> Any:
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_ASSETS) or file.src_uri.endswith(".map"):
             files.remove(file)
@@ -175,6 +212,9 @@ def on_files(files: Any, config: Any) -> Any:
         if session is not None:
             _render_again(files, current.render_again)
     return files
+
+
+on_files = CombinedEvent(_leave_out_unchanged_pages, _files_of_this_language)
 
 
 def _render_again(files: Any, sources: set[str] | None) -> None:
@@ -304,9 +344,15 @@ def _finish(build: _Build, config: Any) -> None:
     build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
-    if "sitemap.xml" in build.root_pages:
+    files: dict[str, str] | None = None
+    if build.render_again is not None and session is not None:  # a dirty build saw only the pages it renders
+        files = session.sitemaps  # the same pages as after the last full build: no record added or removed
+    elif "sitemap.xml" in build.root_pages:
         files = sitemaps(build.root_pages["sitemap.xml"].decode("utf-8"), config.site_url, LANGUAGES,
                          SOURCE_LANGUAGE, NOT_INDEXED)
+        if session is not None:
+            session.sitemaps = files
+    if files:
         for name, xml in files.items():
             (site_dir / name).write_text(xml, "utf-8")
         with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
