@@ -2,9 +2,9 @@
 
 MkDocs renders pages on one core. The indexes do not depend on the pages, so they are built in
 worker processes from the start of the build (one per language when there are cores for it) and
-written at its end. On a single core, or with KB_PARALLEL=0, they are built in the process itself;
-so they are under `mkdocs serve --dirty`, where analyzers kept between builds make an edit's
-indexes quick to rebuild.
+written at its end. On a single core, or with KB_PARALLEL=0, they are built in the process itself.
+Under `mkdocs serve --dirty` one worker (or the process itself, on one core) serves every build,
+and its analyzers, kept between builds, make an edit's indexes quick to rebuild.
 """
 
 from __future__ import annotations
@@ -21,20 +21,23 @@ from .searchindex import Analyzer, search_files
 
 
 class Artifacts:
-    """Started when a build starts, written when it ends; one object per build."""
+    """Started when a build starts, written when it ends; one object per build. Given `workers`
+    (under `mkdocs serve --dirty`: a pool that outlives the builds), every file is made there in
+    one job, by analyzers that the worker keeps from one build to the next."""
 
-    def __init__(self, catalog: Catalog, analyzers: dict[str, Analyzer] | None = None) -> None:
+    def __init__(self, catalog: Catalog, workers: Executor | None = None) -> None:
         self.catalog = catalog
-        self.analyzers = analyzers
+        self.workers = workers
         self.executor: Executor | None = None
         self.futures: list[Future[Any]] = []  # each gives (path, bytes) or a list of them
 
     def start(self) -> None:
         """Hand the indexes to the workers (the catalog goes to them pickled, not parsed again)."""
-        here = self.analyzers is not None
-        self.executor = worker_pool(0 if here else min(spare_cores(), len(LANGUAGES)))
-        self.futures = [self.executor.submit(search_files, self.catalog, lang, (self.analyzers or {}).get(lang))
-                        for lang in LANGUAGES]
+        if self.workers is not None:
+            self.futures = [self.workers.submit(_every_file, self.catalog)]
+            return
+        self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
+        self.futures = [self.executor.submit(search_files, self.catalog, lang) for lang in LANGUAGES]
         self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
 
     def write(self, site_dir: Path) -> None:
@@ -49,3 +52,16 @@ class Artifacts:
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
             self.executor = None
+
+
+# In a worker that serves one build after another, each language's analyzer keeps the terms of
+# every field value it has seen: an edit's indexes analyse only the texts that changed.
+_kept: dict[str, Analyzer] = {}
+
+
+def _every_file(catalog: Catalog) -> list[tuple[str, bytes]]:
+    files: list[tuple[str, bytes]] = []
+    for lang in LANGUAGES:
+        files += search_files(catalog, lang, _kept.setdefault(lang, Analyzer(lang)))
+        files.append(brief_file(catalog, lang))
+    return files

@@ -7,6 +7,7 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,8 @@ from .labels import Labels, load_labels
 from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
+from .parallel import spare_cores, worker_pool
 from .routes import PageRef
-from .searchindex import Analyzer
 from .taxonomies import TAXONOMY_KINDS
 from .views import ViewContext, search_config
 
@@ -85,10 +86,10 @@ class KnowledgeBase:
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
 
-    def start_artifacts(self, analyzers: dict[str, Analyzer] | None = None) -> Artifacts:
+    def start_artifacts(self, workers: Executor | None = None) -> Artifacts:
         """Search indexes, built on spare cores while the pages render; `.write()` at the end.
-        With analyzers kept between builds (`serve`), in this process, reusing their work."""
-        artifacts = Artifacts(self.catalog, analyzers)
+        Under `serve`, by the session's worker, which keeps its analyzers between builds."""
+        artifacts = Artifacts(self.catalog, workers)
         artifacts.start()
         return artifacts
 
@@ -112,15 +113,19 @@ class KnowledgeBase:
 class EditSession:
     """What one build of `mkdocs serve --dirty` hands the next, so that an edit renders again only
     the pages that read what changed (a dirty build renders the pages whose output is older than
-    their source: the adapter ages the outputs of these). Also kept: the search analyzers (each
-    field value's terms), so that the indexes are rebuilt from the changed records' texts."""
+    their source: the adapter ages the outputs of these). Also kept: a worker that makes the search
+    files of every build while its pages render, keeping each field value's terms between builds,
+    and the parsed files (only the changed ones are parsed and checked again)."""
 
     def __init__(self) -> None:
         self.previous: KnowledgeBase | None = None
-        self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+        self.workers = worker_pool(min(spare_cores(), 1))  # makes the search files while pages render
         self.sitemaps: dict[str, str] = {}  # the last full build's, by file name
         self.documents = DocumentCache()
         self.layout: object = None  # what the templates were at the last build
+
+    def close(self) -> None:
+        self.workers.shutdown(cancel_futures=True)
 
     def layout_changed(self, layout: object) -> bool:
         """Whether the templates (any stamp of them) changed since the last build: every page then."""

@@ -56,8 +56,8 @@ class _Build:
         self.kb = kb
         self.languages = languages
         # the main process writes what is shared: indexes, open data, sitemaps, PDFs
-        analyzers = session.analyzers if session is not None else None
-        self.artifacts: Artifacts | None = kb.start_artifacts(analyzers) if languages.main else None
+        workers = session.workers if session is not None else None
+        self.artifacts: Artifacts | None = kb.start_artifacts(workers) if languages.main else None
         self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main and pdfs else None
         self.root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
         self.errors: list[str] = []  # under serve: the validator's errors while the last good site shows
@@ -118,6 +118,13 @@ def on_startup(command: str, dirty: bool) -> None:
     session = EditSession() if serving and dirty else None
     if session is not None:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_shutdown() -> None:
+    if current is not None:
+        current.close()
+    if session is not None:
+        session.close()
 
 
 @event_priority(100)  # before static-i18n derives its links from site_url
