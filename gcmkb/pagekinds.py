@@ -66,7 +66,7 @@ def _theme_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
 
 
 def _parallel_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
-    return f"{labels.t('parallel_view_short')}: {_theme_title(key, catalog, labels)[0]}", labels.t("parallel_intro")
+    return labels.t("parallel_title", title=_theme_title(key, catalog, labels)[0]), labels.t("parallel_intro")
 
 
 def _print_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:

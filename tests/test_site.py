@@ -218,6 +218,15 @@ def test_parallel_view_blocks_carry_their_language(mini_site: Site) -> None:
     assert [c["lang"] for c in ar.select("#r02 p.kb-parallel__cell")] == ["ar", "en", "fr"]
 
 
+def test_parallel_view_titles_follow_each_language_s_punctuation(mini_site: Site) -> None:
+    """French sets a space before a colon; English and Arabic do not."""
+    expected = {"en/": "Parallel view: ", "fr/": "Vue parallèle : ", "": "عرض متوازٍ: "}
+    for prefix, start in expected.items():
+        soup = mini_site.soup(f"{prefix}themes/alpha/parallel/")
+        assert soup.select_one("h1").get_text().startswith(start)
+        assert soup.select_one("title").get_text().startswith(start)
+
+
 def test_leaf_pages_stay_out_of_the_navigation(real_site: Site) -> None:
     nav_links = real_site.soup("recommendations/r01/").select("nav.md-nav--primary a")
     assert not [a for a in nav_links if re.search(r"recommendations/r\d+", a["href"])]
