@@ -5,14 +5,22 @@ computes them (`reference_index` is lunr.py itself, which the tests compare with
 scored in the browser exactly as lunr.js 2.3.9 scores them (kb-search.js). What differs is the
 form the index travels in. lunr's serialisation holds every posting twice, as JSON objects, and
 `lunr.Index.load` rebuilds a vector per field and document and a token automaton: 1.3 s at 10,000
-recommendations before the first query. Here each language has three files:
+recommendations before the first query. Here each language has these files:
 
 - `<lang>.json`: what the header search needs for its first answer: the query pipeline, the
   sorted terms and lunr's number of each, the documents' ids, titles and objectives, the termbase
   and the objective look-up;
 - `<lang>.bin`: the postings as typed arrays, read in place by the browser: per field and term,
   the units that contain it and their weights in thousandths (what lunr rounds weights to);
-- `<lang>.explore.json`: what the explore page adds: every facet's values and the snippets.
+- `<lang>.explore.json`: what the explore page adds: every facet's values and the snippets
+  (each record's beginning, shown until its text arrives, and when no word of its text matched);
+- `<lang>.texts.<k>.json`: the records' full texts (lead and text, plain), in shards of
+  `per` consecutive documents (shard k holds documents k * per onwards), fetched by the browser
+  only for the results it shows, after it has shown them, to excerpt each text around the words
+  that matched. Shards keep what one query fetches small at any size: a header search of 8 results
+  reads at most 8 shards of about `TEXT_SHARD_BYTES`, whether the collection has 35 records or
+  10,000 (one file of every text is 12.9 MB of Arabic at 10,000: its excerpts came 340 ms after
+  focusing the box on the loopback, instead of 240 ms, and far later over a real network).
 
 A "unit" is a distinct value of a field: documents whose field holds the same text (the same
 theme, the same facet labels) share its terms and weights, so a posting names the unit once
@@ -51,6 +59,13 @@ from .textview import plain
 
 FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
 SNIPPET = 240
+# A shard of full texts holds as many records as fit in about this many bytes of JSON; `per` is
+# the same for every shard of a language, so the browser finds a document's shard by division and
+# the index file only grows by {"path", "per"}. Measured at 10,000 synthetic records (Chromium,
+# loopback): 8, 16, 32 and 128 KB shards show the excerpts equally soon (about 130 ms after the
+# results, 100 of them waiting for the reader to stop typing); a query reads 55, 115, 215 and
+# 600 KB of texts; a language has 2,000, 910, 435 and 107 files. 16 KB: few bytes, few files.
+TEXT_SHARD_BYTES = 16_000
 K1, B = 1.2, 0.75  # lunr's BM25 parameters
 SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # where lunr's tokenizer splits
 
@@ -325,9 +340,27 @@ def reference_index(catalog: Catalog, lang: str) -> Any:
     return builder.build()
 
 
+def full_text(rec: Any, lang: str) -> str:
+    """What a result's excerpt is cut from: the lead and the text, plain, on one line."""
+    return " ".join(plain((rec.lead.get(lang) + " " if rec.lead else "") + rec.text.get(lang)).split())
+
+
 def _snippet(text: str) -> str:
-    text = " ".join(plain(text).split())
     return text if len(text) <= SNIPPET else text[:SNIPPET].rsplit(" ", 1)[0] + "…"
+
+
+def text_shards(texts: list[str], name: str,
+                budget: int = TEXT_SHARD_BYTES) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    """The full texts in shards of `per` consecutive documents, each about `budget` bytes of JSON
+    on average: where the browser finds them ({"path": "<name>.texts.{n}.json", "per": per}, the
+    path relative to the index file) and the files, as (file name, content), shard n holding
+    the texts of documents n * per to (n + 1) * per - 1, a JSON list of strings."""
+    average = sum(len(_json(t)) + 1 for t in texts) / max(1, len(texts))
+    per = max(1, int(budget // max(1.0, average)))
+    pattern = f"{name}.texts.{{n}}.json"
+    files = [(pattern.replace("{n}", str(k)), _json(texts[start:start + per]))
+             for k, start in enumerate(range(0, len(texts), per))]
+    return {"path": pattern, "per": per}, files
 
 
 def term_table(catalog: Catalog, lang: str) -> list[list[list[str]]]:
@@ -368,11 +401,11 @@ def search_paths(lang: str) -> tuple[str, str, str]:
 
 
 def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) -> list[tuple[str, bytes]]:
-    """Everything the browser needs for one language, as (path, content) of its three files.
+    """Everything the browser needs for one language, as (path, content) of its files.
 
     The index file carries what the header search needs for its first answer (titles, and the
     objectives for the objective look-up); the explore page's file adds every facet's values
-    and the snippets."""
+    and the snippets; the shards of full texts follow (see the module's docstring)."""
     documents = search_documents(catalog, lang)
     index = compact_index(documents, analyzer or Analyzer(lang))
     layout, postings = index.arrays()
@@ -380,21 +413,25 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     every_labels = load_labels()  # read from their files: once
     labels = every_labels[lang]
     lookup = objective_lookup(catalog, lang, every_labels)
+    texts = [full_text(r, lang) for r in recs]
     header: dict[str, Any] = {"id": [r.id for r in recs], "t": [r.title.get(lang) for r in recs]}
-    explore: dict[str, Any] = {"x": [_snippet((r.lead.get(lang) + " " if r.lead else "") + r.text.get(lang))
-                                     for r in recs]}
+    explore: dict[str, Any] = {"x": [_snippet(text) for text in texts]}
     for facet in FACETS:
         column = header if facet.field == lookup["field"] else explore
         column[facet.field] = [facet.values(r, lang) for r in recs]
     index_path, postings_path, explore_path = search_paths(lang)
+    folder, _, index_name = index_path.rpartition("/")
+    shards, shard_files = text_shards(texts, index_name.removesuffix(".json"))
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [name for name, _ in FIELDS],
             "words": index.words, "ranks": index.ranks, "arrays": layout,
             "docs": header, "url": routes.recommendation("{id}"), "explore": explore_path.rsplit("/", 1)[-1],
+            "texts": shards,
             "facets": {f.name: dict(f.options(catalog, labels)) for f in FACETS},
             "facetFields": {f.name: f.field for f in FACETS},
             "terms": term_table(catalog, lang), "objectives": lookup}
-    return [(index_path, _json(head)), (postings_path, postings), (explore_path, _json(explore))]
+    return [(index_path, _json(head)), (postings_path, postings), (explore_path, _json(explore)),
+            *((f"{folder}/{name}", data) for name, data in shard_files)]
 
 
 def _json(data: Any) -> bytes:

@@ -32,7 +32,8 @@ def search_config(ctx: ViewContext) -> View:
     keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
             "search_results", "facet_all")
     site_link = ctx.site_link
-    return {"lang": ctx.lang, "digits": language(ctx.lang).digits, "index": site_link(routes.search_index(ctx.lang)),
+    return {"lang": ctx.lang, "dir": language(ctx.lang).direction, "digits": language(ctx.lang).digits,
+            "index": site_link(routes.search_index(ctx.lang)),
             "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""), "brief": ctx.link(routes.BRIEF_PAGE),
             "labels": {k: ctx.t(k) for k in keys},
             "counts": dict(ctx.labels.entries["count_results"]),

@@ -1,6 +1,8 @@
 /* Knowledge-base search: per-language prebuilt lunr indexes (assets/search/<lang>.json),
    queried through the same text pipeline the index was built with (kb-pipeline.js).
    Header search with instant results on every page; the explore page at <lang>/search/.
+   Each result shows an excerpt of its record's text around the words that matched, cut from the
+   full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they are shown.
    Everything is fetched from this site; text from the data is only ever set as text. */
 (function () {
   "use strict";
@@ -9,6 +11,9 @@
   var config = JSON.parse(configNode.textContent);
   var engines = {};
   var ID = /^r\d{2,5}$/i;
+  /* excerpts: at most this many characters (the header's list is narrow), and how long the
+     results stay on screen before their texts are fetched (not while the reader is typing on) */
+  var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
 
   /* The index of a language: <lang>.json (documents, terms, pipeline) and <lang>.bin (postings
      as typed arrays, read in place), fetched side by side; see gcmkb/searchindex.py. */
@@ -52,6 +57,8 @@
     this.firstMatch = new Uint32Array(ids.length * this.fields.length);
     this.dot = new Float64Array(ids.length * this.fields.length);
     this.exploreLoaded = null;
+    this.shards = {};  /* shard number -> {loading: its fetch, texts: once it arrived} */
+    this.forms = new Map();  /* word of a text -> the forms the pipeline gives it (excerpts) */
   }
 
   /* a document as results show it: {t: title, u: address, facet values (x: snippet) once loaded} */
@@ -80,6 +87,30 @@
       });
     }
     return this.exploreLoaded;
+  };
+
+  /* The full text of document number d (lead and text, plain), if its shard has arrived. */
+  Engine.prototype.text = function (d) {
+    var spec = this.payload.texts, shard = spec && this.shards[Math.floor(d / spec.per)];
+    return shard && shard.texts ? shard.texts[d % spec.per] : undefined;
+  };
+
+  /* Fetch the shards that hold the texts of these document numbers (each shard once). */
+  Engine.prototype.loadTexts = function (docs) {
+    var engine = this, spec = this.payload.texts, wanted = {};
+    if (!spec) return Promise.resolve(engine);
+    docs.forEach(function (d) { wanted[Math.floor(d / spec.per)] = 1; });
+    return Promise.all(Object.keys(wanted).map(function (k) {
+      var shard = engine.shards[k] || (engine.shards[k] = {});
+      if (!shard.loading) {
+        var url = new URL(spec.path.replace("{n}", k), new URL(engine.url, location.href));
+        shard.loading = fetch(url).then(function (r) {
+          if (!r.ok) throw new Error("search texts " + r.url + ": " + r.status);
+          return r.json();
+        }).then(function (texts) { shard.texts = texts; }, function (e) { delete engine.shards[k]; throw e; });
+      }
+      return shard.loading;
+    })).then(function () { return engine; });
   };
 
   /* Term numbers a query form stands for, in the order lunr.js finds them: the form itself, or
@@ -177,7 +208,10 @@
       alternatives.forEach(function (alternative, a) {
         var found = alternative.map(function (forms, j) {
           var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
-          highlight.push({ forms: forms, prefix: last });
+          /* a word the reader typed marks wherever it is; a termbase form of several words only
+             where the text spells it (the words in a row, stop words between them aside) */
+          highlight.push({ forms: forms, prefix: last, clause: c,
+            phrase: a > 0 && alternative.length > 1 ? { of: highlight.length - j, at: j, length: alternative.length } : null });
           return engine.search(forms, last);
         });
         var marks = found.map(function (r) { var m = new Uint8Array(n); r.docs.forEach(function (d) { m[d] = 1; }); return m; });
@@ -220,29 +254,176 @@
     return { refs: refs, words: words, prefix: prefix, highlight: highlight, objective: objective };
   }
 
-  function matches(engine, word, found) {
-    var processed = engine.index.pipeline.run([new lunr.Token(word)]).map(String);
-    return processed.some(function (p) {
-      return found.highlight.some(function (h) {
-        return h.forms.some(function (t) { return p === t || (h.prefix && p.indexOf(t) === 0); });
-      });
+  /* The forms the pipeline gives a word of a text (normalised, stemmed, clitics; none for a stop
+     word), remembered per engine: texts repeat their words. */
+  function formsOf(engine, word) {
+    var forms = engine.forms.get(word);
+    if (!forms) {
+      forms = engine.index.pipeline.run([new lunr.Token(word.toLowerCase())]).map(String).filter(Boolean);
+      engine.forms.set(word, forms);
+    }
+    return forms;
+  }
+
+  /* Whether a word's forms match one query form as the search matches: equal, or a typed prefix
+     (the last word while typing) that begins the form. */
+  function hits(forms, h) {
+    for (var j = 0; j < forms.length; j++) {
+      for (var k = 0; k < h.forms.length; k++) {
+        var t = h.forms[k];
+        if (forms[j] === t || (h.prefix && forms[j].lastIndexOf(t, 0) === 0)) return true;
+      }
+    }
+    return false;
+  }
+
+  /* The words of a text as the search's tokenizer cuts them (white space and hyphens), each with
+     the query word (clause number) it matches, or -1: a word the reader typed (or a one-word form
+     the termbase adds) wherever it occurs, a termbase form of several words where its words stand
+     in a row. A matched word's mark covers its letters, digits and their marks (diacritics stay
+     inside, quotes and punctuation outside), in the original text: normalisation folds letters
+     for comparing only. */
+  var WORD = /[^\s\-]+/g, LEAD = /^[^\p{L}\p{N}]*/u, TAIL = /[^\p{L}\p{N}\p{M}]*$/u;
+  function textWords(engine, text, found) {
+    var out = [], m, highlight = found.highlight;
+    var phrases = highlight.some(function (h) { return h.phrase; });
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      var w = { start: m.index, end: m.index + m[0].length, clause: -1, forms: null };
+      if (highlight.length) {
+        w.forms = formsOf(engine, m[0]);
+        for (var i = 0; i < highlight.length && w.clause < 0; i++) {
+          if (!highlight[i].phrase && hits(w.forms, highlight[i])) w.clause = highlight[i].clause;
+        }
+      }
+      out.push(w);
+    }
+    if (phrases) markPhrases(out, highlight);
+    out.forEach(function (w) {
+      if (w.clause < 0) return;
+      var word = text.slice(w.start, w.end);
+      w.markStart = w.start + LEAD.exec(word)[0].length;
+      w.markEnd = w.end - TAIL.exec(word)[0].length;
+    });
+    return out;
+  }
+
+  function markPhrases(words, highlight) {
+    var content = words.filter(function (w) { return w.forms.length; });  /* stop words aside */
+    highlight.forEach(function (h) {
+      if (!h.phrase || h.phrase.at !== 0) return;
+      for (var i = 0; i + h.phrase.length <= content.length; i++) {
+        var k = 0;
+        while (k < h.phrase.length && hits(content[i + k].forms, highlight[h.phrase.of + k])) k++;
+        if (k < h.phrase.length) continue;
+        for (k = 0; k < h.phrase.length; k++) if (content[i + k].clause < 0) content[i + k].clause = h.clause;
+      }
     });
   }
 
-  /* text with the matching words wrapped in <mark>, built as DOM nodes */
-  function highlighted(engine, text, found) {
-    var frag = document.createDocumentFragment();
-    text.split(/(\s+)/).forEach(function (part) {
-      if (part && !/^\s+$/.test(part) && found.words.length && matches(engine, part, found)) {
-        var mark = document.createElement("mark");
-        mark.textContent = part;
-        frag.appendChild(mark);
-      } else if (part) {
-        frag.appendChild(document.createTextNode(part));
+  /* Where an excerpt of at most `size` characters is cut from `text` ({from, to, words}): the
+     window that holds the most distinct query words, then the most matches, then the earliest;
+     starting a little before its first match (the text's beginning when the matches fit in the
+     first `size` characters), both ends on word boundaries. No match: the beginning. size 0: all. */
+  function window_(engine, text, found, size) {
+    var words = textWords(engine, text, found);
+    if (!size || text.length <= size) return { from: 0, to: text.length, words: words };
+    var matched = words.filter(function (w) { return w.clause >= 0; }), best = null, from = 0;
+    for (var i = 0; i < matched.length; i++) {
+      var seen = {}, distinct = 0, j = i;
+      do {
+        if (!seen[matched[j].clause]) { seen[matched[j].clause] = 1; distinct++; }
+        j++;
+      } while (j < matched.length && matched[j].end - matched[i].start <= size);
+      if (!best || distinct > best.distinct || (distinct === best.distinct && j - i > best.count)) {
+        best = { first: matched[i], last: matched[j - 1], distinct: distinct, count: j - i };
       }
+    }
+    if (best && best.last.end > size) {
+      var room = Math.max(0, size - (best.last.end - best.first.start));
+      var target = best.first.start - Math.min(Math.floor(room / 3), 60);
+      if (target + size > text.length) target = Math.max(0, text.length - size);  /* near the end: more before */
+      for (var k = 0; k < words.length; k++) if (words[k].start >= target) { from = words[k].start; break; }
+    }
+    var to = from + size;
+    if (to >= text.length) to = text.length;
+    else {
+      var cut = 0;
+      for (var n = 0; n < words.length && words[n].start < to; n++) if (words[n].end <= to) cut = words[n].end;
+      if (cut > from) to = cut;
+      if (best && to < best.last.end) to = best.last.end;
+    }
+    return { from: from, to: to, words: words };
+  }
+
+  var ELLIPSIS = "…", TRAILING = /[\s,;:،؛]+$/;
+  /* The excerpt as DOM nodes: text nodes, the matched words in <mark> (set as text, never as
+     markup), an ellipsis where the text goes on before or after. */
+  function excerpt(engine, text, found, size) {
+    var cut = window_(engine, text, found, size), frag = document.createDocumentFragment(), at = cut.from;
+    var to = cut.to, end = to;
+    if (to < text.length) end = cut.from + text.slice(cut.from, to).replace(TRAILING, "").length;
+    if (cut.from > 0) frag.appendChild(document.createTextNode(ELLIPSIS));
+    cut.words.forEach(function (w) {
+      if (w.clause < 0 || w.markStart >= w.markEnd || w.start < cut.from || w.markEnd > end) return;
+      if (w.markStart > at) frag.appendChild(document.createTextNode(text.slice(at, w.markStart)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(w.markStart, w.markEnd);
+      frag.appendChild(mark);
+      at = w.markEnd;
     });
+    if (end > at) frag.appendChild(document.createTextNode(text.slice(at, end)));
+    if (to < text.length) frag.appendChild(document.createTextNode(ELLIPSIS));
     return frag;
   }
+
+  /* text with the matching words wrapped in <mark>, built as DOM nodes */
+  function highlighted(engine, text, found) { return excerpt(engine, text, found, 0); }
+
+  /* Snippet elements filled with excerpts of their records' texts: at once when the text is here,
+     else once its shard arrives, fetched `delay` ms after the results show if they still do
+     (typing on replaces them: their shards are not fetched). Until then, and for good if the
+     texts cannot be fetched, a snippet keeps what it had. */
+  function Snippets(engine, size, delay) {
+    this.engine = engine;
+    this.size = size;
+    this.delay = delay;
+    this.pending = [];
+    this.generation = 0;
+    this.timer = 0;
+  }
+  Snippets.prototype.reset = function () {
+    this.generation++;
+    this.pending = [];
+    clearTimeout(this.timer);
+  };
+  Snippets.prototype.show = function (node, text, found) {
+    node.textContent = "";
+    node.appendChild(excerpt(this.engine, text, found, this.size));
+    node.setAttribute("data-kb-excerpt", "");
+  };
+  Snippets.prototype.fill = function (node, ref, found) {
+    var d = this.engine.number[ref], text = this.engine.text(d);
+    if (text === undefined) { this.pending.push({ node: node, d: d, found: found }); return false; }
+    this.show(node, text, found);
+    return true;
+  };
+  Snippets.prototype.flush = function () {
+    var self = this, generation = this.generation;
+    clearTimeout(this.timer);
+    if (!this.pending.length) return;
+    this.timer = setTimeout(function () {
+      var waiting = self.pending;
+      self.pending = [];
+      self.engine.loadTexts(waiting.map(function (p) { return p.d; })).then(function (engine) {
+        if (generation !== self.generation) return;
+        waiting.forEach(function (p) {
+          var text = engine.text(p.d);
+          if (p.node.isConnected && text !== undefined) self.show(p.node, text, p.found);
+        });
+      }).catch(function () {});
+    }, this.delay);
+  };
 
   function digits(n) {  /* in the page language's numbering system (config.digits, from the core) */
     var s = String(n);
@@ -263,7 +444,13 @@
     return node;
   }
 
-  function resultLink(engine, ref, found) {
+  /* an element for an excerpt: it carries the language and direction of the text it shows */
+  function snippetNode(tag, engine, className) {
+    return el(tag, { "class": className, lang: engine.payload.lang, dir: engine.payload.lang === config.lang ? config.dir
+      : "auto" });
+  }
+
+  function resultLink(engine, ref, found, snippets) {
     var doc = engine.doc(ref);
     var a = el("a", { href: config.root + doc.u });
     a.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, ref));
@@ -271,6 +458,7 @@
     var title = el("span", { "class": "kb-results__title" });
     title.appendChild(highlighted(engine, doc.t, found));
     a.appendChild(title);
+    if (snippets) snippets.fill(a.appendChild(snippetNode("span", engine, "kb-search__snippet")), ref, found);
     return a;
   }
 
@@ -312,7 +500,7 @@
     var list = root.querySelector(".kb-search__list");
     var status = root.querySelector(".kb-search__status");
     var more = root.querySelector(".kb-search__more a");
-    var active = -1;
+    var active = -1, snippets = null;
 
     function options() { return list.querySelectorAll("[role=option]"); }
     function setActive(i) {
@@ -332,7 +520,7 @@
     function update() {
       var q = input.value;
       more.href = config.page + "?q=" + encodeURIComponent(q);
-      if (!q.trim()) { close(); return; }
+      if (!q.trim()) { close(); if (snippets) snippets.reset(); return; }
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
       status.textContent = config.labels.search_loading;
@@ -341,8 +529,10 @@
         var found = run(engine, q);
         list.textContent = "";
         active = -1;
+        if (!snippets) snippets = new Snippets(engine, HEADER_EXCERPT, TEXTS_DELAY);
+        snippets.reset();
         var shown = found.objective ? [objectiveLink(found.objective)] : [];
-        found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found)); });
+        found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
         shown.forEach(function (link, i) {
           var li = el("li", { role: "option", id: "kb-search-option-" + i, "aria-selected": "false" });
           li.appendChild(link);
@@ -350,6 +540,7 @@
         });
         status.textContent = found.refs.length ? countLabel(config.counts, found.refs.length, config.lang)
           : config.labels.search_none;
+        snippets.flush();  /* the texts of these results, once they have shown */
       });
     }
     input.addEventListener("focus", function () { loadEngine(config.index); });
@@ -393,6 +584,7 @@
     q.value = params.get("q") || "";
     selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
 
+    var snippets = null, observer = null;
     function render(engine) {
       var query = q.value;
       var found = query.trim() ? run(engine, query) : { refs: engine.ids.slice(), words: [], prefix: false, highlight: [], objective: null };
@@ -418,18 +610,36 @@
       var search = params.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
       out.textContent = "";
+      if (!snippets) snippets = new Snippets(engine, EXPLORE_EXCERPT, TEXTS_DELAY);
+      snippets.reset();
+      /* each result first shows its record's beginning; once it comes near the screen, its text
+         is fetched and the excerpt around what matched replaces it (at once if already here) */
+      if (observer) observer.disconnect();
+      var waiting = new Map();
+      observer = found.words.length && window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting || !waiting.has(entry.target)) return;
+          observer.unobserve(entry.target);
+          snippets.fill(entry.target, waiting.get(entry.target), found);
+          waiting.delete(entry.target);
+        });
+        snippets.flush();
+      }, { rootMargin: "50% 0px" }) : null;
       var list = el("ol", { "class": "kb-results" });
       if (found.objective) {
         var first = el("li", { "class": "kb-results__item kb-results__item--objective", "data-kb-objective": "" });
         first.appendChild(objectiveLink(found.objective));
         list.appendChild(first);
       }
-      refs.forEach(function (ref) {
+      refs.forEach(function (ref, i) {
         var doc = engine.doc(ref);
         var li = el("li", { "class": "kb-results__item" });
         li.appendChild(resultLink(engine, ref, found));
-        var snippet = el("p", { "class": "kb-results__snippet" });
-        snippet.appendChild(highlighted(engine, doc.x, found));
+        var snippet = snippetNode("p", engine, "kb-results__snippet");
+        if (!(observer && i < 20 && engine.text(engine.number[ref]) !== undefined && snippets.fill(snippet, ref, found))) {
+          snippet.appendChild(highlighted(engine, doc.x, found));
+          if (observer) { waiting.set(snippet, ref); observer.observe(snippet); }
+        }
         li.appendChild(snippet);
         li.appendChild(el("p", { "class": "kb-results__theme" }, engine.payload.facets.theme[doc.th]));
         if (window.kbBrief) li.appendChild(el("p", { "class": "kb-results__brief" })).appendChild(window.kbBrief.button(ref));
