@@ -23,6 +23,7 @@ import gzip
 import logging
 import os
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -177,9 +178,10 @@ def _templates(config: Any) -> frozenset[tuple[str, int, int]]:
     return frozenset((p.as_posix(), (st := p.stat()).st_size, st.st_mtime_ns) for p in folder.rglob("*") if p.is_file())
 
 
-# Material's assets that no page of ours loads: its lunr language packs and search worker (the
-# search is our own, assets/search/) and the source maps; 2.5 MB nobody downloads, left unpublished.
-UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Material's assets that no page of ours loads: its script (overrides/main.html says why; kb.js does
+# what we used of it), its lunr language packs and search worker (the search is our own,
+# assets/search/) and the source maps; 2.6 MB nobody downloads, left unpublished.
+UNUSED_THEME_ASSETS = ("assets/javascripts/",)
 
 
 @event_priority(50)  # before static-i18n makes a language's file of every page source
@@ -294,6 +296,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         return context
     kb = current.kb
 
+    @cache  # a list repeats its theme's link for each of its records
     def site_link(target: str) -> str:
         href = get_relative_url(target or ".", page.url or ".")
         return href + "/" if (not target or target.endswith("/")) and not href.endswith("/") else href

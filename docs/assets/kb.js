@@ -46,3 +46,138 @@ window.addEventListener("pageshow", function () {
     if (response.ok) window.location.replace(asked.page);
   }, function () {});
 })();
+
+/* What the pages used of Material's JavaScript, which they do not load (main.html says why):
+   the focus ring its stylesheet draws, code blocks that scroll reachable by keyboard, the palette
+   toggle, the back-to-top button, the page title in the header once the heading has scrolled
+   away, the drawer closed when an address changes (a link inside the page) or on Escape.
+   The palette is kept where Material kept it (__md_set), so a reader's choice carries over. */
+
+/* Material's stylesheet draws the focus ring of its controls (header buttons, summaries, code)
+   only on elements with the class "focus-visible", which its script's polyfill gave: given here to
+   what the browser's own :focus-visible matches. */
+document.addEventListener("focusin", function (event) {
+  var e = event.target;
+  if (e.classList && e.matches(":focus-visible")) e.classList.add("focus-visible");
+});
+document.addEventListener("focusout", function (event) {
+  if (event.target.classList) event.target.classList.remove("focus-visible");
+});
+
+/* a code block wider than the page scrolls, so the keyboard must reach it (as Material did, where
+   there is a pointer that hovers: on a touch screen a tabindex would make a tap select it) */
+(function () {
+  var codes = document.querySelectorAll(".md-typeset pre > code");
+  if (!codes.length || !window.ResizeObserver || !matchMedia("(hover)").matches) return;
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var code = entry.target;
+      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+      else code.removeAttribute("tabindex");
+    });
+  });
+  codes.forEach(function (code) { observer.observe(code); });
+})();
+
+/* the palette toggle: the label shown switches to the next palette */
+(function () {
+  var form = document.querySelector("[data-md-component=palette]");
+  if (!form || !window.__md_get) return;
+  var inputs = [].slice.call(form.querySelectorAll("input"));
+  var attributes = ["media", "scheme", "primary", "accent"];
+  function show(index, save) {
+    var input = inputs[index], color = {};
+    input.checked = true;
+    attributes.forEach(function (name) {
+      color[name] = input.getAttribute("data-md-color-" + name);
+      document.body.setAttribute("data-md-color-" + name, color[name]);
+    });
+    inputs.forEach(function (other, i) {  /* the label after each option switches to the next one */
+      if (other.nextElementSibling) other.nextElementSibling.hidden = i !== index;
+    });
+    if (save) __md_set("__palette", { index: index, color: color });
+  }
+  function preferred() {
+    return Math.max(0, inputs.findIndex(function (input) {
+      return matchMedia(input.getAttribute("data-md-color-media")).matches;
+    }));
+  }
+  var saved = __md_get("__palette");
+  show(saved && saved.index < inputs.length ? saved.index : preferred(), false);
+  form.addEventListener("change", function (event) { show(inputs.indexOf(event.target), true); });
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var next = (inputs.findIndex(function (input) { return input.checked; }) + 1) % inputs.length;
+    inputs[next].click();
+    inputs[next].focus();
+  });
+  /* until the reader chooses, the colours follow the system's */
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
+    if (!__md_get("__palette")) show(preferred(), false);
+  });
+})();
+
+(function () {
+  var header = document.querySelector("[data-md-component=header]");
+  var title = document.querySelector("[data-md-component=header-title]");
+  var top = document.querySelector("[data-md-component=top]");
+  var heading = document.querySelector(".md-content h1");
+  var last = window.scrollY, queued = false;
+  function update() {
+    queued = false;
+    var y = window.scrollY, height = header ? header.offsetHeight : 0;
+    if (title && heading) {
+      title.classList.toggle("md-header__title--active", heading.getBoundingClientRect().bottom <= height);
+    }
+    if (top) {  /* shown while the reader scrolls back up, away from the top */
+      var hidden = !(y < last && y > 0);
+      if (top.hidden !== hidden) {
+        top.hidden = hidden;
+        if (hidden) { top.setAttribute("tabindex", "-1"); top.blur(); } else top.removeAttribute("tabindex");
+      }
+      top.style.top = height + 16 + "px";
+    }
+    last = y;
+  }
+  window.addEventListener("scroll", function () {
+    if (!queued) { queued = true; requestAnimationFrame(update); }
+  }, { passive: true });
+  if (top) {
+    top.setAttribute("tabindex", "-1");
+    top.addEventListener("click", function (event) { event.preventDefault(); window.scrollTo({ top: 0 }); });
+  }
+  update();
+})();
+
+(function () {
+  var drawer = document.getElementById("__drawer");
+  if (!drawer) return;
+  window.addEventListener("hashchange", function () { drawer.checked = false; });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) drawer.checked = false;
+  });
+})();
+
+/* Disclosures (the editorial notes) open when the address points into them, and to print. */
+(function () {
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id), opened = false;
+    for (var e = target && target.parentElement; e; e = e.parentElement) {
+      if (e.tagName === "DETAILS" && !e.open) opened = e.open = true;
+    }
+    if (opened) target.scrollIntoView();
+  }
+  if (window.location.hash) reveal();
+  window.addEventListener("hashchange", reveal);
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = [].filter.call(document.querySelectorAll("details:not([open])"), function (d) { return !d.closest(".kb-embed-box"); });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
+  });
+})();

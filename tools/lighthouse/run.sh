@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Lighthouse (pinned in package.json) against the local build, in Debian's Chromium.
-# Usage: tools/lighthouse/run.sh [site-dir]
+# Usage: tools/lighthouse/run.sh [site-dir]     (PAGES="/ /en/" to audit other pages)
 #   -> performance / accessibility / best practices / SEO of each page, on mobile and on desktop
-#      (Lighthouse's form-factor presets), with every audit that cost points.
+#      (Lighthouse's form-factor presets), the KB transferred, with every audit that cost points.
+# The site is served by serve.py, as a host serves it: text compressed (python3 -m http.server
+# compresses nothing, which made every page weigh and load several times what it does online).
 # Exits non-zero, naming the page, if any run fails or reports no score: a failed run is never
 # shown as a result (each run writes its own report, so no earlier page's result can stand in).
 set -euo pipefail
@@ -14,7 +16,8 @@ pages="${PAGES:-/ /themes/rights/ /recommendations/r12/ /en/ /en/themes/rights/ 
 [ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm ci --no-audit --no-fund --silent)
 [ -d "$site" ] || { echo "build the site first: SITE_URL=http://127.0.0.1:$port/ ./dev build" >&2; exit 2; }
 out="$(mktemp -d)"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >"$out/server.log" 2>&1 &
+# served as a host serves it (text gzip-compressed, the root 404.html for a missing address)
+python3 "$here/serve.py" "$site" "$port" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$out"' EXIT
 for _ in $(seq 50); do
@@ -25,7 +28,8 @@ done
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 failed=()
-printf '%-28s %-7s %5s %5s %5s %5s\n' page device perf a11y bp seo
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (Lighthouse times are worth little on a busy machine)"
+printf '%-28s %-7s %5s %5s %5s %5s %6s\n' page device perf a11y bp seo KB
 for page in $pages; do
   for device in mobile desktop; do
     report="$out/$device${page//\//_}.json"
@@ -53,7 +57,8 @@ if r.get("runtimeError") or any(s is None for s in scores.values()):
           f"{', '.join(k for k, s in scores.items() if s is None) or 'the page'}: "
           f"{error.get('code', '')} {error.get('message', '')}".rstrip(), file=sys.stderr)
     sys.exit(1)
-print(f"{page:<28} {device:<7} " + " ".join(f"{round(scores[k] * 100):>5}" for k in keys))
+sent = r["audits"].get("total-byte-weight", {}).get("numericValue", 0) / 1024  # as transferred
+print(f"{page:<28} {device:<7} " + " ".join(f"{round(scores[k] * 100):>5}" for k in keys) + f" {sent:>6.0f}")
 for k in keys:
     for ref in c[k]["auditRefs"]:
         a = r["audits"][ref["id"]]
@@ -63,6 +68,7 @@ for k in keys:
 PY
   done
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "lighthouse failed on ${#failed[@]} run(s):" >&2
   printf '  %s\n' "${failed[@]}" >&2
