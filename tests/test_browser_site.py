@@ -26,6 +26,13 @@ from .sitebuild import Site, free_port, make_project, mkdocs_serve
 pytestmark = pytest.mark.browser
 
 
+def test_arabic_numbered_lists_count_in_arabic_indic_digits(page, real_site: Site) -> None:
+    for prefix, style in (("", "kb-arabic-indic"), ("en/", "decimal")):
+        page.goto(real_site.url + prefix + "recommendations/r12/")
+        page.locator(".kb-notes summary").click()
+        assert page.eval_on_selector(".kb-notes ol", "e => getComputedStyle(e).listStyleType") == style
+
+
 def test_arabic_recommendation_page_lays_out_right_to_left(page, real_site: Site) -> None:
     page.goto(real_site.url + "recommendations/r30/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
