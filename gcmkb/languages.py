@@ -32,11 +32,6 @@ class Language:
         """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
         return str(n).translate(ARABIC_INDIC) if self.digits == "arab" else str(n)
 
-    def digits_of(self, text: str) -> str:
-        """Running text with the language's digits ("السطر 107" reads "السطر ١٠٧" on an Arabic page);
-        the caller leaves out Latin runs such as A/RES/73/195 or r07, which keep theirs."""
-        return text.translate(ARABIC_INDIC) if self.digits == "arab" else text
-
     def numeral(self, text: str) -> str:
         """A dotted number ("10.7") in the language's digits, with the Arabic decimal separator."""
         if self.digits != "arab" or not text.replace(".", "").isdigit():

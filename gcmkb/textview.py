@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .languages import language
 from .model import Catalog, Text
 from .text_checks import INLINE_REF
 
@@ -41,16 +40,15 @@ def _plain(text: str, lang: str) -> list[Segment]:
     if not text:
         return []
     pattern, kind = (LATIN_RUN, "ltr") if lang == "ar" else (ARABIC_RUN, "rtl")
-    digits = language(lang).digits_of  # the page language's own digits, outside the isolated runs
     out: list[Segment] = []
     last = 0
     for match in pattern.finditer(text):
         if match.start() > last:
-            out.append({"kind": "text", "text": digits(text[last:match.start()])})
+            out.append({"kind": "text", "text": text[last:match.start()]})
         out.append({"kind": kind, "text": match.group(0)})
         last = match.end()
     if last < len(text):
-        out.append({"kind": "text", "text": digits(text[last:])})
+        out.append({"kind": "text", "text": text[last:]})
     return out
 
 

@@ -264,25 +264,3 @@ def test_no_unreferenced_theme_assets_are_published(mini_site: Site) -> None:
     assert [p for p in published if p.endswith(".map") or "javascripts/lunr/" in p or "javascripts/workers/" in p] == []
     assert [p for p in published if p.startswith("assets/javascripts/")] == []  # no page loads Material's script
 
-
-def test_arabic_running_text_takes_arabic_indic_digits_and_latin_runs_keep_theirs() -> None:
-    from gcmkb.textview import segments
-    parts = segments("الأسطر 108-117 من القرار A/RES/73/195، انظر [[r07]] لعام 2030.", "ar",
-                     _OneRecord(), lambda path: path)  # type: ignore[arg-type]
-    assert [(p["kind"], p.get("text", p.get("id"))) for p in parts] == [
-        ("text", "الأسطر ١٠٨-١١٧ من القرار "), ("ltr", "A/RES/73/195"), ("text", "، انظر "), ("ref", "r07"),
-        ("text", " لعام ٢٠٣٠.")]
-    english = segments("lines 108-117 quote «السطر 13»", "en", _OneRecord(), lambda path: path)  # type: ignore[arg-type]
-    assert "".join(p["text"] for p in english) == "lines 108-117 quote «السطر 13»"
-
-
-class _OneRecord:
-    def recommendation(self, rid: str) -> object:
-        from gcmkb.model import Text
-        return type("Rec", (), {"title": Text.of({"ar": "عنوان", "en": "Title", "fr": "Titre"})})()
-
-
-def test_arabic_notes_number_their_lines_and_items_in_arabic_indic_digits(real_site: Site) -> None:
-    notes = real_site.soup("recommendations/r12/").select_one(".kb-notes")
-    text = notes.get_text()
-    assert "السطر ١٠٨" in text and "108" not in text
