@@ -40,6 +40,12 @@ class Artifacts:
         self.futures = [self.executor.submit(search_files, self.catalog, lang) for lang in LANGUAGES]
         self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
 
+    def release(self) -> None:
+        """Once every job is done, stop this build's workers: their results are here, and an idle
+        worker would hold its memory until the build ends (a fifth of the peak at 10,000)."""
+        if self.executor is not None and all(f.done() for f in self.futures):
+            self.close()
+
     def write(self, site_dir: Path) -> None:
         results = [f.result() for f in self.futures]
         for path, data in [file for r in results for file in (r if isinstance(r, list) else [r])]:

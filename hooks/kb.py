@@ -321,6 +321,12 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     return context
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if current is not None and current.artifacts is not None:
+        current.artifacts.release()  # the search workers stop as soon as their files are made
+    return output
+
+
 @event_priority(-50)  # after a language's pages, before static-i18n builds the next languages (-100)
 def on_post_build(config: Any) -> None:
     if current is None or not current.languages.main:
