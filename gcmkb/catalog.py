@@ -30,7 +30,7 @@ class DocumentCache:
 
     def __init__(self) -> None:
         self.read: dict[str, tuple[bytes, Document | None, list[Problem]]] = {}
-        self.own: dict[tuple[str, bytes], list[Problem]] = {}
+        self.own: dict[tuple[str, bytes, bytes], list[Problem]] = {}  # (path, digest, context)
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Loaded:
         """`check()`'s problems of one document, which depend on its content and `context` only."""
         if self.cache is None:
             return list(check())
-        key = (doc.path, self.digests[doc.path] + context)
+        key = (doc.path, self.digests[doc.path], context)
         if key not in self.cache.own:
             self.cache.own[key] = list(check())
         return self.cache.own[key]
@@ -93,7 +93,7 @@ def read_all(root: Path, cache: DocumentCache | None = None) -> Loaded:
     if cache is not None:  # files deleted or renamed since
         for gone in set(cache.read) - seen:
             del cache.read[gone]
-        cache.own = {key: value for key, value in cache.own.items() if loaded.digests.get(key[0]) == key[1][:16]}
+        cache.own = {key: value for key, value in cache.own.items() if loaded.digests.get(key[0]) == key[1]}
     return loaded
 
 
