@@ -189,6 +189,28 @@ def test_the_dark_system_scheme_is_followed_until_the_reader_chooses(browser, re
 
 
 @pytest.mark.browser
+def test_a_dark_system_gets_dark_colours_at_once_not_a_fade_from_light(browser, real_site: Site) -> None:
+    """The page's colours are computed (as a browser may do before the end of the body) before
+    kb.js sets the palette; setting it must not start the theme's colour transitions."""
+    context = browser.new_context(color_scheme="dark")
+    context.add_init_script("""
+        window.kbTransitions = [];
+        document.addEventListener("transitionrun", e => kbTransitions.push(e.propertyName), true);
+        new MutationObserver(() => {
+          const link = document.querySelector(".md-nav__link");
+          if (link) getComputedStyle(link).color;
+        }).observe(document, {childList: true, subtree: true});
+    """)
+    page = context.new_page()
+    for lang in ("", "en/"):
+        page.goto(real_site.url + lang)
+        page.wait_for_timeout(400)  # longer than the theme's 125 ms colour transition
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert page.evaluate("kbTransitions") == []
+    context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_back_to_top_and_the_title_in_the_header_on_a_phone(browser, real_site: Site, lang: str) -> None:
     context = browser.new_context(viewport=PHONE)

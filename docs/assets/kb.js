@@ -102,8 +102,13 @@ document.addEventListener("focusout", function (event) {
       return matchMedia(input.getAttribute("data-md-color-media")).matches;
     }));
   }
-  var saved = __md_get("__palette");
+  /* the first palette is set without the theme's colour transitions: a reader whose system is dark
+     would otherwise see every link fade from the light scheme's colours on each page */
+  var saved = __md_get("__palette"), root = document.documentElement;
+  root.classList.add("kb-instant");
   show(saved && saved.index < inputs.length ? saved.index : preferred(), false);
+  void getComputedStyle(document.body).color;  /* the new colours are computed with no transition */
+  requestAnimationFrame(function () { requestAnimationFrame(function () { root.classList.remove("kb-instant"); }); });
   form.addEventListener("change", function (event) { show(inputs.indexOf(event.target), true); });
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
