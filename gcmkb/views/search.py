@@ -35,6 +35,7 @@ def search_config(ctx: ViewContext) -> View:
     return {"lang": ctx.lang, "dir": language(ctx.lang).direction, "digits": language(ctx.lang).digits,
             "index": site_link(routes.search_index(ctx.lang)),
             "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""), "brief": ctx.link(routes.BRIEF_PAGE),
+            "brief_ids": site_link(routes.BRIEF_IDS),
             "labels": {k: ctx.t(k) for k in keys},
             "counts": dict(ctx.labels.entries["count_results"]),
             "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),
