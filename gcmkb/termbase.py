@@ -6,8 +6,10 @@ deprecated form") and the term markup on recommendation pages. Three kinds of fo
 preferred term: variants (short or inflected forms the texts use freely), not-preferred forms
 (correct wording, such as another passage of the Compact or established UN usage, that is not the
 collection's name for the concept: shown and searched, never reported) and deprecated forms (wrong:
-a confusion of concepts, a calque, a discredited label; the validator warns on them). Arabic forms also match behind a proclitic (و ف ب ل ك, the article and their
-combinations); English and French forms also match with a final plural s or x.
+a confusion of concepts, a calque, a discredited label; the validator warns on them).
+
+Arabic forms also match behind a proclitic (و ف ب ل ك, the article and their combinations);
+English and French forms also match with a final plural s or x.
 """
 
 from __future__ import annotations

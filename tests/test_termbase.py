@@ -97,7 +97,8 @@ def test_a_not_preferred_form_is_never_reported_yet_is_a_use_of_the_term(mini: P
 
 def test_a_not_preferred_form_is_not_also_preferred_or_a_variant(mini: Path) -> None:
     terms = mini / "recommendations/terms.yml"
-    _edit(terms, "      en: [immigration detention]\n", "      en: [immigration detention, Detention, migration-detention]\n")
+    _edit(terms, "      en: [immigration detention]\n",
+          "      en: [immigration detention, Detention, migration-detention]\n")
     assert _messages(mini) == [
         "recommendations/terms.yml:13: terms[0].not_preferred.en[1]: 'Detention' is already listed under variants; "
         "allowed: a correct form that is not the preferred term or a variant",
@@ -118,9 +119,11 @@ def test_a_deprecated_form_may_not_hide_inside_a_not_preferred_one(mini: Path) -
 
 
 def test_the_schema_explains_not_preferred_forms(mini: Path) -> None:
-    _edit(mini / "recommendations/terms.yml", "      en: [immigration detention]\n", "      en: immigration detention\n")
+    terms = mini / "recommendations/terms.yml"
+    _edit(terms, "      en: [immigration detention]\n", "      en: immigration detention\n")
     assert _messages(mini) == [
-        "recommendations/terms.yml:13: terms[0].not_preferred.en: expected a list of words or phrases, each once, got text"]
+        "recommendations/terms.yml:13: terms[0].not_preferred.en: expected a list of words or phrases, each once, "
+        "got text"]
 
 
 def test_termbase_errors_are_reported_with_their_lines(mini: Path) -> None:
