@@ -103,10 +103,13 @@ def _taxonomy(kind: str, entries: tuple[Entry, ...]) -> dict[str, Any]:
 def term_record(term: Term) -> dict[str, Any]:
     """A term exactly as in recommendations/terms.yml."""
     out: dict[str, Any] = {"id": term.id, "preferred": _text(term.preferred)}
-    for name, forms in (("variants", term.variants), ("deprecated", term.deprecated)):
+    for name, forms in (("variants", term.variants), ("not_preferred", term.not_preferred),
+                        ("deprecated", term.deprecated)):
         if forms:
             out[name] = {lang: list(values) for lang, values in forms.items()}
     out.update({"definition": _text(term.definition), "source": _text(term.source)})
+    if term.notes:
+        out["notes"] = [_text(n) for n in term.notes]
     if term.working_renderings:
         out["working_renderings"] = list(term.working_renderings)
     if term.objectives:
