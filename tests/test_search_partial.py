@@ -150,6 +150,7 @@ def test_nothing_found_suggests_terms_and_every_recommendation(page, real_site: 
     _explore(page, real_site, lang, query)
     page.locator("[data-kb-browse]").click()
     page.wait_for_url(real_site.url + PREFIX[lang] + "search/")
+    page.locator("[data-search-results] .kb-results__item").first.wait_for()  # the script's list
     assert page.locator("[data-search-results] .kb-results__item").count() == 35
 
 
