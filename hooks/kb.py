@@ -41,6 +41,7 @@ from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
+from gcmkb.publishing import site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import sitemaps
@@ -131,6 +132,9 @@ def on_shutdown() -> None:
 @event_priority(100)  # before static-i18n derives its links from site_url
 def on_config(config: Any) -> Any:
     LanguageProcesses.configure(config)
+    problem = site_url_problem(config.site_url)
+    if problem:
+        raise PluginError(problem)
     return config
 
 

@@ -1,0 +1,21 @@
+"""What a published edition needs from whoever publishes it: the public address, the forge's edit
+address, the publisher's name. They are settings of the site, not facts of the collection or of
+git: a build that would publish without its address refuses, with one line saying what to set.
+"""
+
+from __future__ import annotations
+
+SITE_URL_ENV = "SITE_URL"          # the public address, ending with "/"
+EDIT_BASE_ENV = "KB_EDIT_BASE"     # the forge's edit URL of the repository root, ending with "/"
+
+SITE_URL_MISSING = (
+    f"{SITE_URL_ENV} is not set: a published build writes the site's public address into every permalink, "
+    f"citation, feed, sitemap and PDF; set {SITE_URL_ENV} to it and {EDIT_BASE_ENV} to the forge's edit "
+    f"address of the repository for the 'Edit' links (e.g. {SITE_URL_ENV}=https://kb.example.org/ "
+    f"{EDIT_BASE_ENV}=https://github.com/OWNER/REPO/edit/main/ ./dev build); `./dev serve` needs neither")
+
+
+def site_url_problem(site_url: str | None) -> str | None:
+    """Why a build cannot publish at `site_url` (None if it can). `mkdocs serve` serves at its own
+    local address, so only a build without SITE_URL meets this."""
+    return None if site_url else SITE_URL_MISSING
