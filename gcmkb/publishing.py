@@ -19,3 +19,26 @@ def site_url_problem(site_url: str | None) -> str | None:
     """Why a build cannot publish at `site_url` (None if it can). `mkdocs serve` serves at its own
     local address, so only a build without SITE_URL meets this."""
     return None if site_url else SITE_URL_MISSING
+
+
+PUBLISHER_SETTING = "extra.kb_publisher"  # in mkdocs.yml; the environment variable KB_PUBLISHER overrides it
+PUBLISHER_INVALID = (f"mkdocs.yml: {PUBLISHER_SETTING}: not a name; allowed: one name for every language "
+                     "(kb_publisher: Name, or KB_PUBLISHER=Name), or one per language "
+                     "(kb_publisher: {ar: …, en: …, fr: …}), or nothing (the site's name)")
+
+
+def publisher_problem(setting: object, languages: tuple[str, ...]) -> str | None:
+    """Why the publisher setting cannot name the publisher (None if it can, or is not set)."""
+    if setting is None or (isinstance(setting, str) and setting.strip()):
+        return None
+    if isinstance(setting, dict) and set(setting) == set(languages) and all(
+            isinstance(name, str) and name.strip() for name in setting.values()):
+        return None
+    return PUBLISHER_INVALID
+
+
+def publisher_name(setting: object, lang: str) -> str:
+    """The publisher's name in `lang` from a valid setting ("" when not set: the site's name stands)."""
+    if isinstance(setting, dict):
+        return str(setting[lang]).strip()
+    return setting.strip() if isinstance(setting, str) else ""

@@ -24,6 +24,7 @@ from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
+from .publishing import publisher_name
 from .routes import PageRef
 from .taxonomies import TAXONOMY_KINDS
 from .views import ViewContext, search_config
@@ -75,9 +76,12 @@ class KnowledgeBase:
         """The generated pages' sources (every one, or those named: the others are as they were)."""
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels, only), partial=only is not None)
 
-    def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "") -> ViewContext:
-        """Everything a page of one language needs to build its views."""
-        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url, edit_base, self.history)
+    def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "",
+                publisher: object = None) -> ViewContext:
+        """Everything a page of one language needs to build its views; `publisher` is the setting
+        that names who publishes (publishing.py)."""
+        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url, edit_base, self.history,
+                           publisher_name(publisher, lang))
 
     def source_of(self, kind: str, key: str) -> str | None:
         """The record file a generated page comes from ("" if many, None if written by hand)."""
@@ -97,10 +101,10 @@ class KnowledgeBase:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
         write_open_data(site_dir, self.catalog, self.graph, site_url, title)
 
-    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "") -> None:
+    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""
         for lang in LANGUAGES:
-            write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base),
+            write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
                        source_date_epoch())
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
