@@ -1,9 +1,15 @@
 """What a published edition needs from whoever publishes it: the public address, the forge's edit
 address, the publisher's name. They are settings of the site, not facts of the collection or of
 git: a build that would publish without its address refuses, with one line saying what to set.
+The edition (version and date) is the repository's: HEAD's release tag or commit date.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .changes import git_output
 
 SITE_URL_ENV = "SITE_URL"          # the public address, ending with "/"
 EDIT_BASE_ENV = "KB_EDIT_BASE"     # the forge's edit URL of the repository root, ending with "/"
@@ -42,3 +48,29 @@ def publisher_name(setting: object, lang: str) -> str:
     if isinstance(setting, dict):
         return str(setting[lang]).strip()
     return setting.strip() if isinstance(setting, str) else ""
+
+
+RELEASE, COMMIT, UNDATED = "release", "commit", "undated"  # how an edition is known
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which edition a build publishes: HEAD's release tag and date, or its commit date, or nothing
+    (a copy without the repository says so rather than guess)."""
+
+    state: str = UNDATED  # RELEASE: HEAD has a release tag; COMMIT: dated by HEAD; UNDATED: no repository
+    version: str = ""     # the release tag
+    time: int = 0         # HEAD's commit time, seconds since the epoch, UTC
+    commit: str = ""
+
+
+def read_edition(root: Path) -> Edition:
+    """The edition of the repository at `root`: HEAD's commit, and its release tag if it has one
+    (the highest version when it has several). Dates are the commit's: never the clock."""
+    head = git_output(root, "log", "-1", "--format=%H %ct", "HEAD")
+    if head is None or not head.strip():
+        return Edition()
+    commit, time = head.decode("ascii").split()
+    tags = git_output(root, "tag", "--points-at", "HEAD", "--sort=-version:refname") or b""
+    version = next(iter(tags.decode("utf-8").split()), "")
+    return Edition(RELEASE if version else COMMIT, version, int(time), commit)

@@ -281,9 +281,11 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
         return context
     root = urlsplit(config.site_url).path
     lang = _language(config)
-    ctx = current.kb.context(lang, lambda target: root + target, config.site_url, publisher=_publisher(config))
+    ctx = current.kb.context(lang, lambda target: root + target, config.site_url,
+                             publisher=_publisher(config))
     context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_languages=LANGUAGE_FACTS,
-                   kb_search=current.kb.search_config(ctx), kb=current.kb.view("not-found", "", ctx),
+                   kb_footer=current.kb.footer(ctx), kb_search=current.kb.search_config(ctx),
+                   kb=current.kb.view("not-found", "", ctx),
                    kb_alternates=[{"link": root + language.prefix, "name": language.name, "lang": language.code}
                                   for language in REGISTRY])
     return context
@@ -319,6 +321,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["kb_search"] = kb.search_config(ctx)
     context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
     context["kb_build_errors"] = current.errors
+    context["kb_footer"] = kb.footer(ctx)  # publisher, edition, licence, accessibility and privacy
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
         kind, key = meta["kind"], str(meta.get("key", ""))

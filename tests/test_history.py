@@ -19,7 +19,7 @@ from gcmkb import LANGUAGES
 from gcmkb.changes import NO_REPOSITORY, SHALLOW, changed_fields, read_history, source_date_epoch
 from gcmkb.history_views import FEED_SIZE, commit_url, format_date, timestamp
 from gcmkb.labels import load_labels
-from gcmkb.publishing import PUBLISHER_INVALID, publisher_problem
+from gcmkb.publishing import COMMIT, PUBLISHER_INVALID, RELEASE, UNDATED, Edition, publisher_problem, read_edition
 from gcmkb.site import KnowledgeBase
 
 from .conftest import FIXTURES, ROOT
@@ -64,7 +64,7 @@ def make_history(project: Path) -> Repo:
     - "edit" (15 March) changes r01's Arabic title, English lead and text and links, and only a
       comment of r02 (nothing a reader sees);
     - "merge" (1 April) merges a branch that changed r03's objectives and French status;
-    - "theme" (2 April) changes a theme only: no recommendation changed."""
+    - "theme" (2 April) changes a theme only: no recommendation changed; tagged v1.0 and v1.2."""
     shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
@@ -84,6 +84,8 @@ def make_history(project: Path) -> Repo:
         who="Dana Said", when="2026-04-01T08:00:00Z")
     edit(project, "recommendations/themes/alpha.yml", "\n", "\n# reviewed\n")
     git(project, "commit", "-qam", "Theme note", when="2026-04-02T08:00:00Z")
+    git(project, "tag", "v1.0")
+    git(project, "tag", "v1.2")  # HEAD's highest release names the edition
     names = ("theme", "merge", "edit", "init")
     hashes = git(project, "log", "--first-parent", "--format=%H").split()
     return Repo(project, dict(zip(names, hashes, strict=True)))
@@ -302,7 +304,8 @@ def test_feed_authors_come_from_configuration_never_from_git(repo: Repo, tmp_pat
     kb = KnowledgeBase.load(repo.path)
     assert {change.author for change in kb.history.changes} == set(COMMIT_AUTHORS) - {"Chloé Dubois"}
     names = {"ar": "مكتب التحرير", "en": "Editorial office", "fr": "Bureau de la rédaction"}
-    for publisher, expected in ((names, names), (None, {lang: load_labels()[lang].t("site_name") for lang in LANGUAGES})):
+    site_names = {lang: load_labels()[lang].t("site_name") for lang in LANGUAGES}
+    for publisher, expected in ((names, names), (None, site_names)):
         kb.write_feeds(tmp_path / "site", "https://kb.example/", EDIT_BASE, publisher)
         for lang in LANGUAGES:
             text = (tmp_path / "site" / PREFIX[lang] / "feed.xml").read_text("utf-8")
@@ -321,6 +324,27 @@ def test_the_publisher_setting_is_one_name_or_one_per_language(setting: object, 
         "mkdocs.yml: extra.kb_publisher: not a name; allowed: one name for every language (kb_publisher: Name, "
         "or KB_PUBLISHER=Name), or one per language (kb_publisher: {ar: …, en: …, fr: …}), or nothing "
         "(the site's name)")
+
+
+def test_the_edition_is_heads_release_or_commit_date_or_says_it_is_not_dated(repo: Repo, tmp_path: Path) -> None:
+    assert read_edition(repo.path) == Edition(RELEASE, "v1.2", 1775116800, repo.commits["theme"])
+    untagged = tmp_path / "untagged"
+    subprocess.run(["git", "clone", "-q", "--no-tags", repo.path.as_uri(), str(untagged)], check=True,
+                   env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull})
+    assert read_edition(untagged) == Edition(COMMIT, "", 1775116800, repo.commits["theme"])
+    shutil.copytree(repo.path / "recommendations", tmp_path / "copy" / "recommendations")
+    assert read_edition(tmp_path / "copy") == Edition(UNDATED)
+
+
+def test_every_footer_names_the_publisher_and_the_release(history_site: Site) -> None:
+    expected = {"ar": "الإصدار v1.2 بتاريخ ٢ أبريل ٢٠٢٦.", "en": "Edition v1.2 of 2 April 2026.",
+                "fr": "Édition v1.2 du 2 avril 2026."}
+    for lang in LANGUAGES:
+        for page in ("", "recommendations/r02/", "about/", "print/"):
+            footer = history_site.soup(PREFIX[lang] + page).select_one("[data-kb-footer]")
+            assert footer.select_one("[data-kb-edition]").get_text() == expected[lang]
+            assert footer.select_one("[data-kb-publisher]").get_text() == load_labels()[lang].t(
+                "footer_publisher", publisher=PUBLISHER)
 
 
 def test_every_page_announces_its_languages_feed(history_site: Site) -> None:
