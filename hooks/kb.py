@@ -44,7 +44,7 @@ from gcmkb.problems import CollectionError
 from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
-from gcmkb.sitemaps import sitemaps
+from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
 
 log = get_plugin_logger("kb")
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}
@@ -322,6 +322,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
     context["kb_build_errors"] = current.errors
     context["kb_footer"] = kb.footer(ctx)  # publisher, edition, licence, accessibility and privacy
+    context["kb_hreflang"] = head_alternates(config.site_url, page.url.removeprefix(language_prefix(lang)))
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
         kind, key = meta["kind"], str(meta.get("key", ""))
@@ -380,6 +381,7 @@ def _finish(build: _Build, config: Any) -> None:
                          SOURCE_LANGUAGE, NOT_INDEXED)
         if session is not None:
             session.sitemaps = files
+    (site_dir / "robots.txt").write_text(robots_txt(config.site_url), "utf-8")
     if files:
         for name, xml in files.items():
             (site_dir / name).write_text(xml, "utf-8")

@@ -157,10 +157,26 @@ def test_hreflang_alternates_in_a_sitemap_per_language(real_site: Site) -> None:
         page = "recommendations/r12/"
         assert entries[real_site.url + PREFIX[lang] + page] == {
             other: real_site.url + PREFIX[other] + page for other in LANGUAGES}
-    # hreflang alternates are in the sitemaps, not in every page's head; the one alternate of a page
-    # is the language's Atom feed
-    links = real_site.soup("recommendations/r12/").select('link[rel="alternate"]')
-    assert [(link["type"], link["href"]) for link in links] == [("application/atom+xml", "../../feed.xml")]
+    # and in every page's head, with x-default (the Arabic original); the other alternate is the Atom feed
+    for lang in LANGUAGES:
+        links = real_site.soup(PREFIX[lang] + "recommendations/r12/").select('link[rel="alternate"]')
+        assert [(link.get("hreflang"), link.get("type"), link["href"]) for link in links] == [
+            *[(other, None, real_site.url + PREFIX[other] + "recommendations/r12/") for other in LANGUAGES],
+            ("x-default", None, real_site.url + "recommendations/r12/"),
+            (None, "application/atom+xml", "../../feed.xml")]
+
+
+def test_every_page_head_names_its_languages_and_robots_txt_names_the_sitemap(mini_site: Site) -> None:
+    for page in mini_site.pages():
+        if page.endswith("404.html") or "embed/" in page or "print/" in page:
+            continue
+        neutral = page.removeprefix(PREFIX[lang_of(page)])
+        links = {link["hreflang"]: link["href"] for link in mini_site.soup(page).select("head link[hreflang]")}
+        assert links == {**{lang: mini_site.url + PREFIX[lang] + neutral for lang in LANGUAGES},
+                         "x-default": mini_site.url + neutral}, page
+        assert all(mini_site.file_of(href[len(mini_site.url):]).exists() for href in links.values())
+    assert (mini_site.directory / "robots.txt").read_text("utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {mini_site.url}sitemap.xml\n")
 
 
 def test_language_switcher_stays_on_the_same_page(real_site: Site) -> None:
