@@ -22,7 +22,7 @@ from .conftest import ROOT
 REC = "recommendations/r02.yml"
 
 
-SUGGESTED = re.compile(r"`((?:\.venv/bin/)?python -m gcmkb [^`]+|mkdocs [^`]+)`")
+SUGGESTED = re.compile(r"`((?:[A-Z_]+=\S+ )*(?:(?:\.venv/bin/)?python -m gcmkb [^`]+|mkdocs [^`]+))`")
 
 
 def suggested_command(message: str) -> str:
@@ -33,12 +33,17 @@ def suggested_command(message: str) -> str:
 
 
 def run_suggested(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a command as an editor would type it, from the project root `cwd`."""
+    """Run a command as an editor would type it (after any VAR=value, as a shell reads them), from
+    the project root `cwd`."""
     words = shlex.split(command)
+    assignments: dict[str, str] = {}
+    while "=" in words[0]:
+        name, _, value = words.pop(0).partition("=")
+        assignments[name] = value
     program = {"python": [sys.executable], ".venv/bin/python": [sys.executable],
                "mkdocs": [sys.executable, "-m", "mkdocs"]}[words[0]]
     return subprocess.run(program + words[1:], cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **assignments})
 
 
 def line_of(file: Path, snippet: str) -> int:
