@@ -95,14 +95,14 @@ def source_date_epoch() -> int:
 def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
     """The history of the records in `root/recommendations/` (only of `ids`, if given)."""
     wanted = set(ids) if ids is not None else None
-    state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    state = git_output(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
     if state is None:
         return History(unavailable=NO_REPOSITORY)
     lines = state.decode("utf-8").split("\n")
     if lines[0].strip() == "true":
         return History(unavailable=SHALLOW)
     folder = (lines[1].strip() if len(lines) > 1 else "") + COLLECTION_DIR
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
+    log = git_output(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
                "--no-abbrev", "--format=%x00%H %ct %an", "--", f":(glob){COLLECTION_DIR}/*.yml")
     if log is None:
         return History(unavailable=NO_REPOSITORY)
@@ -162,7 +162,7 @@ def _language_rank(lang: Any) -> tuple[int, str]:
     return (LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES), str(lang))
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def git_output(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     """git's output, or None if there is no git, no repository, or git refuses (say, the
     repository belongs to another user). Never prompts, never reaches the network: in a partial
     clone a missing blob is not fetched (GIT_NO_LAZY_FETCH), the history is then unavailable."""
@@ -203,7 +203,7 @@ def _read_blobs(root: Path, blobs: set[str]) -> dict[str, bytes] | None:
     if not blobs:
         return {}
     order = sorted(blobs)
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode("ascii"))
+    out = git_output(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode("ascii"))
     if out is None:
         return None
     contents, at = {}, 0

@@ -91,7 +91,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     written = write_pdfs(args.site)
     if not written:
-        print(f"no printable pages under {args.site}; run `mkdocs build` first", file=sys.stderr)
+        print(f"no printable pages under {args.site}; run `SITE_URL=http://127.0.0.1:8000/ mkdocs build` first "
+              "(SITE_URL: the address the site will have)", file=sys.stderr)
         return 1
     for path in written:
         print(path)

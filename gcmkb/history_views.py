@@ -147,7 +147,7 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
     _add(root, "updated", timestamp(max((c.time for c in changes), default=fallback_time)))
     _add(root, "link", rel="self", type="application/atom+xml", href=ctx.permalink(FEED))
     _add(root, "link", rel="alternate", type="text/html", href=ctx.permalink(WHATS_NEW))
-    _add(_add(root, "author"), "name", ctx.t("site_name"))
+    _add(_add(root, "author"), "name", ctx.publisher_name)  # configuration: commits' authors stay private
     for change in changes:
         rec = ctx.catalog.recommendation(change.rid)
         page = ctx.permalink(routes.recommendation(rec.id))
@@ -158,7 +158,7 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if commit_url(ctx.edit_base, change.commit):
             _add(entry, "link", rel="related", href=commit_url(ctx.edit_base, change.commit))
-        _add(_add(entry, "author"), "name", change.author or ctx.t("site_name"))
+        _add(_add(entry, "author"), "name", ctx.publisher_name)
         _add(entry, "summary", describe(change, ctx.labels))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -13,6 +13,7 @@ from ..graph import Graph
 from ..labels import Labels
 from ..languages import REGISTRY
 from ..model import Catalog, Entry, Recommendation, Theme
+from ..publishing import Edition
 
 View = dict[str, Any]
 LANGUAGE_NAMES = {lang.code: lang.name for lang in REGISTRY}
@@ -33,6 +34,13 @@ class ViewContext:
     site_url: str                    # absolute, ends with "/"
     edit_base: str = ""              # the forge's edit URL of the repository root, or ""
     history: History = NO_HISTORY    # the records' changes, from the repository (changes.py)
+    publisher: str = ""              # who publishes the site, in this language ("": the site's name)
+    edition: Edition = Edition()     # the edition this build publishes (publishing.py)
+
+    @property
+    def publisher_name(self) -> str:
+        """The author of the feeds, named in the footer and the PDFs: configuration, never git."""
+        return self.publisher or self.t("site_name")
 
     def edit_url(self, path: str) -> str:
         """Where an editor changes the file a page comes from (a YAML record, not a generated file)."""
