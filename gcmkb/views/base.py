@@ -53,9 +53,17 @@ class ViewContext:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
 
 
+def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:
+    """The language of a recommendation's texts on this page when it is not the page's own (a
+    translation still to come shows the source), for the markup's lang and dir; else None."""
+    shown = rec.shown_in(ctx.lang)
+    return None if shown == ctx.lang else {"lang": shown, "dir": DIRECTION[shown]}
+
+
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
-    return {"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
+    return {"id": rec.id, "title": rec.title.get(ctx.lang), "title_lang": written_in(rec, ctx),
+            "href": ctx.link(routes.recommendation(rec.id)),
             "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": theme.short.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
@@ -72,7 +80,7 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
 
 
 def status_view(code: str, ctx: ViewContext) -> View:
-    notice = {"draft": "notice_draft", "outdated": "notice_outdated"}.get(code)
+    notice = {"draft": "notice_draft", "outdated": "notice_outdated", "pending": "notice_pending"}.get(code)
     return {"code": code, "label": ctx.t(f"status_{code}"), "notice": ctx.t(notice) if notice else None}
 
 

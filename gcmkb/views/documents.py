@@ -16,6 +16,7 @@ from .base import (
     rec_item,
     status_view,
     theme_item,
+    written_in,
 )
 
 
@@ -32,11 +33,12 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
         if kind == "recommendation":
             rec = ctx.catalog.recommendation(key)
             theme = ctx.catalog.theme(rec.theme)
+            shown = rec.shown_in(ctx.lang)  # the source's while its translation is pending
             return {**base, "kind": kind, "id": key, "title": rec.title.get(ctx.lang),
-                    "eyebrow": theme.short.get(ctx.lang),
-                    "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
+                    "text_lang": written_in(rec, ctx), "eyebrow": theme.short.get(ctx.lang),
+                    "lead": segments(rec.lead.get(ctx.lang), shown, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
-                    "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),
+                    "paragraphs": paragraphs(rec.text, shown, ctx.catalog, ctx.permalink),
                     "status": status_view(rec.status(ctx.lang), ctx),
                     "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
         theme = ctx.catalog.theme(key)
@@ -45,7 +47,8 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
                 "paragraphs": [[{"kind": "text", "text": theme.description.get(ctx.lang)}]],
                 "status": status_view(theme.tracking.status(ctx.lang), ctx),
                 "full": ctx.permalink(routes.theme(key)),
-                "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
+                "text_lang": None, "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
+                           "title_lang": written_in(r, ctx),
                            "href": ctx.permalink(routes.recommendation(r.id)),
                            "status": status_view(r.status(ctx.lang), ctx)}
                           for r in ctx.catalog.in_theme(key)]}
@@ -65,9 +68,10 @@ def print_view(key: str, ctx: ViewContext) -> View:
             "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
                         "recommendations": [{
-                            "id": r.id, "title": r.title.get(ctx.lang),
-                            "lead": segments(r.lead.get(ctx.lang), ctx.lang, cat, ctx.link) if r.lead else None,
-                            "paragraphs": paragraphs(r.text, ctx.lang, cat, ctx.link),
+                            "id": r.id, "title": r.title.get(ctx.lang), "title_lang": written_in(r, ctx),
+                            "lead": segments(r.lead.get(ctx.lang), r.shown_in(ctx.lang), cat, ctx.link)
+                            if r.lead else None,
+                            "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
                             "status": status_view(r.status(ctx.lang), ctx),
                             "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
