@@ -146,11 +146,12 @@ def changed_fields(before: Any, after: Any) -> tuple[str, ...]:
 
 
 def _language_field(key: str, lang: Any, old: Any, new: Any) -> str:
-    """`translations.en` when a translation's status changed; `translations.en.source` when it
-    was only stamped again (checked against a changed Arabic, its status unchanged)."""
+    """`translations.en` when a translation's status changed; when it was only stamped again (its
+    status unchanged), `translations.en.checked` if that status says reviewed (checked against the
+    Arabic), else `translations.en.source` (its fingerprint of the Arabic updated, nothing more)."""
     if key == "translations" and isinstance(old, dict) and isinstance(new, dict) \
             and old.get("status") == new.get("status"):
-        return f"{key}.{lang}.source"
+        return f"{key}.{lang}.{'checked' if new.get('status') == 'reviewed' else 'source'}"
     return f"{key}.{lang}"
 
 

@@ -29,7 +29,8 @@ NOTICES = {NO_REPOSITORY: "history_unavailable", SHALLOW: "history_shallow"}
 # a data field -> its label; "{lang}" is the language the field is in
 FIELD_LABELS = {"title": "change_title_{lang}", "lead": "change_text_{lang}", "text": "change_text_{lang}",
                 "translations": "change_translation_{lang}"}
-STAMP_LABEL = "change_stamp_{lang}"  # translations.<lang>.source: stamped again, status unchanged
+# translations.<lang>.<detail>: stamped again, status unchanged: reviewed ("checked"), or not ("source")
+STAMP_LABELS = {"checked": "change_stamp_{lang}", "source": "change_fingerprint_{lang}"}
 OTHER_LABEL = "change_other"
 # the forge's edit URL of the repository (kb_edit_base) -> its commit URLs: GitHub ".../edit/main/",
 # GitLab ".../-/edit/main/", Gitea and Forgejo ".../_edit/main/"
@@ -69,7 +70,8 @@ def field_labels(fields: tuple[str, ...], labels: Labels) -> list[str]:
     for name in fields:
         top, _, rest = name.partition(".")
         lang, _, detail = rest.partition(".")
-        key = (STAMP_LABEL if detail else FIELD_LABELS.get(top, "change_" + top)).format(lang=lang)
+        key = (STAMP_LABELS.get(detail, OTHER_LABEL) if detail else FIELD_LABELS.get(top, "change_" + top)
+               ).format(lang=lang)
         key = key if key in labels.entries else OTHER_LABEL
         if key not in keys:
             keys.append(key)

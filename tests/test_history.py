@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from gcmkb import LANGUAGES
-from gcmkb.changes import NO_REPOSITORY, SHALLOW, changed_fields, read_history, source_date_epoch
+from gcmkb.changes import NO_REPOSITORY, SHALLOW, Change, changed_fields, read_history, source_date_epoch
 from gcmkb.history_views import FEED_SIZE, commit_url, format_date, timestamp
 from gcmkb.labels import load_labels
 from gcmkb.site import KnowledgeBase
@@ -361,3 +361,21 @@ def test_whats_new_in_chromium_lists_the_change_and_leads_to_the_recommendation(
         page.goto(history_site.url + path)
         violations += [(path, v["id"]) for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
     assert violations == []
+
+
+def test_a_restamp_is_told_as_a_fingerprint_update_unless_the_status_says_reviewed() -> None:
+    from gcmkb.history_views import describe
+
+    draft = {"id": "r09", "translations": {"en": {"status": "draft", "source": "aaa"},
+                                           "fr": {"status": "reviewed", "source": "aaa"}}}
+    stamped = {"id": "r09", "translations": {"en": {"status": "draft", "source": "bbb"},
+                                             "fr": {"status": "reviewed", "source": "bbb"}}}
+    fields = changed_fields(draft, stamped)
+    assert fields == ("translations.en.source", "translations.fr.checked")
+    labels = load_labels()
+    change = Change("r09", "0" * 40, 0, "", False, fields)
+    assert describe(change, labels["en"]) == ("Changed: English translation re-stamped (fingerprint of the "
+                                              "Arabic updated), French translation checked against the Arabic")
+    assert describe(change, labels["fr"]) == (
+        "Modifications : traduction anglaise estampillée à nouveau (empreinte de l'arabe mise à jour), "
+        "traduction française vérifiée sur l'arabe")

@@ -84,6 +84,19 @@ def status_view(code: str, ctx: ViewContext) -> View:
     return {"code": code, "label": ctx.t(f"status_{code}"), "notice": ctx.t(notice) if notice else None}
 
 
+def status_notices(items: list[tuple[str, str]], ctx: ViewContext) -> list[View]:
+    """The translation status of a page showing several texts, said once: each status that has a
+    notice (draft, outdated, pending), with the ids it concerns unless it concerns every text.
+    `items` are (id, status code) of the texts on the page; an id "" is not named (a theme)."""
+    notices = []
+    for code in dict.fromkeys(code for _, code in items):
+        view = status_view(code, ctx)
+        if view["notice"]:
+            every = all(c == code for _, c in items)
+            notices.append({**view, "ids": "" if every else ", ".join(rid for rid, c in items if c == code and rid)})
+    return notices
+
+
 def theme_item(theme: Theme, ctx: ViewContext) -> View:
     count = len(ctx.catalog.in_theme(theme.id))
     return {"id": theme.id, "number": ctx.labels.number(theme.order), "title": theme.title.get(ctx.lang),

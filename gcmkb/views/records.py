@@ -18,6 +18,7 @@ from .base import (
     crumbs,
     entry_item,
     rec_item,
+    status_notices,
     status_view,
     theme_item,
     written_in,
@@ -145,4 +146,5 @@ def recommendations_view(_: str, ctx: ViewContext) -> View:
         rows.append({**rec_item(rec, ctx),
                      "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in rec.objectives]})
     return {"rows": rows, "breadcrumbs": crumbs(ctx),
+            "notices": status_notices([(r.id, r.status(ctx.lang)) for r in ctx.catalog.recommendations], ctx),
             "total": ctx.labels.count("count_recommendations", len(rows))}
