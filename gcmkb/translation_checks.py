@@ -13,7 +13,7 @@ from typing import Any
 
 from . import TRANSLATED_LANGUAGES
 from .model import PENDING, Text, fingerprint
-from .problems import Problem
+from .problems import Problem, Severity
 from .yamlsource import Document, JsonPath, format_path
 
 TEXT_FIELDS = ("title", "short", "lead", "text", "description")
@@ -74,5 +74,5 @@ def _at(data: dict[str, Any], path: JsonPath) -> dict[str, Any]:
 
 
 def _problem(doc: Document, where: JsonPath, message: str, suffix: str = "",
-             severity: str = "error") -> Problem:
-    return Problem(doc.path, doc.line_of(where), format_path(where) + suffix, message, severity)  # type: ignore[arg-type]
+             severity: Severity = "error") -> Problem:
+    return Problem(doc.path, doc.line_of(where), format_path(where) + suffix, message, severity)
