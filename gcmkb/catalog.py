@@ -12,11 +12,12 @@ from typing import Any
 from . import TRANSLATED_LANGUAGES
 from .hints import did_you_mean
 from .layout import MISPLACED_HINT, TAXONOMY_KINDS, discover
-from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
+from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
 from .term_checks import check_term_uses, check_termbase, deprecated_matchers, terms_of
 from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_problems
+from .translation_checks import check_translations, source_fingerprint
 from .yamlsource import Document, read_document
 
 SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy", "terms": "terms"}
@@ -166,7 +167,7 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
 
     def own(doc: Document) -> Iterator[Problem]:
         yield from _check_text_forms(doc)
-        yield from _check_translations(doc)
+        yield from check_translations(doc)
         for each in matchers:
             yield from check_term_uses(doc, each)
 
@@ -329,30 +330,6 @@ def _check_references(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
             elif ref not in rec_ids:
                 yield _p(doc, path, where, f"[[{ref}]] links an unknown recommendation; "
                          + (did_you_mean(ref, rec_ids) or f"known ids: {_span(rec_ids)}"))
-
-
-def source_fingerprint(data: dict[str, Any]) -> str:
-    """Fingerprint of the Arabic texts a record's translations are made from."""
-    return fingerprint(*(Text.of(data[k]) for k in ("title", "short", "lead", "text", "description")
-                         if isinstance(data.get(k), dict)))
-
-
-def _check_translations(doc: Document) -> Iterator[Problem]:
-    if "translations" not in doc.data:
-        return
-    current = source_fingerprint(doc.data)
-    rid = doc.data["id"]
-    for lang in TRANSLATED_LANGUAGES:
-        tr = doc.data["translations"][lang]
-        where = ("translations", lang)
-        if "source" not in tr:
-            yield _p(doc, where, f"translations.{lang}.source", "missing fingerprint of the Arabic "
-                     f"this translation was made from; allowed: run `python -m gcmkb stamp {rid} "
-                     f"{lang}` once the translation matches the Arabic")
-        elif tr["source"] != current:
-            yield _p(doc, where, f"translations.{lang}", f"outdated: the Arabic changed since this "
-                     f"translation was made (from {tr['source']}, now {current}); update it, then run "
-                     f"`python -m gcmkb stamp {rid} {lang}`", "warning")
 
 
 def _check_redirects(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:

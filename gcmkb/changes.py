@@ -51,6 +51,7 @@ class Change:
     author: str               # the commit's author name
     added: bool               # the record's first version
     fields: tuple[str, ...]   # what changed, in data terms: "title.ar", "text.en", "related"; () if added
+    subject: str = ""         # the commit's subject line, the plain summary of a change of many records
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
         return History(unavailable=SHALLOW)
     folder = (lines[1].strip() if len(lines) > 1 else "") + COLLECTION_DIR
     log = git_output(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
-               "--no-abbrev", "--format=%x00%H %ct %an", "--", f":(glob){COLLECTION_DIR}/*.yml")
+                      "--no-abbrev", "--format=%x00%H %ct %an%x1f%s", "--", f":(glob){COLLECTION_DIR}/*.yml")
     if log is None:
         return History(unavailable=NO_REPOSITORY)
     touched = list(_parse_log(log.decode("utf-8"), folder, wanted))
@@ -119,11 +120,12 @@ def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
         return parsed[blob]
 
     changes = []
-    for commit, time, author, rid, before, after in touched:
+    for commit, time, head, rid, before, after in touched:
         fields = changed_fields(record(before), record(after)) if before else ()
         if before and not fields:
             continue  # formatting or comments only: nothing a reader could see changed
-        changes.append(Change(rid, commit, time, author, not before, fields))
+        author, _, subject = head.partition("\x1f")
+        changes.append(Change(rid, commit, time, author, not before, fields, subject))
     return History.of_changes(changes)
 
 
@@ -146,11 +148,12 @@ def changed_fields(before: Any, after: Any) -> tuple[str, ...]:
 
 
 def _language_field(key: str, lang: Any, old: Any, new: Any) -> str:
-    """`translations.en` when a translation's status changed; `translations.en.source` when it
-    was only stamped again (checked against a changed Arabic, its status unchanged)."""
+    """`translations.en` when a translation's status changed; when it was only stamped again (its
+    status unchanged), `translations.en.checked` if that status says reviewed (checked against the
+    Arabic), else `translations.en.source` (its fingerprint of the Arabic updated, nothing more)."""
     if key == "translations" and isinstance(old, dict) and isinstance(new, dict) \
             and old.get("status") == new.get("status"):
-        return f"{key}.{lang}.source"
+        return f"{key}.{lang}.{'checked' if new.get('status') == 'reviewed' else 'source'}"
     return f"{key}.{lang}"
 
 
@@ -178,7 +181,7 @@ def git_output(root: Path, *args: str, stdin: bytes | None = None) -> bytes | No
 
 def _parse_log(log: str, folder: str, wanted: set[str] | None
                ) -> Iterable[tuple[str, int, str, str, str, str]]:
-    """(commit, time, author, rid, blob before or "", blob after) of every record a commit
+    """(commit, time, author and subject (split by U+001F), rid, blob before or "", blob after) of every record a commit
     added or changed, in the log's order (newest first), records by id within a commit."""
     for chunk in log.split("\0")[1:]:
         head, _, body = chunk.partition("\n")

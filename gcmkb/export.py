@@ -31,7 +31,8 @@ SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to it
 
 
 def _text(text: Text) -> dict[str, str]:
-    return {lang: text.get(lang) for lang in LANGUAGES}
+    """As in the record: a translation still to come (pending) is absent."""
+    return {lang: value for lang in LANGUAGES if (value := text.written(lang)) is not None}
 
 
 def _translations(tracking: Translated) -> dict[str, Any]:
@@ -132,7 +133,7 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
                " ".join(rec.sdg_targets), " ".join(rec.related)]
         for field in ("title", "lead", "text"):
             text = getattr(rec, field)
-            row += [text.get(lang) if text else "" for lang in LANGUAGES]
+            row += [(text.written(lang) or "") if text else "" for lang in LANGUAGES]  # pending: empty
         row += [rec.status(lang) for lang in TRANSLATED_LANGUAGES]
         row += [site_url + routes.language_prefix(lang) + routes.recommendation(rec.id) for lang in LANGUAGES]
         writer.writerow(row)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from gcmkb import LANGUAGES
-from gcmkb.changes import NO_REPOSITORY, SHALLOW, changed_fields, read_history, source_date_epoch
+from gcmkb.changes import NO_REPOSITORY, SHALLOW, Change, changed_fields, read_history, source_date_epoch
 from gcmkb.history_views import FEED_SIZE, commit_url, format_date, timestamp
 from gcmkb.labels import load_labels
 from gcmkb.publishing import COMMIT, PUBLISHER_INVALID, RELEASE, UNDATED, Edition, publisher_problem, read_edition
@@ -415,3 +415,75 @@ def test_whats_new_in_chromium_lists_the_change_and_leads_to_the_recommendation(
         page.goto(history_site.url + path)
         violations += [(path, v["id"]) for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
     assert violations == []
+
+
+def test_a_restamp_is_told_as_a_fingerprint_update_unless_the_status_says_reviewed() -> None:
+    from gcmkb.history_views import describe
+
+    draft = {"id": "r09", "translations": {"en": {"status": "draft", "source": "aaa"},
+                                           "fr": {"status": "reviewed", "source": "aaa"}}}
+    stamped = {"id": "r09", "translations": {"en": {"status": "draft", "source": "bbb"},
+                                             "fr": {"status": "reviewed", "source": "bbb"}}}
+    fields = changed_fields(draft, stamped)
+    assert fields == ("translations.en.source", "translations.fr.checked")
+    labels = load_labels()
+    change = Change("r09", "0" * 40, 0, "", False, fields)
+    assert describe(change, labels["en"]) == ("Changed: English translation re-stamped (fingerprint of the "
+                                              "Arabic updated), French translation checked against the Arabic")
+    assert describe(change, labels["fr"]) == (
+        "Modifications : traduction anglaise estampillée à nouveau (empreinte de l'arabe mise à jour), "
+        "traduction française vérifiée sur l'arabe")
+
+
+def test_a_commit_that_changes_many_records_is_one_entry_with_its_subject(tmp_path: Path) -> None:
+    """More than five records changed by one commit (a pass over the collection) make one entry of
+    "What's new" and of the feeds: the commit's subject, what changed, and the records; five or
+    fewer are told one by one, as before."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    recs = project / "recommendations"
+    for n in range(4, 9):  # r04..r08, copies of r03 in theme beta
+        (recs / f"r0{n}.yml").write_text((recs / "r03.yml").read_text("utf-8").replace("id: r03", f"id: r0{n}")
+                                         .replace("bullet: 1", f"bullet: {n}"), "utf-8")
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import the collection")
+    for n in range(4, 9):  # five records: five entries
+        edit(project, f"recommendations/r0{n}.yml", "en: {status: draft", "en: {status: reviewed")
+    git(project, "commit", "-qam", "Review five English translations", when="2026-03-10T09:00:00Z")
+    for n in range(1, 9):  # eight records: one entry
+        edit(project, f"recommendations/r0{n}.yml", "fr: {status: draft", "fr: {status: reviewed")
+    git(project, "commit", "-qam", "Review every French translation", when="2026-03-20T09:00:00Z")
+
+    kb = KnowledgeBase.load(project)
+    ctx = kb.context("en", lambda path: path, "https://kb.example/", EDIT_BASE)
+    days = kb.view("whats-new", "", ctx)["days"]
+    latest, reviews = days[0]["changes"], days[1]["changes"]
+    assert len(latest) == 1
+    group = latest[0]
+    assert (group["summary"], group["what"]) == ("Review every French translation",
+                                                 "Changed: status of the French translation")
+    assert [r["id"] for r in group["records"]] == [f"r0{n}" for n in range(1, 9)]
+    assert [(c["id"], c["records"]) for c in reviews] == [(f"r0{n}", []) for n in range(4, 9)]
+
+    kb.write_feeds(tmp_path / "site", "https://kb.example/", EDIT_BASE)
+    feed = ET.parse(tmp_path / "site/en/feed.xml").getroot()
+    first = feed.findall(f"{ATOM}entry")[0]
+    assert first.findtext(f"{ATOM}title") == "Review every French translation"
+    assert first.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("https://kb.example/en/whats-new/#change-")
+    summary = first.findtext(f"{ATOM}summary").splitlines()
+    assert summary[0] == "Changed: status of the French translation"
+    assert [line.split()[0] for line in summary[1:]] == [f"r0{n}" for n in range(1, 9)]
+    assert [e.findtext(f"{ATOM}title").split()[0] for e in feed.findall(f"{ATOM}entry")[1:6]] == [
+        f"r0{n}" for n in range(4, 9)]
+
+    run = build(project, "http://127.0.0.1:1/", env={"KB_PDF": "0"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    site = Site(project / "site", "http://127.0.0.1:1/")
+    entry, imported = site.soup("fr/whats-new/").select(".kb-changes__group")  # the import added eight
+    assert imported.select_one(".kb-changes__summary").get_text() == "Import the collection"
+    assert imported.select_one(".kb-changes__what").get_text() == "Ajoutée à la collection"
+    assert entry.select_one(".kb-changes__summary").get_text() == "Review every French translation"
+    assert [a.select_one("bdi").get_text() for a in entry.select(".kb-changes__records a")] == [
+        f"r0{n}" for n in range(1, 9)]
+    assert entry["id"].startswith("change-") and len(site.soup("fr/whats-new/").select(".kb-changes > li")) == 7

@@ -61,9 +61,17 @@ class ViewContext:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
 
 
+def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:
+    """The language of a recommendation's texts on this page when it is not the page's own (a
+    translation still to come shows the source), for the markup's lang and dir; else None."""
+    shown = rec.shown_in(ctx.lang)
+    return None if shown == ctx.lang else {"lang": shown, "dir": DIRECTION[shown]}
+
+
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
-    return {"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id)),
+    return {"id": rec.id, "title": rec.title.get(ctx.lang), "title_lang": written_in(rec, ctx),
+            "href": ctx.link(routes.recommendation(rec.id)),
             "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": theme.short.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
@@ -80,8 +88,21 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
 
 
 def status_view(code: str, ctx: ViewContext) -> View:
-    notice = {"draft": "notice_draft", "outdated": "notice_outdated"}.get(code)
+    notice = {"draft": "notice_draft", "outdated": "notice_outdated", "pending": "notice_pending"}.get(code)
     return {"code": code, "label": ctx.t(f"status_{code}"), "notice": ctx.t(notice) if notice else None}
+
+
+def status_notices(items: list[tuple[str, str]], ctx: ViewContext) -> list[View]:
+    """The translation status of a page showing several texts, said once: each status that has a
+    notice (draft, outdated, pending), with the ids it concerns unless it concerns every text.
+    `items` are (id, status code) of the texts on the page; an id "" is not named (a theme)."""
+    notices = []
+    for code in dict.fromkeys(code for _, code in items):
+        view = status_view(code, ctx)
+        if view["notice"]:
+            every = all(c == code for _, c in items)
+            notices.append({**view, "ids": "" if every else ", ".join(rid for rid, c in items if c == code and rid)})
+    return notices
 
 
 def theme_item(theme: Theme, ctx: ViewContext) -> View:
