@@ -10,8 +10,8 @@ The visual gate: the phone and desktop views are compared with their references 
 tests/references/ (tests/screendiff.py says how); a screen that differs fails, and its difference
 image is written beside it under tests/screenshots/differences/. After a deliberate visual change,
 `./dev accept-screens` makes the new screens the references, to be reviewed and committed with it.
-What changes with the repository's history and not with the pages (dates of changes, the citation's
-"as of") is masked in every view.
+What changes with the repository's history or the server and not with the pages (dates of changes,
+the citation's "as of", the page's own address) is masked in every view.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ GATED = (390, 1280)
 REFERENCES = ROOT / "tests" / "references"
 DIFFERENCES = SCREENSHOTS / "differences"
 ACCEPT = os.environ.get("KB_ACCEPT_SCREENS") == "1"  # ./dev accept-screens
-# what varies with the repository's history, not with the pages: painted over in every view
-MASKED = ("[data-history]", ".kb-cite__text", ".kb-doc__cite")
+# what varies with the repository's history or the test server's address (its port changes with
+# every run), not with the pages: painted over in every view
+MASKED = ("[data-history]", ".kb-cite__text", ".kb-doc__cite", "#kb-brief-url", "#embed-code")
 MASK_COLOR = "#ff00ff"
 
 # One pass over a rendered page: everything the checks below need, measured by the browser.
