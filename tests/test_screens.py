@@ -106,9 +106,11 @@ MEASURE = r"""(themes) => {
 }"""
 
 # Every control the keyboard reaches shows that it has the focus: focused the way the keyboard
-# does (after a Tab, so :focus-visible matches), its outline, shadow, border, background or
-# opacity (the skip link appears) changes, or those of the label that stands for it (the palette's
-# radio buttons are drawn by their labels). Transitions are off: the styles read are the final ones.
+# does (after a Tab, so :focus-visible matches), the outline, shadow, border, background or opacity
+# (the skip link appears) of what is drawn for it changes: the control itself, or the label that
+# stands for it (the palette's radio buttons, 0 by 0 and transparent, are drawn by the label that
+# follows them), counted only if it is on the screen once focused. Transitions are off: the styles
+# read are the final ones.
 FOCUS = r"""() => {
   const still = document.createElement("style");
   still.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
@@ -116,8 +118,9 @@ FOCUS = r"""() => {
   const props = ["outline-style", "outline-width", "outline-color", "box-shadow", "border-top-color",
                  "border-bottom-color", "border-left-color", "border-right-color", "border-top-width",
                  "background-color", "opacity"];
-  const look = (es) => es.map((e) => { const s = getComputedStyle(e); return props.map((p) => s.getPropertyValue(p)); })
-                         .flat().join("|");
+  const look = (e) => { const s = getComputedStyle(e); return props.map((p) => s.getPropertyValue(p)).join("|"); };
+  const seen = (e) => { const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && e.checkVisibility({visibilityProperty: true, opacityProperty: true}); };
   const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
     (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).join(".") : "");
   const unseen = [];
@@ -126,12 +129,13 @@ FOCUS = r"""() => {
   for (const e of document.querySelectorAll(controls)) {
     if (e.tabIndex < 0 || e.disabled || !e.checkVisibility({visibilityProperty: true})) continue;
     if (e.type === "radio" && !e.checked && e.form && e.form.querySelector(`[name="${e.name}"]:checked`)) continue;
-    const drawn = [e, ...(e.labels || [])].filter((x) => x.checkVisibility({visibilityProperty: true}));
-    const before = look(drawn);
+    const next = e.nextElementSibling;
+    const drawn = [e, ...(e.labels || []), ...(next && next.tagName === "LABEL" ? [next] : [])];
+    const before = drawn.map(look);
     e.focus();
     if (document.activeElement !== e) continue;  // not focusable after all (an inert part)
-    if (look(drawn) === before)
-      unseen.push(name(e) + (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 30));
+    if (!drawn.some((x, i) => seen(x) && look(x) !== before[i]))
+      unseen.push(name(e) + " " + (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 30));
     e.blur();
   }
   still.remove();
@@ -219,7 +223,9 @@ def test_no_breadcrumb_or_menu_shows_a_number_or_bullet(screens) -> None:
 
 
 def test_every_control_the_keyboard_reaches_shows_its_focus(screens) -> None:
-    found = [f"{kind} {lang}: {e}" for (kind, lang, width), m in screens.items() for e in m.get("unseen focus", [])]
+    checked = {key: m["unseen focus"] for key, m in screens.items() if "unseen focus" in m}
+    assert len(checked) == len(PAGE_TYPES) * len(PREFIX)  # every page type in every language, once
+    found = [f"{kind} {lang}: {e}" for (kind, lang, width), unseen in checked.items() for e in unseen]
     assert found == [], "\n".join(found)
 
 
