@@ -15,6 +15,7 @@ from typing import Any
 from . import LANGUAGES
 from .artifacts import Artifacts
 from .catalog import DocumentCache, load_catalog
+from .citations import write_citations
 from .changes import History, read_history, source_date_epoch
 from .colophon import footer_view
 from .export import write_open_data
@@ -108,6 +109,11 @@ class KnowledgeBase:
         for lang in LANGUAGES:
             write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
                        source_date_epoch())
+
+    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None) -> None:
+        """Every recommendation's RIS, BibTeX and CSL-JSON in every language (citations.py)."""
+        write_citations(site_dir, {lang: self.context(lang, lambda path: site_url + path, site_url, "", publisher)
+                                   for lang in LANGUAGES})
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
         return feed_link(ctx)

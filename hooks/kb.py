@@ -371,6 +371,7 @@ def _finish(build: _Build, config: Any) -> None:
     build.artifacts.write(site_dir)
     build.kb.write_open_data(site_dir, config.site_url)
     build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""), _publisher(config))
+    build.kb.write_citations(site_dir, config.site_url, _publisher(config))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
     files: dict[str, str] | None = None
