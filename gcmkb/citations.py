@@ -47,7 +47,7 @@ class Reference:
     url: str
 
 
-def brief_file(lang: str) -> str:
+def cite_data(lang: str) -> str:
     return BRIEF_FILE.format(lang=lang)
 
 
@@ -141,7 +141,7 @@ def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(text.encode("utf-8"))
             every[rec.id] = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
-        target = site_dir / brief_file(lang)
+        target = site_dir / cite_data(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(every, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
