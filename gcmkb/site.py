@@ -102,7 +102,7 @@ class KnowledgeBase:
 
     def write_open_data(self, site_dir: Path, site_url: str) -> None:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
-        write_open_data(site_dir, self.catalog, self.graph, site_url, title)
+        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition)
 
     def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""

@@ -108,9 +108,50 @@ def test_each_recommendation_page_links_its_three_citation_files(mini_site: Site
     folder = mini_site.directory / f"{prefix}recommendations/r01"
     [entry] = rispy.loads((folder / "cite.ris").read_text("utf-8"))
     title = context(lang).catalog.recommendation("r01").title.get(lang)
-    assert (entry["title"], entry["urls"], entry["language"]) == (title, [mini_site.url + f"{prefix}recommendations/r01/"],
-                                                                   lang)
+    permalink = mini_site.url + f"{prefix}recommendations/r01/"
+    assert (entry["title"], entry["urls"], entry["language"]) == (title, [permalink], lang)
     assert bibtexparser.parse_string((folder / "cite.bib").read_text("utf-8")).entries[0]["title"] == title
     assert json.loads((folder / "cite.json").read_bytes())[0]["title"] == title
     every = json.loads((mini_site.directory / f"assets/cite/{lang}.json").read_bytes())
     assert sorted(every) == ["r01", "r02", "r03"] and every["r01"]["ris"] == (folder / "cite.ris").read_bytes().decode()
+
+
+def test_the_data_and_the_csvs_companion_carry_the_edition(mini_site: Site) -> None:
+    """The edition the footer names, in the JSON and in the CSV's CSV on the Web companion. The
+    fixture site is built from a copy without a repository: undated, and nothing made up."""
+    data = json.loads((mini_site.directory / "data/recommendations.json").read_bytes())
+    meta = json.loads((mini_site.directory / "data/recommendations.csv-metadata.json").read_bytes())
+    assert data["edition"] == meta["kb:edition"] == {"state": "undated"}
+    assert "dc:issued" not in meta and "schema:version" not in meta
+    assert meta["url"] == "recommendations.csv" and meta["dc:license"] == {
+        "@id": "https://creativecommons.org/licenses/by/4.0/"}
+    header = (mini_site.directory / "data/recommendations.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
+    assert [c["name"] for c in meta["tableSchema"]["columns"]] == [h.strip('"') for h in header.split(",")]
+    footer = mini_site.soup("en/").select_one("footer").get_text(" ")
+    assert context("en").t("edition_undated") in " ".join(footer.split())
+
+
+@pytest.mark.parametrize(("edition", "record"), [
+    (Edition(), {"state": "undated"}),
+    (Edition(COMMIT, "", MAY_9, "e" * 40), {"state": "commit", "date": "2026-05-09", "commit": "e" * 40}),
+    (Edition("release", "v1.2", MAY_9, "e" * 40),
+     {"state": "release", "version": "v1.2", "date": "2026-05-09", "commit": "e" * 40}),
+])
+def test_the_edition_in_the_data_is_the_footers(edition: Edition, record: dict[str, str], tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    from gcmkb.export import collection, csv_metadata, published_schemas
+
+    kb = dataclasses.replace(KnowledgeBase.load(FIXTURES / "mini"), edition=edition)
+    payload = collection(kb.catalog, kb.graph, URL, {"ar": "ع", "en": "E", "fr": "F"}, edition)
+    assert payload["edition"] == record
+    schemas = published_schemas(URL)
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    schema = schemas["collection.schema.json"]
+    assert list(Draft202012Validator(schema, registry=registry).iter_errors(payload)) == []
+    wrong = {**payload, "edition": {**record, "state": "release"} if edition.state == COMMIT else {"state": "x"}}
+    assert list(Draft202012Validator(schema, registry=registry).iter_errors(wrong)) != []
+    meta = csv_metadata(URL, {"en": "E"}, edition)
+    assert meta["kb:edition"] == record and ("dc:issued" in meta) == (edition.state != "undated")
+    assert meta.get("schema:version") == (edition.version or None)
