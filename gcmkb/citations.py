@@ -13,10 +13,10 @@ permalink. Nothing reads the clock.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from . import routes

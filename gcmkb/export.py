@@ -15,12 +15,11 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
-
-from datetime import UTC, datetime
 
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
@@ -97,14 +96,15 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 
 def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, str],
-               edition: Edition = Edition()) -> dict[str, Any]:
+               edition: Edition | None = None) -> dict[str, Any]:
     derived = {rec.id: {"url": {lang: site_url + routes.language_prefix(lang) + routes.recommendation(rec.id)
                                 for lang in LANGUAGES},
                         "status": {lang: rec.status(lang) for lang in LANGUAGES},
                         "referenced_by": list(graph.referenced_by.get(rec.id, ()))}
                for rec in catalog.recommendations}
     return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
-            "edition": edition_record(edition), "languages": list(LANGUAGES), "themes": [theme_record(t) for t in catalog.themes],
+            "edition": edition_record(edition or Edition()), "languages": list(LANGUAGES),
+            "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
             "taxonomies": [_taxonomy(kind, entries) for kind, entries in catalog.taxonomies.items()],
             "terms": {"terms": [term_record(t) for t in catalog.terms]},
@@ -228,9 +228,10 @@ def csv_metadata(site_url: str, title: dict[str, str], edition: Edition) -> dict
 
 
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
-                    title: dict[str, str], edition: Edition = Edition()) -> None:
+                    title: dict[str, str], edition: Edition | None = None) -> None:
     data = site_dir / "data"
     (data / "schema").mkdir(parents=True, exist_ok=True)
+    edition = edition or Edition()
     payload = collection(catalog, graph, site_url, title, edition)
     (data / "recommendations.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
     (data / CSV_FILE).write_text(csv_text(catalog, site_url), "utf-8", newline="")

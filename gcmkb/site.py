@@ -15,8 +15,8 @@ from typing import Any
 from . import LANGUAGES
 from .artifacts import Artifacts
 from .catalog import DocumentCache, load_catalog
-from .citations import write_citations
 from .changes import History, read_history, source_date_epoch
+from .citations import write_citations
 from .colophon import footer_view
 from .export import write_open_data
 from .graph import Graph, build_graph

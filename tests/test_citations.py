@@ -25,9 +25,9 @@ MARCH_3 = int(datetime(2026, 3, 3, 15, tzinfo=UTC).timestamp())
 MAY_9 = int(datetime(2026, 5, 9, 8, tzinfo=UTC).timestamp())
 
 
-def context(lang: str, history: History = NO_HISTORY, edition: Edition = Edition(), publisher: object = None):
+def context(lang: str, history: History = NO_HISTORY, edition: Edition | None = None, publisher: object = None):
     kb = KnowledgeBase.load(FIXTURES / "mini")
-    kb = dataclasses.replace(kb, history=history, edition=edition)
+    kb = dataclasses.replace(kb, history=history, edition=edition or Edition())
     return kb.context(lang, lambda path: URL + path, URL, "", publisher)
 
 
