@@ -29,6 +29,7 @@ from .parallel import spare_cores, worker_pool
 from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef
 from .taxonomies import TAXONOMY_KINDS
+from .text_checks import RECOMMENDATION_ID
 from .views import ViewContext, search_config
 
 
@@ -51,6 +52,13 @@ class KnowledgeBase:
         history = read_history(root, [r.id for r in catalog.recommendations])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
         return cls(root, catalog, graph, load_labels(), history, read_edition(root))
+
+    def unbuilt_records(self) -> list[str]:
+        """The ids of record files in recommendations/ that this knowledge base does not hold: a new
+        record that has never validated, while `serve` shows the last good collection."""
+        known = {r.id for r in self.catalog.recommendations}
+        return sorted(p.stem for p in (self.root / "recommendations").glob("*.yml")
+                      if RECOMMENDATION_ID.match(p.stem) and p.stem not in known)
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
