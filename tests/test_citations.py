@@ -155,3 +155,16 @@ def test_the_edition_in_the_data_is_the_footers(edition: Edition, record: dict[s
     meta = csv_metadata(URL, {"en": "E"}, edition)
     assert meta["kb:edition"] == record and ("dc:issued" in meta) == (edition.state != "undated")
     assert meta.get("schema:version") == (edition.version or None)
+
+
+def test_a_pending_translation_is_cited_in_the_arabic_it_shows(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
+    shutil.copy(FIXTURES / "pending" / "r04.yml", tmp_path / "mini/recommendations/r04.yml")
+    kb = dataclasses.replace(KnowledgeBase.load(tmp_path / "mini"), history=NO_HISTORY)
+    arabic = kb.catalog.recommendation("r04").title.ar
+    ref = reference("r04", kb.context("fr", lambda path: URL + path, URL))
+    assert (ref.title, ref.language, ref.url) == (arabic, "ar", URL + "fr/recommendations/r04/")
+    [entry] = rispy.loads(to_ris(ref))
+    assert (entry["title"], entry["language"]) == (arabic, "ar")
