@@ -256,10 +256,13 @@
         citeUrls.forEach(function (u) { URL.revokeObjectURL(u); });
         citeUrls = [];
         citeBox.querySelectorAll("[data-kb-brief-cite-format]").forEach(function (a) {
+          var type = a.getAttribute("data-type");  /* a link without its address yet has no download */
           var url = URL.createObjectURL(new Blob([texts[a.getAttribute("data-kb-brief-cite-format")]],
-            { type: a.getAttribute("type") + ";charset=utf-8" }));
+            { type: type + ";charset=utf-8" }));
           citeUrls.push(url);
           a.href = url;
+          a.setAttribute("download", a.getAttribute("data-download"));
+          a.setAttribute("type", type);
         });
         citeBox.hidden = refs.length === 0;
       }, function () {
