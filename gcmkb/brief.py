@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from . import LANGUAGES, routes
+from .citations import FORMATS, MEDIA_TYPES, cite_data
 from .labels import Labels, load_labels
 from .languages import language
 from .model import Catalog, Recommendation
@@ -98,12 +99,20 @@ def brief_config(ctx: ViewContext) -> View:
         "labels": {k: ctx.t(k) for k in PAGE_LABELS},
         "languages": {code: {"name": LANGUAGE_NAMES[code], "dir": DIRECTION[code],
                              "data": ctx.site_link(brief_data(code)),
+                             "cite": ctx.site_link(cite_data(code)),
                              "link": ctx.site_link(routes.language_prefix(code)),
                              "url": ctx.permalink("", code),
                              "counter": COUNTER_STYLE[language(code).digits],
                              "labels": {k: every[code].t(k) for k in BLOCK_LABELS}}
                       for code in LANGUAGES},
     }
+
+
+def brief_citations(ctx: ViewContext) -> list[View]:
+    """The brief's download links (the script gives them their files: every reference of the brief,
+    in each of its languages, joined from `assets/cite/<lang>.json`)."""
+    return [{"format": fmt, "label": ctx.t(f"cite_{fmt}"), "type": MEDIA_TYPES[fmt],
+             "download": "brief." + FORMATS[fmt].rpartition(".")[2]} for fmt in FORMATS]
 
 
 def brief_view(_: str, ctx: ViewContext) -> View:
@@ -114,4 +123,5 @@ def brief_view(_: str, ctx: ViewContext) -> View:
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "printable": [{"label": ctx.t("all_recommendations"), "href": ctx.link(routes.printable())}]
             + [{"label": t.title.get(ctx.lang), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
+            "citations": brief_citations(ctx),
             "config": brief_config(ctx)}

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import routes
 from .brief import BRIEF_PAGE, brief_view
+from .citations import with_citations
 from .colophon import with_colophon
 from .glossary import glossary_view, term_view
 from .history_views import WHATS_NEW, whats_new_view, with_history
@@ -133,7 +134,8 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
              lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
              full_width=True),
-    PageKind("recommendation", with_history(VIEWS["recommendation"]), "recommendation", _recommendation_title,
+    PageKind("recommendation", with_citations(with_history(VIEWS["recommendation"])), "recommendation",
+             _recommendation_title,
              lambda catalog: [(r.id, routes.recommendation(r.id)) for r in catalog.recommendations], _rec_file,
              "recommendations"),
     PageKind("redirect", VIEWS["redirect"], "redirect",
