@@ -120,7 +120,7 @@ def whats_new_view(_: str, ctx: ViewContext) -> View:
     days: list[View] = []
     for change in ctx.history.changes[:PAGE_SIZE]:
         rec = ctx.catalog.recommendation(change.rid)
-        item = {**change_item(change, ctx), "id": rec.id, "title": rec.title.get(ctx.lang),
+        item = {**change_item(change, ctx), "id": rec.id, "title": ctx.text(rec.title),
                 "href": ctx.link(routes.recommendation(rec.id))}
         if not days or days[-1]["datetime"] != item["datetime"]:
             days.append({"date": item["date"], "datetime": item["datetime"], "changes": []})
@@ -153,7 +153,7 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
         page = ctx.permalink(routes.recommendation(rec.id))
         entry = _add(root, "entry")
         _add(entry, "id", f"{page}#change-{change.commit[:12]}")
-        _add(entry, "title", f"{rec.id} {plain(rec.title.get(ctx.lang))}")
+        _add(entry, "title", f"{rec.id} {plain(ctx.text(rec.title))}")
         _add(entry, "updated", timestamp(change.time))
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if commit_url(ctx.edit_base, change.commit):

@@ -22,6 +22,7 @@ class Language:
     list_separator: str
     font: str = ""        # the self-hosted font its text needs, preloaded on its pages ("" = the system's)
     source: bool = False  # the language the document was written in
+    spaced_punctuation: bool = False  # a no-break space before : ; ! ? and inside « » (French)
 
     @property
     def prefix(self) -> str:
@@ -60,7 +61,7 @@ REGISTRY: tuple[Language, ...] = (
     Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", font="assets/fonts/NotoNaskhArabic-Regular.woff2",
              source=True),
     Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
-    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", "),
+    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", spaced_punctuation=True),
 )
 BY_CODE = {lang.code: lang for lang in REGISTRY}
 

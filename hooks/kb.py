@@ -40,6 +40,7 @@ from gcmkb.languages import REGISTRY
 from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
+from gcmkb.typography import typeset_markdown
 from gcmkb.problems import CollectionError
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
@@ -319,6 +320,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         context["kb_edit"] = ctx.edit_url(source) if source else ""
     return context
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Hand-written pages are typeset as their language sets text, as generated ones are."""
+    return typeset_markdown(markdown, _language(config))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

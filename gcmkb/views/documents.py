@@ -32,20 +32,20 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
         if kind == "recommendation":
             rec = ctx.catalog.recommendation(key)
             theme = ctx.catalog.theme(rec.theme)
-            return {**base, "kind": kind, "id": key, "title": rec.title.get(ctx.lang),
-                    "eyebrow": theme.short.get(ctx.lang),
+            return {**base, "kind": kind, "id": key, "title": ctx.text(rec.title),
+                    "eyebrow": ctx.text(theme.short),
                     "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
                     "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),
                     "status": status_view(rec.status(ctx.lang), ctx),
                     "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
         theme = ctx.catalog.theme(key)
-        return {**base, "kind": kind, "id": key, "title": theme.title.get(ctx.lang),
+        return {**base, "kind": kind, "id": key, "title": ctx.text(theme.title),
                 "eyebrow": ctx.t("theme") + " " + ctx.labels.number(theme.order), "lead": None,
-                "paragraphs": [[{"kind": "text", "text": theme.description.get(ctx.lang)}]],
+                "paragraphs": [[{"kind": "text", "text": ctx.text(theme.description)}]],
                 "status": status_view(theme.tracking.status(ctx.lang), ctx),
                 "full": ctx.permalink(routes.theme(key)),
-                "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
+                "recommendations": [{"id": r.id, "title": ctx.text(r.title),
                            "href": ctx.permalink(routes.recommendation(r.id)),
                            "status": status_view(r.status(ctx.lang), ctx)}
                           for r in ctx.catalog.in_theme(key)]}
@@ -58,20 +58,20 @@ def print_view(key: str, ctx: ViewContext) -> View:
     themes = [cat.theme(key)] if key else list(cat.themes)
     base = document_view(ctx, {"css": "assets/print.css"})
     return {**base,
-            "title": themes[0].title.get(ctx.lang) if key else ctx.t("all_recommendations"),
+            "title": ctx.text(themes[0].title) if key else ctx.t("all_recommendations"),
             "subtitle": segments(ctx.t("document_title"), ctx.lang, cat, ctx.link),
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "back": ctx.link(routes.theme(key) if key else ""),
             "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
                         "recommendations": [{
-                            "id": r.id, "title": r.title.get(ctx.lang),
+                            "id": r.id, "title": ctx.text(r.title),
                             "lead": segments(r.lead.get(ctx.lang), ctx.lang, cat, ctx.link) if r.lead else None,
                             "paragraphs": paragraphs(r.text, ctx.lang, cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
                             "status": status_view(r.status(ctx.lang), ctx),
                             "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
-                                                       title=plain(r.title.get(ctx.lang))), ctx.lang, cat, ctx.link),
+                                                       title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 
 

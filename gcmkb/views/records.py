@@ -10,6 +10,7 @@ from ..languages import language
 from ..model import Recommendation
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
+from ..typography import typeset
 from .base import (
     DIRECTION,
     LANGUAGE_NAMES,
@@ -31,7 +32,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
     theme = cat.theme(rec.theme)
     before, after = ctx.graph.neighbours(rec)
     permalink = ctx.permalink(routes.recommendation(rid))
-    title = rec.title.get(lang)
+    title = ctx.text(rec.title)
     lead = [segments(rec.lead.get(lang), lang, cat, ctx.link)] if rec.lead else []
     blocks = marked_terms(lead + paragraphs(rec.text, lang, cat, ctx.link), ctx)
     return {
@@ -40,7 +41,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "paragraphs": blocks[len(lead):],
         "terms": recommendation_terms(rid, ctx),
         "theme": theme_item(theme, ctx),
-        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(lang), routes.theme(theme.id))),
+        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (ctx.text(theme.short), routes.theme(theme.id))),
         "previous": rec_item(before, ctx) if before else None,
         "next": rec_item(after, ctx) if after else None,
         "taxonomies": [{"kind": k.name, "label": ctx.t(k.fact),
@@ -99,7 +100,7 @@ def theme_view(tid: str, ctx: ViewContext) -> View:
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
         "print_href": ctx.link(routes.printable(tid)),
         "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
-        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": theme.title.get(ctx.lang)},
+        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title)},
         "embed_href": ctx.link(routes.embed("themes", tid)),
     }
 
@@ -114,7 +115,7 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
     columns = parallel_columns(ctx.lang)
     rows = []
     for rec in cat.in_theme(tid):
-        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": rec.title.get(c),
+        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": typeset(rec.title.get(c), c),
                     "paragraphs": ([segments(rec.lead.get(c), c, cat, ctx.link)] if rec.lead else [])
                     + paragraphs(rec.text, c, cat, ctx.link)} for c in columns]]
         width = max(len(b["paragraphs"]) for b in blocks[0])
@@ -124,8 +125,8 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
                      "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
                                  "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
                                 for b in blocks[0]] for k in range(width)]})
-    return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
-            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(ctx.lang), routes.theme(tid))),
+    return {"title": ctx.text(theme.title), "theme_href": ctx.link(routes.theme(tid)),
+            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (ctx.text(theme.short), routes.theme(tid))),
             "columns": [{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c]} for c in columns],
             "rows": rows}
 

@@ -18,7 +18,7 @@ def entry_view(kind: str) -> Callable[[str, ViewContext], View]:
         entry = ctx.catalog.entry(kind, eid)
         return {**entry_item(entry, ctx), "kind": kind,
                 "working_rendering": ctx.t("working_rendering") if ctx.lang in entry.working_renderings else None,
-                "description": entry.description.get(ctx.lang) if entry.description else None,
+                "description": ctx.text(entry.description) if entry.description else None,
                 "breadcrumbs": crumbs(ctx, (ctx.t(kind), f"{kind}/")),
                 "recommendations": [rec_item(r, ctx) for r in ctx.graph.serving(kind, eid)]}
     return view
