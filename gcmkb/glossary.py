@@ -22,10 +22,21 @@ def term_item(term: Term, ctx: ViewContext) -> View:
                              "text": typeset(term.preferred.get(lang), lang)} for lang in LANGUAGES if lang != ctx.lang]}
 
 
+def index_key(term: Term, lang: str) -> str:
+    """Where a term stands in the glossary: its folded form, past the language's article."""
+    key, article = normalize(term.preferred.get(lang)), language(lang).article
+    return key[len(article):] if article and key.startswith(article) and len(key) > len(article) + 1 else key
+
+
 def glossary_view(_: str, ctx: ViewContext) -> View:
-    terms = sorted(ctx.catalog.terms, key=lambda t: normalize(t.preferred.get(ctx.lang)))
-    return {"breadcrumbs": crumbs(ctx), "terms": [term_item(t, ctx) for t in terms],
-            "total": ctx.labels.count("count_terms", len(terms))}
+    """Every term, by letter of the page language's alphabet, with an index of the letters used."""
+    terms = sorted(ctx.catalog.terms, key=lambda t: index_key(t, ctx.lang))
+    groups: dict[str, list[View]] = {}
+    for term in terms:
+        groups.setdefault(index_key(term, ctx.lang)[:1], []).append(term_item(term, ctx))
+    letters = [{"letter": letter.upper(), "id": f"letter-{ord(letter):x}", "terms": items,
+                "count_label": ctx.labels.count("count_terms", len(items))} for letter, items in groups.items()]
+    return {"breadcrumbs": crumbs(ctx), "letters": letters, "total": ctx.labels.count("count_terms", len(terms))}
 
 
 def term_view(term_id: str, ctx: ViewContext) -> View:

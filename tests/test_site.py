@@ -219,8 +219,8 @@ def test_parallel_view_blocks_carry_their_language(mini_site: Site) -> None:
 
 
 def test_parallel_view_titles_follow_each_language_s_punctuation(mini_site: Site) -> None:
-    """French sets a space before a colon; English and Arabic do not."""
-    expected = {"en/": "Parallel view: ", "fr/": "Vue parallèle : ", "": "عرض متوازٍ: "}
+    """French sets a no-break space before a colon; English and Arabic no space."""
+    expected = {"en/": "Parallel view: ", "fr/": "Vue parallèle\u00a0: ", "": "عرض متوازٍ: "}
     for prefix, start in expected.items():
         soup = mini_site.soup(f"{prefix}themes/alpha/parallel/")
         assert soup.select_one("h1").get_text().startswith(start)

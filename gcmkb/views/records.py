@@ -49,9 +49,13 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
                        for k in TAXONOMIES],
         "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
-        "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))],
-        "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
-        "source_line": ctx.t("source_line", line=rec.source_line) if rec.source_line else None,
+        # each recommendation once: one this record relates to is not repeated among those referring to it
+        "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))
+                          if r.id not in rec.related],
+        # readers get the place in the document; editors, in the notes, the bullet and extraction line
+        "source": ctx.t("source_position", theme=theme.order, title=ctx.text(theme.short), bullet=rec.bullet,
+                        count=len(cat.in_theme(theme.id))),
+        "source_editorial": source_editorial(rec, ctx),
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
         "permalink": permalink,
@@ -63,6 +67,14 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
         "embed_href": ctx.link(routes.embed("recommendations", rid)),
     }
+
+
+def source_editorial(rec: Recommendation, ctx: ViewContext) -> str:
+    """Where the record's bullet stands in the source and in its extraction, for the editors."""
+    location = ctx.t("source_location", theme=ctx.catalog.theme(rec.theme).order, bullet=rec.bullet)
+    if not rec.source_line:
+        return location
+    return ctx.t("source_editorial", location=location, line=ctx.t("source_line", line=rec.source_line))
 
 
 def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
