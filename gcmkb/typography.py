@@ -67,6 +67,12 @@ def typeset(text: str, lang: str) -> str:
     return text
 
 
+def address_parts(address: str) -> list[str]:
+    """An address cut after each slash: it may wrap there on a phone, never inside a word
+    ("https://gcm-" + "champions…" read as two words)."""
+    return re.findall(r"[^/]*/+|[^/]+$", address)
+
+
 # what typesetting leaves alone in a hand-written page: code, link targets, HTML tags and comments,
 # attribute lists, reference definitions, ordered-list markers (Markdown counts in ASCII digits)
 _MARKUP = re.compile(r"```.*?```|<!--.*?-->|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]+>|\{[:#.][^}\n]*\}"

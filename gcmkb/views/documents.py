@@ -8,6 +8,7 @@ from typing import Any
 from .. import routes
 from ..languages import language
 from ..textview import paragraphs, plain, segments
+from ..typography import address_parts
 from .base import (
     COUNTER_STYLE,
     DIRECTION,
@@ -69,6 +70,7 @@ def print_view(key: str, ctx: ViewContext) -> View:
                             "lead": segments(r.lead.get(ctx.lang), ctx.lang, cat, ctx.link) if r.lead else None,
                             "paragraphs": paragraphs(r.text, ctx.lang, cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
+                            "address": address_parts(ctx.permalink(routes.recommendation(r.id))),
                             "status": status_view(r.status(ctx.lang), ctx),
                             "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
                                                        title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),

@@ -10,7 +10,7 @@ from ..languages import language
 from ..model import Recommendation
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
-from ..typography import typeset
+from ..typography import address_parts, typeset
 from .base import (
     DIRECTION,
     LANGUAGE_NAMES,
@@ -58,7 +58,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "source_editorial": source_editorial(rec, ctx),
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
-        "permalink": permalink,
+        "permalink": permalink, "address": address_parts(permalink),
         "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
         "notes": [paragraphs(n, lang, cat, ctx.link) for n in rec.notes],
