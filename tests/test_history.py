@@ -175,12 +175,12 @@ def test_dates_and_changes_in_each_language(repo: Repo) -> None:
                "ما تغيّر: العنوان العربي، النص الإنجليزي، الروابط", "أُضيفت إلى المجموعة"],
         "en": ["Changed: GCM objectives, status of the French translation",
                "Changed: Arabic title, English text, links", "Added to the collection"],
-        "fr": ["Modifications : objectifs du Pacte mondial, statut de la traduction française",
-               "Modifications : titre arabe, texte anglais, liens", "Ajoutée à la collection"],
+        "fr": ["Modifications\u00a0: objectifs du Pacte mondial, statut de la traduction française",
+               "Modifications\u00a0: titre arabe, texte anglais, liens", "Ajoutée à la collection"],
     }
     days = [date(2026, 3, 1), date(2026, 12, 25)]
     assert {lang: [format_date(d, labels[lang]) for d in days] for lang in LANGUAGES} == {
-        "ar": ["١ مارس ٢٠٢٦", "٢٥ ديسمبر ٢٠٢٦"], "en": ["1 March 2026", "25 December 2026"],
+        "ar": ["١ آذار/مارس ٢٠٢٦", "٢٥ كانون الأول/ديسمبر ٢٠٢٦"], "en": ["1 March 2026", "25 December 2026"],
         "fr": ["1er mars 2026", "25 décembre 2026"]}
 
 
@@ -216,24 +216,24 @@ def test_each_recommendation_page_shows_its_history(history_site: Site, repo: Re
     edit_sha, init_sha = repo.commits["edit"], repo.commits["init"]
     forge = "https://forge.example/gcm/kb/commit/"
     assert _history(history_site, "recommendations/r01/") == [
-        (f"change-{edit_sha[:12]}", "2026-03-15", "١٥ مارس ٢٠٢٦", "ما تغيّر: العنوان العربي، النص الإنجليزي، الروابط",
+        (f"change-{edit_sha[:12]}", "2026-03-15", "١٥ آذار/مارس ٢٠٢٦", "ما تغيّر: العنوان العربي، النص الإنجليزي، الروابط",
          forge + edit_sha),
-        (f"change-{init_sha[:12]}", "2026-03-01", "١ مارس ٢٠٢٦", "أُضيفت إلى المجموعة", forge + init_sha)]
+        (f"change-{init_sha[:12]}", "2026-03-01", "١ آذار/مارس ٢٠٢٦", "أُضيفت إلى المجموعة", forge + init_sha)]
     assert [x[2:4] for x in _history(history_site, "en/recommendations/r01/")] == [
         ("15 March 2026", "Changed: Arabic title, English text, links"), ("1 March 2026", "Added to the collection")]
     assert [x[2:4] for x in _history(history_site, "fr/recommendations/r03/")] == [
-        ("1er avril 2026", "Modifications : objectifs du Pacte mondial, statut de la traduction française"),
+        ("1er avril 2026", "Modifications\u00a0: objectifs du Pacte mondial, statut de la traduction française"),
         ("1er mars 2026", "Ajoutée à la collection")]
     soup = history_site.soup("en/recommendations/r01/")
     assert soup.select_one("[data-history]")["data-history"] == "recorded"
     assert soup.select_one("[data-history] code").get_text() == edit_sha[:7]
     # the citation names the version: the date of the record's latest change
-    assert soup.select_one(".kb-cite__text").get_text(" ", strip=True).endswith(
+    assert " ".join(soup.select_one(".kb-cite__text").get_text().split()).endswith(
         "As of 15 March 2026. " + history_site.url + "en/recommendations/r01/")
     def cite(page: str) -> str:
         return str(history_site.soup(page).select_one(".kb-cite__text").get_text())
 
-    assert "بصيغتها في ١٥ مارس ٢٠٢٦." in cite("recommendations/r01/")
+    assert "بصيغتها في ١٥ آذار/مارس ٢٠٢٦." in cite("recommendations/r01/")
     assert "Version du 1er avril 2026." in cite("fr/recommendations/r03/")
 
 

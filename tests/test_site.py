@@ -63,8 +63,9 @@ def _interface_text(site: Site, page: str) -> str:
     for tag in body.select("[lang]"):
         if not tag.decomposed and tag.get("lang") != lang:  # (inside a block already cut out)
             tag.decompose()
-    # editorial notes discuss the wording of the other languages: content, not interface
-    for tag in body.select("script, style, svg, code, textarea, .kb-notes"):
+    # editorial notes discuss the wording of the other languages: content, not interface; an
+    # address (cut into parts where it may wrap) is no word of any language
+    for tag in body.select("script, style, svg, code, textarea, .kb-notes, .kb-address"):
         tag.decompose()
     return " ".join(body.get_text(" ").split())
 
