@@ -19,7 +19,8 @@ def term_item(term: Term, ctx: ViewContext) -> View:
             "url": ctx.permalink(routes.glossary(term.id)), "definition": ctx.text(term.definition),
             "count": count, "count_label": ctx.labels.count("count_recommendations", count),
             "equivalents": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
-                             "text": typeset(term.preferred.get(lang), lang)} for lang in LANGUAGES if lang != ctx.lang]}
+                             "text": typeset(term.preferred.get(lang), lang)}
+                            for lang in LANGUAGES if lang != ctx.lang]}
 
 
 def index_key(term: Term, lang: str) -> str:
@@ -47,7 +48,8 @@ def term_view(term_id: str, ctx: ViewContext) -> View:
             "deprecated": _forms(term.deprecated, ctx.lang),
             "source": ctx.text(term.source),
             "working_rendering": ctx.t("term_working_rendering") if ctx.lang in term.working_renderings else None,
-            "languages": [{**language(lang).public(), "lang": lang, "preferred": typeset(term.preferred.get(lang), lang),
+            "languages": [{**language(lang).public(), "lang": lang,
+                           "preferred": typeset(term.preferred.get(lang), lang),
                            "variants": _forms(term.variants, lang),
                            "deprecated": _forms(term.deprecated, lang)} for lang in LANGUAGES],
             "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in term.objectives],

@@ -171,7 +171,8 @@ def page_meta(page: PageRef, catalog: Catalog, labels: Labels) -> dict[str, Any]
     kind = KINDS[page.kind]
     assert kind.title is not None, f"{page.kind} pages are written by hand"
     title, description = kind.title(page.key, catalog, labels)
-    meta: dict[str, Any] = {"title": typeset(title, labels.lang), "description": typeset(description, labels.lang), "template": f"kb/{kind.template}.html",
+    meta: dict[str, Any] = {"title": typeset(title, labels.lang), "description": typeset(description, labels.lang),
+                            "template": f"kb/{kind.template}.html",
                             "kb": {"kind": page.kind, "key": page.key}}
     if kind.full_width:
         meta["hide"] = ["navigation", "toc"]

@@ -40,11 +40,11 @@ from gcmkb.languages import REGISTRY
 from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
-from gcmkb.typography import typeset_markdown
 from gcmkb.problems import CollectionError
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import sitemaps
+from gcmkb.typography import typeset_markdown
 
 log = get_plugin_logger("kb")
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}

@@ -216,7 +216,8 @@ def test_each_recommendation_page_shows_its_history(history_site: Site, repo: Re
     edit_sha, init_sha = repo.commits["edit"], repo.commits["init"]
     forge = "https://forge.example/gcm/kb/commit/"
     assert _history(history_site, "recommendations/r01/") == [
-        (f"change-{edit_sha[:12]}", "2026-03-15", "١٥ آذار/مارس ٢٠٢٦", "ما تغيّر: العنوان العربي، النص الإنجليزي، الروابط",
+        (f"change-{edit_sha[:12]}", "2026-03-15", "١٥ آذار/مارس ٢٠٢٦",
+         "ما تغيّر: العنوان العربي، النص الإنجليزي، الروابط",
          forge + edit_sha),
         (f"change-{init_sha[:12]}", "2026-03-01", "١ آذار/مارس ٢٠٢٦", "أُضيفت إلى المجموعة", forge + init_sha)]
     assert [x[2:4] for x in _history(history_site, "en/recommendations/r01/")] == [

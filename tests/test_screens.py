@@ -74,11 +74,11 @@ MEASURE = r"""(themes) => {
 }"""
 
 # a dot, bullet or bar touching an Arabic-Indic digit reads as a digit (٤ · ٨ as ٤٠٨), and so does
-# a full stop before a digit (٤ .٨); the full stop that ends a sentence after a number stands where
-# UN Arabic documents put it («في قرارها ٧٣/١٩٥. وهو»)
+# a full stop between two numbers (٤. ٨); the full stop that ends a sentence after a number stands
+# where UN Arabic documents put it («في قرارها ٧٣/١٩٥. وهو»)
 DIGIT = "[\u0660-\u0669]"
 GAP = "[ \u00a0\u200e\u200f]*"
-LOOKALIKE = re.compile(rf"{DIGIT}{GAP}[·•∙⋅‧|]|[·•∙⋅‧|.]{GAP}{DIGIT}")
+LOOKALIKE = re.compile(rf"{DIGIT}{GAP}[·•∙⋅‧|]|[·•∙⋅‧|]{GAP}{DIGIT}|{DIGIT}{GAP}\.{GAP}{DIGIT}")
 
 
 def theme_titles(site: Site, lang: str) -> list[str]:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from ..taxonomies import TAXONOMIES
 from ..textview import Segment, segments
-
 from .base import (
     View,
     ViewContext,
