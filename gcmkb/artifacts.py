@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES
-from .brief import brief_file
+from .brief import brief_file, brief_ids_file
 from .model import Catalog
 from .parallel import spare_cores, worker_pool
 from .searchindex import Analyzer, search_files
@@ -39,6 +39,7 @@ class Artifacts:
         self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
         self.futures = [self.executor.submit(search_files, self.catalog, lang) for lang in LANGUAGES]
         self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
+        self.futures.append(self.executor.submit(brief_ids_file, self.catalog))
 
     def release(self) -> None:
         """Once every job is done, stop this build's workers: their results are here, and an idle
@@ -70,4 +71,5 @@ def _every_file(catalog: Catalog) -> list[tuple[str, bytes]]:
     for lang in LANGUAGES:
         files += search_files(catalog, lang, _kept.setdefault(lang, Analyzer(lang)))
         files.append(brief_file(catalog, lang))
+    files.append(brief_ids_file(catalog))
     return files

@@ -82,6 +82,13 @@ def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
     return brief_data(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def brief_ids_file(catalog: Catalog) -> tuple[str, bytes]:
+    """The ids of the collection and the retired ones with their replacements, for every page's
+    count of the brief (a few bytes per record: the full texts are per language and large)."""
+    payload = {"ids": [r.id for r in catalog.recommendations], "redirects": dict(sorted(catalog.redirects.items()))}
+    return routes.BRIEF_IDS, json.dumps(payload, separators=(",", ":")).encode("utf-8")
+
+
 def brief_config(ctx: ViewContext) -> View:
     """What the page's script needs (JSON in the page): labels, limits, where each language is."""
     every = load_labels()  # each block speaks its own language

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import TRANSLATED_LANGUAGES
+from .hints import did_you_mean
 from .layout import MISPLACED_HINT, TAXONOMY_KINDS, discover
-from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation, fingerprint
+from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
 from .term_checks import check_term_uses, check_termbase, deprecated_matchers, terms_of
 from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_problems
+from .translation_checks import check_translations, source_fingerprint
 from .yamlsource import Document, read_document
 
 SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy", "terms": "terms"}
@@ -39,6 +41,7 @@ class Loaded:
 
     docs: dict[str, list[Document]] = field(default_factory=dict)
     valid: set[str] = field(default_factory=set)  # paths of documents that passed the schema
+    unsound: dict[str, set[str]] = field(default_factory=dict)  # path -> its fields the schema refused
     problems: list[Problem] = field(default_factory=list)
     unreadable: dict[str, list[str]] = field(default_factory=dict)  # kind -> file stems
     digests: dict[str, bytes] = field(default_factory=dict)  # path -> digest of the file's bytes
@@ -90,6 +93,8 @@ def read_all(root: Path, cache: DocumentCache | None = None) -> Loaded:
             loaded.problems += _redirect_shape(doc)
         if not problems:
             loaded.valid.add(doc.path)
+        else:  # the other fields are still checked against the rest of the collection
+            loaded.unsound[doc.path] = {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
     if cache is not None:  # files deleted or renamed since
         for gone in set(cache.read) - seen:
             del cache.read[gone]
@@ -146,8 +151,10 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
     yield from _unique_ids(loaded.of("recommendation", valid_only=False), "recommendation")
     yield from _unique_ids(loaded.of("theme", valid_only=False), "theme")
     known = {kind: _taxonomy_ids(loaded, kind) for kind in TAXONOMY_KINDS}
-    for doc in recs:
-        yield from _check_recommendation(doc, rec_ids, theme_ids, known)
+    for doc in loaded.of("recommendation", valid_only=False):  # a field the schema refused is not checked again
+        unsound = loaded.unsound.get(doc.path, set())
+        if isinstance(doc.data, dict) and "(document)" not in unsound:
+            yield from _check_recommendation(doc, rec_ids, theme_ids, known, unsound)
     yield from _unique_bullets(recs)
     yield from _unique_orders(themes)
     for doc in themes:
@@ -160,13 +167,15 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
 
     def own(doc: Document) -> Iterator[Problem]:
         yield from _check_text_forms(doc)
-        yield from _check_translations(doc)
+        yield from check_translations(doc)
         for each in matchers:
             yield from check_term_uses(doc, each)
 
     for doc in recs + themes + taxes:
         yield from loaded.own_problems(doc, termbase, lambda doc=doc: own(doc))  # type: ignore[misc]
-        yield from _check_references(doc, rec_ids)
+    for kind in ("recommendation", "theme", "taxonomy"):  # the links in whatever texts were read
+        for doc in loaded.of(kind, valid_only=False):
+            yield from _check_references(doc, rec_ids)
     for doc in loaded.of("redirects"):
         yield from _check_redirects(doc, rec_ids)
     for doc in terms:
@@ -227,25 +236,33 @@ def _span(ids: set[str]) -> str:
                      for run in runs)
 
 
+def _unknown(what: str, ref: Any, known: set[str], known_as: str) -> str:
+    """"unknown theme 'right'; did you mean 'rights'?", or the known names when none is close."""
+    return f"unknown {what} {ref!r}; " + (did_you_mean(ref, known) or f"known {known_as}: {_span(known)}")
+
+
 def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
-                          known: dict[str, set[str]]) -> Iterator[Problem]:
+                          known: dict[str, set[str]], unsound: Collection[str] = ()) -> Iterator[Problem]:
     data = doc.data
-    yield from _check_file_name(doc, data["id"])
-    if data["theme"] not in theme_ids:
-        yield _p(doc, ("theme",), "theme", f"unknown theme {data['theme']!r}; known themes: "
-                 f"{', '.join(sorted(theme_ids)) or 'none defined'}")
+
+    def sound(name: str, kind: type) -> bool:  # a field the schema accepted (or that is at least of its kind)
+        return name not in unsound and isinstance(data.get(name), kind)
+
+    rid = data["id"] if sound("id", str) else None
+    if rid is not None:
+        yield from _check_file_name(doc, rid)
+    if sound("theme", str) and data["theme"] not in theme_ids:
+        yield _p(doc, ("theme",), "theme", _unknown("theme", data["theme"], theme_ids, "themes"))
     for kind in TAXONOMY_KINDS:
-        for i, ref in enumerate(data[kind]):
+        for i, ref in enumerate(data[kind] if sound(kind, list) else ()):
             if str(ref) not in known[kind]:
-                yield _p(doc, (kind, i), f"{kind}[{i}]", f"unknown {kind[:-1]} {ref!r}; "
-                         f"known {kind}: {_span(known[kind])}")
-    for i, ref in enumerate(data["related"]):
-        if ref == data["id"]:
+                yield _p(doc, (kind, i), f"{kind}[{i}]", _unknown(kind[:-1], ref, known[kind], kind))
+    for i, ref in enumerate(data["related"] if sound("related", list) else ()):
+        if ref == rid:
             yield _p(doc, ("related", i), f"related[{i}]", "a recommendation cannot be related "
                      "to itself; allowed: ids of other recommendations")
         elif ref not in rec_ids:
-            yield _p(doc, ("related", i), f"related[{i}]", f"unknown recommendation {ref!r}; "
-                     f"known ids: {_span(rec_ids)}")
+            yield _p(doc, ("related", i), f"related[{i}]", _unknown("recommendation", ref, rec_ids, "ids"))
 
 
 def _unique_bullets(recs: list[Document]) -> Iterator[Problem]:
@@ -312,31 +329,7 @@ def _check_references(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
                          "allowed: [[r07]] to link a recommendation")
             elif ref not in rec_ids:
                 yield _p(doc, path, where, f"[[{ref}]] links an unknown recommendation; "
-                         f"known ids: {_span(rec_ids)}")
-
-
-def source_fingerprint(data: dict[str, Any]) -> str:
-    """Fingerprint of the Arabic texts a record's translations are made from."""
-    return fingerprint(*(Text.of(data[k]) for k in ("title", "short", "lead", "text", "description")
-                         if isinstance(data.get(k), dict)))
-
-
-def _check_translations(doc: Document) -> Iterator[Problem]:
-    if "translations" not in doc.data:
-        return
-    current = source_fingerprint(doc.data)
-    rid = doc.data["id"]
-    for lang in TRANSLATED_LANGUAGES:
-        tr = doc.data["translations"][lang]
-        where = ("translations", lang)
-        if "source" not in tr:
-            yield _p(doc, where, f"translations.{lang}.source", "missing fingerprint of the Arabic "
-                     f"this translation was made from; allowed: run `python -m gcmkb stamp {rid} "
-                     f"{lang}` once the translation matches the Arabic")
-        elif tr["source"] != current:
-            yield _p(doc, where, f"translations.{lang}", f"outdated: the Arabic changed since this "
-                     f"translation was made (from {tr['source']}, now {current}); update it, then run "
-                     f"`python -m gcmkb stamp {rid} {lang}`", "warning")
+                         + (did_you_mean(ref, rec_ids) or f"known ids: {_span(rec_ids)}"))
 
 
 def _check_redirects(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
@@ -348,8 +341,7 @@ def _check_redirects(doc: Document, rec_ids: set[str]) -> Iterator[Problem]:
             yield _p(doc, where, f"redirects.{old}", "this id is in use; ids are never reused, "
                      "allowed: retired ids only")
         if new not in rec_ids:
-            yield _p(doc, where, f"redirects.{old}", f"points to unknown recommendation {new!r}; "
-                     f"known ids: {_span(rec_ids)}")
+            yield _p(doc, where, f"redirects.{old}", f"points to {_unknown('recommendation', new, rec_ids, 'ids')}")
 
 
 # --- building the model ------------------------------------------------------------------------

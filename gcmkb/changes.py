@@ -51,6 +51,7 @@ class Change:
     author: str               # the commit's author name
     added: bool               # the record's first version
     fields: tuple[str, ...]   # what changed, in data terms: "title.ar", "text.en", "related"; () if added
+    subject: str = ""         # the commit's subject line, the plain summary of a change of many records
 
 
 @dataclass(frozen=True)
@@ -95,15 +96,15 @@ def source_date_epoch() -> int:
 def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
     """The history of the records in `root/recommendations/` (only of `ids`, if given)."""
     wanted = set(ids) if ids is not None else None
-    state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    state = git_output(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
     if state is None:
         return History(unavailable=NO_REPOSITORY)
     lines = state.decode("utf-8").split("\n")
     if lines[0].strip() == "true":
         return History(unavailable=SHALLOW)
     folder = (lines[1].strip() if len(lines) > 1 else "") + COLLECTION_DIR
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
-               "--no-abbrev", "--format=%x00%H %ct %an", "--", f":(glob){COLLECTION_DIR}/*.yml")
+    log = git_output(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
+                      "--no-abbrev", "--format=%x00%H %ct %an%x1f%s", "--", f":(glob){COLLECTION_DIR}/*.yml")
     if log is None:
         return History(unavailable=NO_REPOSITORY)
     touched = list(_parse_log(log.decode("utf-8"), folder, wanted))
@@ -119,11 +120,12 @@ def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
         return parsed[blob]
 
     changes = []
-    for commit, time, author, rid, before, after in touched:
+    for commit, time, head, rid, before, after in touched:
         fields = changed_fields(record(before), record(after)) if before else ()
         if before and not fields:
             continue  # formatting or comments only: nothing a reader could see changed
-        changes.append(Change(rid, commit, time, author, not before, fields))
+        author, _, subject = head.partition("\x1f")
+        changes.append(Change(rid, commit, time, author, not before, fields, subject))
     return History.of_changes(changes)
 
 
@@ -146,11 +148,12 @@ def changed_fields(before: Any, after: Any) -> tuple[str, ...]:
 
 
 def _language_field(key: str, lang: Any, old: Any, new: Any) -> str:
-    """`translations.en` when a translation's status changed; `translations.en.source` when it
-    was only stamped again (checked against a changed Arabic, its status unchanged)."""
+    """`translations.en` when a translation's status changed; when it was only stamped again (its
+    status unchanged), `translations.en.checked` if that status says reviewed (checked against the
+    Arabic), else `translations.en.source` (its fingerprint of the Arabic updated, nothing more)."""
     if key == "translations" and isinstance(old, dict) and isinstance(new, dict) \
             and old.get("status") == new.get("status"):
-        return f"{key}.{lang}.source"
+        return f"{key}.{lang}.{'checked' if new.get('status') == 'reviewed' else 'source'}"
     return f"{key}.{lang}"
 
 
@@ -162,7 +165,7 @@ def _language_rank(lang: Any) -> tuple[int, str]:
     return (LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES), str(lang))
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def git_output(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     """git's output, or None if there is no git, no repository, or git refuses (say, the
     repository belongs to another user). Never prompts, never reaches the network: in a partial
     clone a missing blob is not fetched (GIT_NO_LAZY_FETCH), the history is then unavailable."""
@@ -178,7 +181,7 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
 
 def _parse_log(log: str, folder: str, wanted: set[str] | None
                ) -> Iterable[tuple[str, int, str, str, str, str]]:
-    """(commit, time, author, rid, blob before or "", blob after) of every record a commit
+    """(commit, time, author and subject (split by U+001F), rid, blob before or "", blob after) of every record a commit
     added or changed, in the log's order (newest first), records by id within a commit."""
     for chunk in log.split("\0")[1:]:
         head, _, body = chunk.partition("\n")
@@ -203,7 +206,7 @@ def _read_blobs(root: Path, blobs: set[str]) -> dict[str, bytes] | None:
     if not blobs:
         return {}
     order = sorted(blobs)
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode("ascii"))
+    out = git_output(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode("ascii"))
     if out is None:
         return None
     contents, at = {}, 0

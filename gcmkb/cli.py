@@ -23,13 +23,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     errors = errors_in(problems)
+    pending = [p for p in problems if p.severity == "info"]  # translations to come: not problems
+    problems = [p for p in problems if p.severity != "info"]
     if errors:
         print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
         return 1
     assert catalog is not None
     print(f"ok: {len(catalog.recommendations)} recommendations, {len(catalog.themes)} themes, "
           + ", ".join(f"{len(v)} {k}" for k, v in catalog.taxonomies.items())
-          + (f"; {len(problems)} warning(s)" if problems else ""))
+          + (f"; {len(problems)} warning(s)" if problems else "")
+          + (f"; {len(pending)} translation(s) pending" if pending else ""))
     return 0
 
 
@@ -91,7 +94,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     written = write_pdfs(args.site)
     if not written:
-        print(f"no printable pages under {args.site}; run `mkdocs build` first", file=sys.stderr)
+        print(f"no printable pages under {args.site}; run `SITE_URL=http://127.0.0.1:8000/ mkdocs build` first "
+              "(SITE_URL: the address the site will have)", file=sys.stderr)
         return 1
     for path in written:
         print(path)

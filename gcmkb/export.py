@@ -31,7 +31,8 @@ SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to it
 
 
 def _text(text: Text) -> dict[str, str]:
-    return {lang: text.get(lang) for lang in LANGUAGES}
+    """As in the record: a translation still to come (pending) is absent."""
+    return {lang: value for lang in LANGUAGES if (value := text.written(lang)) is not None}
 
 
 def _translations(tracking: Translated) -> dict[str, Any]:
@@ -103,10 +104,13 @@ def _taxonomy(kind: str, entries: tuple[Entry, ...]) -> dict[str, Any]:
 def term_record(term: Term) -> dict[str, Any]:
     """A term exactly as in recommendations/terms.yml."""
     out: dict[str, Any] = {"id": term.id, "preferred": _text(term.preferred)}
-    for name, forms in (("variants", term.variants), ("deprecated", term.deprecated)):
+    for name, forms in (("variants", term.variants), ("not_preferred", term.not_preferred),
+                        ("deprecated", term.deprecated)):
         if forms:
             out[name] = {lang: list(values) for lang, values in forms.items()}
     out.update({"definition": _text(term.definition), "source": _text(term.source)})
+    if term.notes:
+        out["notes"] = [_text(n) for n in term.notes]
     if term.working_renderings:
         out["working_renderings"] = list(term.working_renderings)
     if term.objectives:
@@ -129,7 +133,7 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
                " ".join(rec.sdg_targets), " ".join(rec.related)]
         for field in ("title", "lead", "text"):
             text = getattr(rec, field)
-            row += [text.get(lang) if text else "" for lang in LANGUAGES]
+            row += [(text.written(lang) or "") if text else "" for lang in LANGUAGES]  # pending: empty
         row += [rec.status(lang) for lang in TRANSLATED_LANGUAGES]
         row += [site_url + routes.language_prefix(lang) + routes.recommendation(rec.id) for lang in LANGUAGES]
         writer.writerow(row)

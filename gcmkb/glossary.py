@@ -8,7 +8,7 @@ from . import LANGUAGES, routes
 from .languages import language
 from .searchtext import normalize
 from .termbase import Term, first_occurrences
-from .textview import Segment
+from .textview import Segment, paragraphs
 from .typography import typeset
 from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, rec_item, theme_item
 
@@ -45,12 +45,15 @@ def term_view(term_id: str, ctx: ViewContext) -> View:
     return {**term_item(term, ctx),
             "breadcrumbs": crumbs(ctx, (ctx.t("glossary"), routes.glossary())),
             "variants": _forms(term.variants, ctx.lang),
+            "not_preferred": _forms(term.not_preferred, ctx.lang),
             "deprecated": _forms(term.deprecated, ctx.lang),
             "source": ctx.text(term.source),
+            "notes": [paragraphs(n, ctx.lang, ctx.catalog, ctx.link) for n in term.notes],
             "working_rendering": ctx.t("term_working_rendering") if ctx.lang in term.working_renderings else None,
             "languages": [{**language(lang).public(), "lang": lang,
                            "preferred": typeset(term.preferred.get(lang), lang),
                            "variants": _forms(term.variants, lang),
+                           "not_preferred": _forms(term.not_preferred, lang),
                            "deprecated": _forms(term.deprecated, lang)} for lang in LANGUAGES],
             "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in term.objectives],
             "recommendations": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.term_uses.get(term_id, ()))],

@@ -24,12 +24,14 @@ WHATS_NEW = "whats-new/"   # the page, in each language's root
 FEED = "feed.xml"          # the Atom feed, in each language's root
 PAGE_SIZE = 100            # changes on the "What's new" page; each record's page shows them all
 FEED_SIZE = 50             # entries in a feed
+GROUP_OVER = 5             # a commit changing more records than this is one entry, not one per record
 ATOM = "http://www.w3.org/2005/Atom"
 NOTICES = {NO_REPOSITORY: "history_unavailable", SHALLOW: "history_shallow"}
 # a data field -> its label; "{lang}" is the language the field is in
 FIELD_LABELS = {"title": "change_title_{lang}", "lead": "change_text_{lang}", "text": "change_text_{lang}",
                 "translations": "change_translation_{lang}"}
-STAMP_LABEL = "change_stamp_{lang}"  # translations.<lang>.source: stamped again, status unchanged
+# translations.<lang>.<detail>: stamped again, status unchanged: reviewed ("checked"), or not ("source")
+STAMP_LABELS = {"checked": "change_stamp_{lang}", "source": "change_fingerprint_{lang}"}
 OTHER_LABEL = "change_other"
 # the forge's edit URL of the repository (kb_edit_base) -> its commit URLs: GitHub ".../edit/main/",
 # GitLab ".../-/edit/main/", Gitea and Forgejo ".../_edit/main/"
@@ -69,7 +71,8 @@ def field_labels(fields: tuple[str, ...], labels: Labels) -> list[str]:
     for name in fields:
         top, _, rest = name.partition(".")
         lang, _, detail = rest.partition(".")
-        key = (STAMP_LABEL if detail else FIELD_LABELS.get(top, "change_" + top)).format(lang=lang)
+        key = (STAMP_LABELS.get(detail, OTHER_LABEL) if detail else FIELD_LABELS.get(top, "change_" + top)
+               ).format(lang=lang)
         key = key if key in labels.entries else OTHER_LABEL
         if key not in keys:
             keys.append(key)
@@ -115,13 +118,44 @@ def version_note(rid: str, ctx: ViewContext) -> str:
     return " " + ctx.t("cite_as_of", date=format_date(day_of(latest), ctx.labels)) if latest else ""
 
 
+def entries(changes: tuple[Change, ...]) -> list[tuple[Change, ...]]:
+    """The changes as "What's new" and the feeds tell them: one entry per change of a record, but
+    one for all the records a commit changed when they are more than GROUP_OVER (a re-stamp, a
+    pass over the whole collection), with the commit's subject as its summary."""
+    by_commit: dict[str, list[Change]] = {}
+    for change in changes:  # newest first; a commit's changes are next to each other
+        by_commit.setdefault(change.commit, []).append(change)
+    out: list[tuple[Change, ...]] = []
+    for group in by_commit.values():
+        out += [tuple(group)] if len(group) > GROUP_OVER else [(change,) for change in group]
+    return out
+
+
+def group_what(group: tuple[Change, ...], labels: Labels) -> str:
+    """What a commit changed in its records, each field once ("Changed: English text, links")."""
+    if all(change.added for change in group):
+        return labels.t("change_added")
+    fields = tuple(dict.fromkeys(f for change in group for f in change.fields))
+    return describe(Change("", group[0].commit, group[0].time, group[0].author, False, fields), labels)
+
+
+def entry_item(group: tuple[Change, ...], ctx: ViewContext) -> View:
+    """One entry of "What's new": a record's change, or a commit's change of many records."""
+    first = group[0]
+    records = [ctx.catalog.recommendation(change.rid) for change in group]
+    items = [{"id": rec.id, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rec.id))}
+             for rec in records]
+    if len(group) == 1:
+        return {**change_item(first, ctx), **items[0], "records": []}
+    return {**change_item(first, ctx), "what": group_what(group, ctx.labels), "summary": first.subject,
+            "records": items}
+
+
 def whats_new_view(_: str, ctx: ViewContext) -> View:
     """The latest changes, newest first, by day."""
     days: list[View] = []
-    for change in ctx.history.changes[:PAGE_SIZE]:
-        rec = ctx.catalog.recommendation(change.rid)
-        item = {**change_item(change, ctx), "id": rec.id, "title": ctx.text(rec.title),
-                "href": ctx.link(routes.recommendation(rec.id))}
+    for group in entries(ctx.history.changes)[:PAGE_SIZE]:
+        item = entry_item(group, ctx)
         if not days or days[-1]["datetime"] != item["datetime"]:
             days.append({"date": item["date"], "datetime": item["datetime"], "changes": []})
         days[-1]["changes"].append(item)
@@ -137,9 +171,11 @@ def feed_link(ctx: ViewContext) -> View:
 
 
 def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
-    """The Atom feed (RFC 4287) of one language: one entry per change of a recommendation, newest
-    first. `updated` is the newest change's time; `fallback_time` (SOURCE_DATE_EPOCH) when none."""
-    changes = ctx.history.changes[:FEED_SIZE]
+    """The Atom feed (RFC 4287) of one language: one entry per change of a recommendation, or per
+    commit that changed many (see `entries`), newest first. `updated` is the newest change's time;
+    `fallback_time` (SOURCE_DATE_EPOCH) when none."""
+    groups = entries(ctx.history.changes)[:FEED_SIZE]
+    changes = [group[0] for group in groups]
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": ctx.lang})
     _add(root, "id", ctx.permalink(FEED))
     _add(root, "title", ctx.t("feed_title", site=ctx.t("site_short")))
@@ -147,8 +183,12 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
     _add(root, "updated", timestamp(max((c.time for c in changes), default=fallback_time)))
     _add(root, "link", rel="self", type="application/atom+xml", href=ctx.permalink(FEED))
     _add(root, "link", rel="alternate", type="text/html", href=ctx.permalink(WHATS_NEW))
-    _add(_add(root, "author"), "name", ctx.t("site_name"))
-    for change in changes:
+    _add(_add(root, "author"), "name", ctx.publisher_name)  # configuration: commits' authors stay private
+    for group in groups:
+        if len(group) > 1:
+            _group_entry(root, group, ctx)
+            continue
+        change = group[0]
         rec = ctx.catalog.recommendation(change.rid)
         page = ctx.permalink(routes.recommendation(rec.id))
         entry = _add(root, "entry")
@@ -158,10 +198,27 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if commit_url(ctx.edit_base, change.commit):
             _add(entry, "link", rel="related", href=commit_url(ctx.edit_base, change.commit))
-        _add(_add(entry, "author"), "name", change.author or ctx.t("site_name"))
+        _add(_add(entry, "author"), "name", ctx.publisher_name)
         _add(entry, "summary", describe(change, ctx.labels))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _group_entry(root: ET.Element, group: tuple[Change, ...], ctx: ViewContext) -> None:
+    """A commit's change of many records: its subject, what changed, and the records it touched."""
+    change = group[0]
+    page = ctx.permalink(WHATS_NEW) + f"#change-{change.commit[:12]}"
+    entry = _add(root, "entry")
+    _add(entry, "id", page)
+    _add(entry, "title", change.subject or group_what(group, ctx.labels))
+    _add(entry, "updated", timestamp(change.time))
+    _add(entry, "link", rel="alternate", type="text/html", href=page)
+    if commit_url(ctx.edit_base, change.commit):
+        _add(entry, "link", rel="related", href=commit_url(ctx.edit_base, change.commit))
+    _add(_add(entry, "author"), "name", ctx.publisher_name)
+    records = [ctx.catalog.recommendation(c.rid) for c in group]
+    _add(entry, "summary", group_what(group, ctx.labels) + "\n" + "\n".join(
+        f"{rec.id} {plain(ctx.text(rec.title))}" for rec in records))
 
 
 def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int) -> None:

@@ -14,23 +14,35 @@ from . import LANGUAGES, SOURCE_LANGUAGE
 if TYPE_CHECKING:
     from .termbase import Term
 
-STATUSES = ("source", "draft", "reviewed", "outdated")
+STATUSES = ("source", "draft", "reviewed", "outdated", "pending")
+PENDING = "pending"  # a translation still to come: its language has no text yet
 
 
 @dataclass(frozen=True)
 class Text:
-    """One human text in the three languages."""
+    """One human text in the three languages; a translation still to come is None."""
 
     ar: str
-    en: str
-    fr: str
+    en: str | None
+    fr: str | None
 
     @classmethod
     def of(cls, data: Mapping[str, str]) -> Text:
-        return cls(**{lang: data[lang].strip() for lang in LANGUAGES})
+        return cls(**{lang: data[lang].strip() if lang in data else None for lang in LANGUAGES})
 
     def get(self, lang: str) -> str:
-        return str(getattr(self, lang))
+        """The text in `lang`, or the source's while its translation is pending: a page always
+        has something to show (the views mark it as written in the source language)."""
+        return self.written(lang) or self.ar
+
+    def written(self, lang: str) -> str | None:
+        """The text in `lang` only if it is written (the exports: a pending text is absent)."""
+        value = getattr(self, lang)
+        return None if value is None else str(value)
+
+    def language(self, lang: str) -> str:
+        """The language the text shown for `lang` is written in."""
+        return lang if self.written(lang) is not None else SOURCE_LANGUAGE
 
     def paragraphs(self, lang: str) -> list[str]:
         return [" ".join(p.split()) for p in self.get(lang).split("\n\n") if p.strip()]
@@ -68,7 +80,13 @@ class Translated:
         if lang == SOURCE_LANGUAGE:
             return "source"
         tr = self.translations[lang]
+        if tr.status == PENDING:
+            return PENDING
         return "outdated" if tr.source != self.current_fingerprint else tr.status
+
+    def pending(self) -> tuple[str, ...]:
+        """The languages whose translation is still to come."""
+        return tuple(lang for lang, tr in self.translations.items() if tr.status == PENDING)
 
 
 @dataclass(frozen=True)
@@ -122,6 +140,10 @@ class Recommendation:
 
     def status(self, lang: str) -> str:
         return self.tracking.status(lang)
+
+    def shown_in(self, lang: str) -> str:
+        """The language its texts are shown in on `lang`'s pages: the source's while pending."""
+        return SOURCE_LANGUAGE if self.status(lang) == PENDING else lang
 
     def tagged(self, kind: str) -> tuple[str, ...]:
         """The ids of one taxonomy (objectives, principles, actors, topics) this recommendation names."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import routes
 from .brief import BRIEF_PAGE, brief_view
+from .colophon import with_colophon
 from .glossary import glossary_view, term_view
 from .history_views import WHATS_NEW, whats_new_view, with_history
 from .labels import Labels
@@ -140,7 +141,7 @@ REGISTRY: tuple[PageKind, ...] = (
              lambda key, catalog, labels: _recommendation_title(catalog.redirects[key], catalog, labels),
              lambda catalog: [(old, routes.recommendation(old)) for old in sorted(catalog.redirects)],
              lambda catalog, key: "recommendations/redirects.yml", "recommendations"),
-    PageKind("print", VIEWS["print"], "print", _print_title,
+    PageKind("print", with_colophon(VIEWS["print"]), "print", _print_title,
              lambda catalog: [("", routes.printable())] + [(t.id, routes.printable(t.id)) for t in catalog.themes],
              lambda catalog, key: catalog.theme(key).path if key else "", "print", indexed=False),
     PageKind("embed-theme", VIEWS["embed-theme"], "embed", _theme_title,

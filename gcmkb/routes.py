@@ -29,6 +29,8 @@ def language_prefix(lang: str) -> str:
 
 SEARCH_PAGE = "search/"
 BRIEF_PAGE = "brief/"  # the brief composer: brief/?ids=r05,r16&langs=ar,en
+# the ids a brief may hold (and the retired ones, with their replacements): what the header counts
+BRIEF_IDS = "assets/brief/ids.json"
 
 
 def search_index(lang: str) -> str:

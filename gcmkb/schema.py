@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .hints import slipped_language_problems
 from .problems import Problem
 from .yamlsource import Document, JsonPath, format_path
 
@@ -103,4 +104,4 @@ def validate_document(doc: Document, schema: str) -> list[Problem]:
         items = explain(error) if explain else iter([(tuple(error.absolute_path), error.message)])
         for path, message in items:
             problems.append(Problem(doc.path, doc.line_of(path), format_path(path), message))
-    return sorted(set(problems))
+    return sorted(set(slipped_language_problems(doc.data, problems)))

@@ -377,6 +377,19 @@ def term_table(catalog: Catalog, lang: str) -> list[list[list[str]]]:
     return table
 
 
+def suggestion_table(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """Per term, what a query that found nothing is compared with (searchtext.suggest_terms):
+    its preferred name (`t`, what is suggested), the stems of all its forms (`f`) and of its
+    definition (`d`), each once."""
+    table = []
+    for term in catalog.terms:
+        forms = [f for form in term.all_forms(lang) for word in analyze_words(lang, form) for f in word]
+        definition = [f for word in analyze_words(lang, term.definition.get(lang)) for f in word]
+        table.append({"t": term.preferred.get(lang), "f": list(dict.fromkeys(forms)),
+                      "d": list(dict.fromkeys(definition))})
+    return table
+
+
 def objective_lookup(catalog: Catalog, lang: str, every_labels: dict[str, Labels] | None = None) -> dict[str, Any]:
     """What a query that names an objective needs: the words before its number in every
     language ("objective", "objectif", "الهدف", from the labels), and each objective's page."""
@@ -429,7 +442,8 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
             "texts": shards,
             "facets": {f.name: dict(f.options(catalog, labels)) for f in FACETS},
             "facetFields": {f.name: f.field for f in FACETS},
-            "terms": term_table(catalog, lang), "objectives": lookup}
+            "terms": term_table(catalog, lang), "suggest": suggestion_table(catalog, lang),
+            "objectives": lookup}
     return [(index_path, _json(head)), (postings_path, postings), (explore_path, _json(explore)),
             *((f"{folder}/{name}", data) for name, data in shard_files)]
 

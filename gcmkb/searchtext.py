@@ -10,6 +10,7 @@ stripping; English: lunr's own Porter stemmer, which lunr.py ports exactly).
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 # marks removed by normalisation: Arabic diacritics and Quranic marks, Latin combining marks
 _MARKS = [(0x0300, 0x036F), (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED)]
@@ -170,3 +171,63 @@ def objective_number(query: str, keywords: list[str], highest: int) -> int | Non
     if not 1 <= number <= highest or " ".join(parts[:-1]) not in ["", *keywords]:
         return None
     return number
+
+
+# --- when every word finds few results (twins: partialMinimum, suggestTerms) ---------------------
+# Every word of a query is required. When that finds fewer than FEW results, the search also shows,
+# ranked below them and apart, the results that match some of the words: at least half of them,
+# or any one when all of them found nothing. When nothing at all is found, it suggests terms of
+# the termbase close to the query, spelled alike or named in their definitions.
+
+FEW = 5
+SUGGESTIONS = 5
+
+
+def partial_minimum(words: int, found: int) -> int:
+    """How many of a query's `words` a result must match to be shown below the `found` results
+    that match all of them; 0: no such results are shown (one word, or enough results)."""
+    if words < 2 or found >= FEW:
+        return 0
+    return 1 if found == 0 else -(-words // 2)
+
+
+def edit_distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein's distance between a and b, or bound + 1 when it is larger than bound."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+        if min(row) > bound:
+            return bound + 1
+    return min(row[-1], bound + 1)
+
+
+def _near(form: str, stem: str) -> bool:
+    """A misspelling of a stem: one letter off from four letters, two from six."""
+    bound = 2 if min(len(form), len(stem)) >= 6 else 1 if min(len(form), len(stem)) >= 4 else 0
+    return bound > 0 and edit_distance(form, stem, bound) <= bound
+
+
+def suggest_terms(words: Words, table: list[dict[str, Any]], limit: int = SUGGESTIONS) -> list[int]:
+    """The terms (numbers in `table`) closest to a query that found nothing: per query word, 3 when
+    it is a stem of the term's forms (`f`), 2 when it is a misspelling of one, 1 when the term's
+    definition has it (`d`); terms by their total, then in the termbase's order."""
+    scored = []
+    for k, term in enumerate(table):
+        total = 0
+        for forms in words:
+            best = 0
+            for form in forms:
+                if form in term["f"]:
+                    best = 3
+                elif best < 2 and any(_near(form, stem) for stem in term["f"]):
+                    best = 2
+                elif best < 1 and form in term["d"]:
+                    best = 1
+            total += best
+        if total:
+            scored.append((-total, k))
+    return [k for _, k in sorted(scored)[:limit]]

@@ -16,6 +16,7 @@ from . import LANGUAGES
 from .artifacts import Artifacts
 from .catalog import DocumentCache, load_catalog
 from .changes import History, read_history, source_date_epoch
+from .colophon import footer_view
 from .export import write_open_data
 from .graph import Graph, build_graph
 from .history_views import feed_link, write_feed
@@ -24,6 +25,7 @@ from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
+from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef
 from .taxonomies import TAXONOMY_KINDS
 from .views import ViewContext, search_config
@@ -36,6 +38,7 @@ class KnowledgeBase:
     graph: Graph
     labels: dict[str, Labels]
     history: History  # of the records, from the repository's commits (unavailable without them)
+    edition: Edition = Edition()  # HEAD's release tag or commit date (undated without the repository)
 
     @classmethod
     def load(cls, root: Path, previous: KnowledgeBase | None = None,
@@ -46,7 +49,7 @@ class KnowledgeBase:
         catalog = load_catalog(root, cache)
         history = read_history(root, [r.id for r in catalog.recommendations])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
-        return cls(root, catalog, graph, load_labels(), history)
+        return cls(root, catalog, graph, load_labels(), history, read_edition(root))
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
@@ -54,7 +57,7 @@ class KnowledgeBase:
         termbase, retired ids, a record added, removed, moved or tagged differently: the counts
         beside every tag change with it)."""
         old, new = previous.catalog, self.catalog
-        if self.labels != previous.labels:  # the interface words are on every page
+        if self.labels != previous.labels or self.edition != previous.edition:  # on every page
             return None
         if ((old.themes, old.taxonomies, old.terms, old.redirects) != (new.themes, new.taxonomies, new.terms,
                                                                            new.redirects)
@@ -75,9 +78,12 @@ class KnowledgeBase:
         """The generated pages' sources (every one, or those named: the others are as they were)."""
         return sync_sources(docs_dir, page_sources(self.catalog, self.labels, only), partial=only is not None)
 
-    def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "") -> ViewContext:
-        """Everything a page of one language needs to build its views."""
-        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url, edit_base, self.history)
+    def context(self, lang: str, site_link: Callable[[str], str], site_url: str, edit_base: str = "",
+                publisher: object = None) -> ViewContext:
+        """Everything a page of one language needs to build its views; `publisher` is the setting
+        that names who publishes (publishing.py)."""
+        return ViewContext(self.catalog, self.graph, self.labels[lang], site_link, site_url, edit_base, self.history,
+                           publisher_name(publisher, lang), self.edition)
 
     def source_of(self, kind: str, key: str) -> str | None:
         """The record file a generated page comes from ("" if many, None if written by hand)."""
@@ -97,14 +103,18 @@ class KnowledgeBase:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
         write_open_data(site_dir, self.catalog, self.graph, site_url, title)
 
-    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "") -> None:
+    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""
         for lang in LANGUAGES:
-            write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base),
+            write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
                        source_date_epoch())
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
         return feed_link(ctx)
+
+    def footer(self, ctx: ViewContext) -> dict[str, Any]:
+        """What every page's footer says: publisher, edition, licence, accessibility and privacy."""
+        return footer_view(ctx)
 
     def view(self, kind: str, key: str, ctx: ViewContext) -> dict[str, Any]:
         return KINDS[kind].view(key, ctx)

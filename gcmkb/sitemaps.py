@@ -1,7 +1,7 @@
-"""One sitemap per language, derived from the multilingual sitemap MkDocs writes at the root.
-
-Material fetches `<lang>/sitemap.xml` to keep a reader on the same page when switching
-language; static-i18n writes only the root one.
+"""What search engines read: one sitemap per language, derived from the multilingual sitemap
+MkDocs writes at the root (static-i18n writes only that one), split under a sitemap index when a
+sitemap would pass the protocol's 50,000 addresses; robots.txt naming the sitemap; and the
+hreflang alternates of each page's head, with full URLs.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from .languages import REGISTRY
 
+SITEMAP_LIMIT = 50_000  # addresses per sitemap file (sitemaps.org protocol); an index lists the parts
 PREFIXED = frozenset(lang.code for lang in REGISTRY if lang.prefix)  # the languages under a folder
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -52,7 +53,7 @@ def language_sitemap(root_xml: str, lang: str) -> str:
 
 
 def sitemaps(default_xml: str, site_url: str, languages: tuple[str, ...], default: str,
-             excluded: tuple[str, ...]) -> dict[str, str]:
+             excluded: tuple[str, ...], limit: int = SITEMAP_LIMIT) -> dict[str, str]:
     """Every sitemap of the site, from the default language's (whose entries carry every
     language's alternate): the root one lists all languages, `<lang>/sitemap.xml` one each.
 
@@ -67,6 +68,46 @@ def sitemaps(default_xml: str, site_url: str, languages: tuple[str, ...], defaul
         if lang != default:
             for url in ET.fromstring(per_language[lang]).findall(f"{{{SM}}}url"):
                 union.append(url)
-    out = {f"{lang}/sitemap.xml": xml for lang, xml in per_language.items() if lang != default}
-    out["sitemap.xml"] = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(union, encoding="unicode") + "\n"
+    out: dict[str, str] = {}
+    for lang, xml in per_language.items():
+        if lang != default:
+            out.update(split(f"{lang}/sitemap.xml", xml, site_url, limit))
+    out.update(split("sitemap.xml", _document(union), site_url, limit))
     return out
+
+
+def split(name: str, xml: str, site_url: str, limit: int = SITEMAP_LIMIT) -> dict[str, str]:
+    """`name` as it is when it holds at most `limit` addresses; else a sitemap index at `name`
+    listing parts of `limit` addresses each (`sitemap-1.xml`, `sitemap-2.xml`… beside it)."""
+    ET.register_namespace("", SM)
+    ET.register_namespace("xhtml", XHTML)
+    urls = ET.fromstring(xml).findall(f"{{{SM}}}url")
+    if len(urls) <= limit:
+        return {name: xml}
+    stem = name.removesuffix(".xml")
+    out: dict[str, str] = {}
+    index = ET.Element(f"{{{SM}}}sitemapindex")
+    for number, start in enumerate(range(0, len(urls), limit), 1):
+        part = ET.Element(f"{{{SM}}}urlset")
+        part.extend(urls[start:start + limit])
+        out[f"{stem}-{number}.xml"] = _document(part)
+        ET.SubElement(ET.SubElement(index, f"{{{SM}}}sitemap"), f"{{{SM}}}loc").text = f"{site_url}{stem}-{number}.xml"
+    out[name] = _document(index)
+    return out
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be crawled (printable and embeddable copies say noindex themselves); the
+    sitemap (or sitemap index) of every language is named with its full address."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+
+
+def head_alternates(site_url: str, path: str) -> list[dict[str, str]]:
+    """The <link rel=alternate hreflang> of a page at the language-neutral `path`: each language's
+    version with its full URL, and x-default, the version at the root (the source language)."""
+    links = [{"lang": lang.code, "href": site_url + lang.prefix + path} for lang in REGISTRY]
+    return links + [{"lang": "x-default", "href": site_url + path}]
+
+
+def _document(tree: ET.Element) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"

@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from . import TRANSLATED_LANGUAGES
-from .catalog import source_fingerprint
+from .model import PENDING
+from .translation_checks import source_fingerprint
 from .yamlsource import read_document
 
 FIX_FIRST = "fix the problems reported by `python -m gcmkb validate` first"
@@ -21,7 +22,8 @@ def render_block(states: dict[str, dict[str, str]]) -> str:
     lines = ["translations:"]
     for lang in TRANSLATED_LANGUAGES:
         state = states[lang]
-        lines.append(f"  {lang}: {{status: {state['status']}, source: {state['source']}}}")
+        source = "" if state["status"] == PENDING else f", source: {state['source']}"
+        lines.append(f"  {lang}: {{status: {state['status']}{source}}}")
     return "\n".join(lines) + "\n"
 
 
@@ -37,8 +39,8 @@ def stamp_file(file: Path, display: str, langs: tuple[str, ...], status: str | N
               for lang in TRANSLATED_LANGUAGES}
     for lang in langs:
         states[lang]["source"] = current
-        if status:
-            states[lang]["status"] = status
+        if status or states[lang]["status"] == PENDING:  # the translation has come: a draft until reviewed
+            states[lang]["status"] = status or "draft"
     text = file.read_text("utf-8")
     block = render_block(states)
     match = _BLOCK.search(text)

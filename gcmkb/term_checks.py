@@ -1,4 +1,5 @@
-"""Checks of the termbase itself, and of every text against it (deprecated forms are warnings)."""
+"""Checks of the termbase itself, and of every text against it (deprecated forms are warnings;
+not-preferred forms are correct and never reported)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .yamlsource import Document, format_path
 
 # fields whose text is the collection's own wording; notes discuss wording and may quote any form
 CHECKED_FIELDS = frozenset({"title", "lead", "text", "description", "label", "entries"})
+FORM_KINDS = ("variants", "not_preferred", "deprecated")
 
 
 def _p(doc: Document, path: tuple[Any, ...], message: str, severity: str = "error") -> Problem:
@@ -24,7 +26,7 @@ def terms_of(doc: Document) -> tuple[Term, ...]:
 
 
 def check_termbase(doc: Document, objective_ids: set[str]) -> Iterator[Problem]:
-    """Unique ids, each form owned by one term, no deprecated form inside an admitted one."""
+    """Unique ids, each form in one term, no deprecated form inside a correct one."""
     ids: set[str] = set()
     owner: dict[tuple[str, tuple[str, ...]], str] = {}
     for i, term in enumerate(terms_of(doc)):
@@ -35,11 +37,7 @@ def check_termbase(doc: Document, objective_ids: set[str]) -> Iterator[Problem]:
             if objective_ids and number not in objective_ids:
                 yield _p(doc, ("terms", i, "objectives", k), f"unknown objective {int(number)}; allowed: 1 to 23")
         for lang in LANGUAGES:
-            for kind in ("variants", "deprecated"):
-                for k, form in enumerate(term.variants.get(lang, ()) if kind == "variants"
-                                         else term.deprecated.get(lang, ())):
-                    if not form_words(form):
-                        yield _p(doc, ("terms", i, kind, lang, k), "has no word; allowed: a word or phrase")
+            yield from _check_lists(doc, i, term, lang)
             for form in term.all_forms(lang):
                 key = (lang, form_words(form))
                 if key in owner and owner[key] != term.id:
@@ -52,6 +50,21 @@ def check_termbase(doc: Document, objective_ids: set[str]) -> Iterator[Problem]:
                     yield _p(doc, ("terms", i, "deprecated", lang, k), f"{form!r} occurs inside the admitted "
                              f"form {clash[0]!r}, so every use of it would be reported; allowed: a form that "
                              "admitted forms do not contain")
+
+
+def _check_lists(doc: Document, i: int, term: Term, lang: str) -> Iterator[Problem]:
+    """Each form has a word; a not-preferred form is neither the preferred term nor a variant (a
+    deprecated one that is admitted is reported by the check of deprecated forms)."""
+    admitted = {form_words(term.preferred.get(lang)): "preferred"}
+    admitted.update((form_words(v), "variants") for v in term.variants.get(lang, ()))
+    for kind in FORM_KINDS:
+        for k, form in enumerate(getattr(term, kind).get(lang, ())):
+            words = form_words(form)
+            if not words:
+                yield _p(doc, ("terms", i, kind, lang, k), "has no word; allowed: a word or phrase")
+            elif kind == "not_preferred" and words in admitted:
+                yield _p(doc, ("terms", i, kind, lang, k), f"{form!r} is already listed under {admitted[words]}; "
+                         "allowed: a correct form that is not the preferred term or a variant")
 
 
 def deprecated_matchers(terms: tuple[Term, ...]) -> dict[str, Matcher]:

@@ -1,10 +1,15 @@
 """The termbase: one preferred name per concept and language, and where texts use each concept.
 
-A term's forms (preferred, admitted variants, deprecated forms) are matched as whole-word
-phrases after search normalisation, so one rule serves the glossary ("which recommendations use
-this concept"), the validator ("this translation uses a deprecated form") and the term markup on
-recommendation pages. Arabic forms also match behind a proclitic (و ف ب ل ك, the article and their
-combinations); English and French forms also match with a final plural s or x.
+A term's forms are matched as whole-word phrases after search normalisation, so one rule serves
+the glossary ("which recommendations use this concept"), the validator ("this translation uses a
+deprecated form") and the term markup on recommendation pages. Three kinds of form besides the
+preferred term: variants (short or inflected forms the texts use freely), not-preferred forms
+(correct wording, such as another passage of the Compact or established UN usage, that is not the
+collection's name for the concept: shown and searched, never reported) and deprecated forms (wrong:
+a confusion of concepts, a calque, a discredited label; the validator warns on them).
+
+Arabic forms also match behind a proclitic (و ف ب ل ك, the article and their combinations);
+English and French forms also match with a final plural s or x.
 """
 
 from __future__ import annotations
@@ -107,17 +112,19 @@ class Term:
     id: str
     preferred: Text
     variants: Mapping[str, tuple[str, ...]]
-    deprecated: Mapping[str, tuple[str, ...]]
+    not_preferred: Mapping[str, tuple[str, ...]]  # correct, not the collection's name: never reported
+    deprecated: Mapping[str, tuple[str, ...]]     # wrong: the validator warns on each use
     definition: Text
     source: Text
+    notes: tuple[Text, ...]  # the editorial decisions on the forms, with the sources consulted
     working_renderings: tuple[str, ...]  # languages whose preferred term no official text confirms
     objectives: tuple[str, ...]
     path: str
     line: int
 
     def admitted(self, lang: str) -> tuple[str, ...]:
-        """The forms a text may use: the preferred term, then the variants."""
-        return (self.preferred.get(lang), *self.variants.get(lang, ()))
+        """The correct forms: the preferred term, the variants, then the not-preferred forms."""
+        return (self.preferred.get(lang), *self.variants.get(lang, ()), *self.not_preferred.get(lang, ()))
 
     def all_forms(self, lang: str) -> tuple[str, ...]:
         return (*self.admitted(lang), *self.deprecated.get(lang, ()))
@@ -129,8 +136,10 @@ def _forms(data: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
 
 def term_of(data: Mapping[str, Any], path: str, line: int) -> Term:
     return Term(id=data["id"], preferred=Text.of(data["preferred"]), variants=_forms(data.get("variants")),
-                deprecated=_forms(data.get("deprecated")), definition=Text.of(data["definition"]),
-                source=Text.of(data["source"]), working_renderings=tuple(data.get("working_renderings", ())),
+                not_preferred=_forms(data.get("not_preferred")), deprecated=_forms(data.get("deprecated")),
+                definition=Text.of(data["definition"]), source=Text.of(data["source"]),
+                notes=tuple(Text.of(n) for n in data.get("notes", ())),
+                working_renderings=tuple(data.get("working_renderings", ())),
                 objectives=tuple(str(o) for o in data.get("objectives", [])),
                 path=path, line=line)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .hints import slipped_language_line
 from .problems import Problem
 
 JsonPath = tuple[str | int, ...]
@@ -344,9 +345,16 @@ def _second_document(c: SyntaxComplaint) -> Explanation | None:
     return c.line, "a second document starts here; allowed: one record per file, without a '---' line"
 
 
+def _slipped_language(c: SyntaxComplaint) -> Explanation | None:
+    """A language key indented like the fields, with more languages after it (hints.py)."""
+    if not c.problem.startswith(("expected <block end>", "mapping values are not allowed here")):
+        return None
+    return slipped_language_line(c.text.splitlines(), c.line)
+
+
 _EXPLANATIONS: tuple[Callable[[SyntaxComplaint], Explanation | None], ...] = (
     _tab, _unclosed_quote, _escape, _second_document, _open_at_the_end, _flow_collection, _missing_colon,
-    _colon_in_text, _reserved_first_character, _unexpected_at_block_end)
+    _slipped_language, _colon_in_text, _reserved_first_character, _unexpected_at_block_end)
 
 
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:

@@ -41,9 +41,10 @@ from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
+from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
-from gcmkb.sitemaps import sitemaps
+from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
 from gcmkb.typography import typeset_markdown
 
 log = get_plugin_logger("kb")
@@ -74,6 +75,11 @@ class _Build:
 
 current: _Build | None = None
 TEMPLATE_CACHE_DIR = ".cache/jinja"  # in the project, git-ignored
+
+
+def _publisher(config: Any) -> object:
+    """Who publishes the site (mkdocs.yml, or KB_PUBLISHER through its !ENV tag)."""
+    return config.extra.get(PUBLISHER_SETTING.removeprefix("extra."))
 
 
 def _i18n_building(config: Any) -> bool:
@@ -132,6 +138,9 @@ def on_shutdown() -> None:
 @event_priority(100)  # before static-i18n derives its links from site_url
 def on_config(config: Any) -> Any:
     LanguageProcesses.configure(config)
+    problem = site_url_problem(config.site_url) or publisher_problem(_publisher(config), LANGUAGES)
+    if problem:
+        raise PluginError(problem)
     return config
 
 
@@ -273,9 +282,11 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
         return context
     root = urlsplit(config.site_url).path
     lang = _language(config)
-    ctx = current.kb.context(lang, lambda target: root + target, config.site_url)
+    ctx = current.kb.context(lang, lambda target: root + target, config.site_url,
+                             publisher=_publisher(config))
     context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_languages=LANGUAGE_FACTS,
-                   kb_search=current.kb.search_config(ctx), kb=current.kb.view("not-found", "", ctx),
+                   kb_footer=current.kb.footer(ctx), kb_search=current.kb.search_config(ctx),
+                   kb=current.kb.view("not-found", "", ctx),
                    kb_alternates=[{"link": root + language.prefix, "name": language.name, "lang": language.code}
                                   for language in REGISTRY])
     return context
@@ -304,13 +315,15 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
     lang = _language(config)
     edit_base = str(config.extra.get("kb_edit_base") or "")
-    ctx = kb.context(lang, site_link, config.site_url, edit_base)
+    ctx = kb.context(lang, site_link, config.site_url, edit_base, _publisher(config))
     context["t"] = kb.labels[lang].t
     context["kb_lang"] = lang
     context["kb_languages"] = LANGUAGE_FACTS  # name, direction, digits, font… of every language
     context["kb_search"] = kb.search_config(ctx)
     context["kb_feed"] = kb.feed_link(ctx)  # the language's Atom feed, for the <head>
     context["kb_build_errors"] = current.errors
+    context["kb_footer"] = kb.footer(ctx)  # publisher, edition, licence, accessibility and privacy
+    context["kb_hreflang"] = head_alternates(config.site_url, page.url.removeprefix(language_prefix(lang)))
     meta = page.meta.get("kb")
     if isinstance(meta, dict):
         kind, key = meta["kind"], str(meta.get("key", ""))
@@ -363,7 +376,7 @@ def _finish(build: _Build, config: Any) -> None:
             build.pdfs.queue(site_dir, lang)
     build.artifacts.write(site_dir)
     build.kb.write_open_data(site_dir, config.site_url)
-    build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""))
+    build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""), _publisher(config))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
     files: dict[str, str] | None = None
@@ -374,6 +387,7 @@ def _finish(build: _Build, config: Any) -> None:
                          SOURCE_LANGUAGE, NOT_INDEXED)
         if session is not None:
             session.sitemaps = files
+    (site_dir / "robots.txt").write_text(robots_txt(config.site_url), "utf-8")
     if files:
         for name, xml in files.items():
             (site_dir / name).write_text(xml, "utf-8")

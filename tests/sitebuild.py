@@ -37,8 +37,8 @@ def build(project: Path, site_url: str, *extra: str, env: dict[str, str] | None 
 
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, port: int, log: Path) -> Iterator[str]:
-    """`mkdocs serve` of a project, as an author runs it; yields its URL."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """`mkdocs serve` of a project, as an author runs it (without SITE_URL); yields its URL."""
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                 cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -252,7 +252,7 @@ def test_print_to_a_clean_a4_pdf_right_to_left_where_arabic_leads(page: Page, mi
     address = "brief/?ids=r01,r02,r03&langs=ar,en&title=" + urllib.parse.quote("اجتماع الفريق") \
         + "&note=" + urllib.parse.quote(note)
     open_brief(page, mini_site, address, 3)
-    assert page.eval_on_selector("[data-kb-brief-print]", "b => b.textContent") == LABELS["ar"]["download_pdf"]
+    assert page.eval_on_selector("[data-kb-brief-print]", "b => b.textContent") == LABELS["ar"]["brief_print"]
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.locator("[data-kb-brief-print]").click()
     assert page.evaluate("window.__printed") == 1
@@ -267,7 +267,7 @@ def test_print_to_a_clean_a4_pdf_right_to_left_where_arabic_leads(page: Page, mi
     # Arabic in logical order, the brief's own title first, and no site chrome
     assert "اجتماع الفريق" in whole and TITLES["ar"]["r01"] in whole and TITLES["en"]["r01"] in whole
     assert whole.index("اجتماع الفريق") < whole.index(TITLES["ar"]["r01"])
-    for chrome in ("search_placeholder", "brief_intro", "download_pdf", "brief_clear", "home", "brief_title_label"):
+    for chrome in ("search_placeholder", "brief_intro", "brief_print", "brief_clear", "home", "brief_title_label"):
         assert LABELS["ar"][chrome][:20] not in whole, chrome
     assert LABELS["ar"]["brief_move_up"] not in whole
     # page numbers in the leading language's digits, at the foot of every page

@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 from gcmkb import LANGUAGES
 from gcmkb.export import source_schemas
 from gcmkb.pdf import PdfCache, render_pdf
+from gcmkb.publishing import SITE_URL_MISSING
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, fetch, free_port, make_project, mkdocs_serve
@@ -177,6 +178,22 @@ def test_a_language_that_fails_fails_the_build_and_says_why(tmp_path: Path) -> N
         if parallel == "1" and (os.cpu_count() or 1) > 1:
             assert "the build of 'fr' failed:" in run.stderr
         assert not list((project / "site").glob(".kb-build-*"))
+
+
+def test_a_build_without_site_url_refuses_to_publish_a_placeholder(tmp_path: Path) -> None:
+    """Nothing is written: no permalink, feed or PDF with a made-up address (serve, below, needs no SITE_URL)."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "KB_EDIT_BASE")}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
+                         text=True, timeout=120, env={**env, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == "ERROR   -  " + SITE_URL_MISSING
+    assert SITE_URL_MISSING == (
+        "SITE_URL is not set: a published build writes the site's public address into every permalink, citation, "
+        "feed, sitemap and PDF; set SITE_URL to it and KB_EDIT_BASE to the forge's edit address of the repository "
+        "for the 'Edit' links (e.g. SITE_URL=https://kb.example.org/ "
+        "KB_EDIT_BASE=https://github.com/OWNER/REPO/edit/main/ ./dev build); `./dev serve` needs neither")
+    assert not (project / "site").exists()
 
 
 def test_mkdocs_serve_serves_every_language_and_the_pdfs(tmp_path: Path) -> None:

@@ -1,13 +1,21 @@
 """Content gates on the real termbase: every concept is one the collection uses, in every
-language, and every text is in line with it (no deprecated form left)."""
+language, every text is in line with it (no deprecated form left), and no wording of the Compact
+or of established UN usage is deprecated (tests/fixtures/compact-forms.yml)."""
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
 from gcmkb import LANGUAGES
 from gcmkb.catalog import check_collection, load_catalog
-from gcmkb.termbase import Matcher
+from gcmkb.term_checks import deprecated_matchers
+from gcmkb.termbase import Matcher, Term
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
+
+OFFICIAL = yaml.safe_load((FIXTURES / "compact-forms.yml").read_text("utf-8"))
+OFFICIAL_FORMS = [pytest.param(f, id=f"{f['lang']}:{f['text']}") for kind in OFFICIAL.values() for f in kind]
 
 
 def test_the_termbase_has_the_documents_key_concepts() -> None:
@@ -38,3 +46,36 @@ def test_no_text_uses_a_deprecated_form() -> None:
 def test_arabic_objective_titles_are_marked_as_working_renderings() -> None:
     objectives = load_catalog(ROOT).taxonomies["objectives"]
     assert all(e.working_renderings == ("ar",) for e in objectives)
+
+
+@pytest.fixture(scope="module")
+def real_terms() -> tuple[Term, ...]:
+    return load_catalog(ROOT).terms
+
+
+@pytest.mark.parametrize("form", OFFICIAL_FORMS)
+def test_the_validator_warns_on_no_wording_of_the_compact_or_the_un(form: dict[str, str],
+                                                                     real_terms: tuple[Term, ...]) -> None:
+    """Deprecated means wrong: a form that A/RES/73/195 (or established UN usage) writes is at
+    most not preferred, and where the fixture names a concept, the termbase knows it as correct."""
+    terms = real_terms
+    lang, text = form["lang"], form["text"]
+    reported = [(text[a:b], t.id) for a, b, t, _ in deprecated_matchers(terms)[lang].occurrences(text)]
+    assert reported == [], f"{form['where']}: {text!r} would be reported"
+    if "term" in form:
+        found = {t.id for _, _, t, _ in Matcher(terms, lang).occurrences(text)}
+        assert form["term"] in found
+
+
+def test_deprecated_and_not_preferred_are_kept_apart_in_the_real_termbase() -> None:
+    """The issue 18 decisions, pinned: the Compact's detention wording and established UN French
+    are not preferred; confusions with smuggling stay deprecated."""
+    terms = {t.id: t for t in load_catalog(ROOT).terms}
+    assert terms["migration-detention"].not_preferred["en"] == ("immigration detention", "migrant detention")
+    assert "en" not in terms["migration-detention"].deprecated
+    assert terms["trafficking-in-persons"].deprecated["fr"] == ("trafic de personnes", "trafic d'êtres humains")
+    assert terms["trafficking-in-persons"].not_preferred["fr"] == ("traite des êtres humains",)
+    assert "smuggled migrants" not in terms["smuggling-of-migrants"].all_forms("en")
+    assert terms["planned-relocation"].preferred.get("fr") == "relocalisation planifiée"
+    assert terms["reception-centre"].preferred.get("ar") == "مركز استقبال"
+    assert terms["early-warning-system"].preferred.get("ar") == "نظام الإنذار المبكر"

@@ -239,7 +239,8 @@ def test_the_pdf_step_names_the_build_it_needs(tmp_path: Path) -> None:
     pdf = PDF_COMMAND.replace("DIR", "site")
     run = run_suggested(pdf, project)
     assert run.returncode == 1
-    assert run.stderr.strip() == "no printable pages under site; run `mkdocs build` first"
+    assert run.stderr.strip() == ("no printable pages under site; run `SITE_URL=http://127.0.0.1:8000/ mkdocs build` "
+                                  "first (SITE_URL: the address the site will have)")
     built = run_suggested(suggested_command(run.stderr), project)
     assert built.returncode == 0, built.stderr[-3000:]
     again = run_suggested(pdf, project)

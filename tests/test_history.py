@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from gcmkb import LANGUAGES
-from gcmkb.changes import NO_REPOSITORY, SHALLOW, changed_fields, read_history, source_date_epoch
+from gcmkb.changes import NO_REPOSITORY, SHALLOW, Change, changed_fields, read_history, source_date_epoch
 from gcmkb.history_views import FEED_SIZE, commit_url, format_date, timestamp
 from gcmkb.labels import load_labels
+from gcmkb.publishing import COMMIT, PUBLISHER_INVALID, RELEASE, UNDATED, Edition, publisher_problem, read_edition
 from gcmkb.site import KnowledgeBase
 
 from .conftest import FIXTURES, ROOT
@@ -28,6 +29,9 @@ PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EDIT_BASE = "https://forge.example/gcm/kb/edit/main/"
+PUBLISHER = "Champions' editorial office"  # KB_PUBLISHER: who publishes, not who committed
+SITE_ENV = {"KB_EDIT_BASE": EDIT_BASE, "KB_PUBLISHER": PUBLISHER}
+COMMIT_AUTHORS = ("Amal Haddad", "Bruno Martin", "Chloé Dubois", "Dana Said")
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -60,7 +64,7 @@ def make_history(project: Path) -> Repo:
     - "edit" (15 March) changes r01's Arabic title, English lead and text and links, and only a
       comment of r02 (nothing a reader sees);
     - "merge" (1 April) merges a branch that changed r03's objectives and French status;
-    - "theme" (2 April) changes a theme only: no recommendation changed."""
+    - "theme" (2 April) changes a theme only: no recommendation changed; tagged v1.0 and v1.2."""
     shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
@@ -80,6 +84,8 @@ def make_history(project: Path) -> Repo:
         who="Dana Said", when="2026-04-01T08:00:00Z")
     edit(project, "recommendations/themes/alpha.yml", "\n", "\n# reviewed\n")
     git(project, "commit", "-qam", "Theme note", when="2026-04-02T08:00:00Z")
+    git(project, "tag", "v1.0")
+    git(project, "tag", "v1.2")  # HEAD's highest release names the edition
     names = ("theme", "merge", "edit", "init")
     hashes = git(project, "log", "--first-parent", "--format=%H").split()
     return Repo(project, dict(zip(names, hashes, strict=True)))
@@ -198,7 +204,7 @@ def test_commit_urls_come_from_the_edit_url() -> None:
 def history_site(repo: Repo):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    run = build(repo.path, url, env={"KB_EDIT_BASE": EDIT_BASE})
+    run = build(repo.path, url, env=SITE_ENV)
     assert run.returncode == 0, run.stdout + run.stderr
     server = serve(repo.path / "site", port)
     yield Site(repo.path / "site", url)
@@ -271,7 +277,7 @@ def test_the_feed_is_valid_atom_newest_first_in_its_language(history_site: Site,
     assert _one(feed, "id").text == base + "feed.xml"
     assert _one(feed, "title").text == load_labels()[lang].t("feed_title", site=load_labels()[lang].t("site_short"))
     assert RFC3339.match(_one(feed, "updated").text or "")
-    assert _one(_one(feed, "author"), "name").text
+    assert _one(_one(feed, "author"), "name").text == PUBLISHER
     links = {link.get("rel"): link.get("href") for link in feed.findall(ATOM + "link")}
     assert links == {"self": base + "feed.xml", "alternate": base + "whats-new/"}
     entries = feed.findall(ATOM + "entry")
@@ -280,6 +286,7 @@ def test_the_feed_is_valid_atom_newest_first_in_its_language(history_site: Site,
     for entry in entries:
         for tag in ("id", "title", "updated", "author", "summary"):
             _one(entry, tag)
+        assert _one(_one(entry, "author"), "name").text == PUBLISHER  # configuration, not the commit's author
         assert RFC3339.match(_one(entry, "updated").text or "")
         updated.append(_one(entry, "updated").text)
         page = next(link.get("href") for link in entry.findall(ATOM + "link") if link.get("rel") == "alternate")
@@ -292,6 +299,53 @@ def test_the_feed_is_valid_atom_newest_first_in_its_language(history_site: Site,
     assert [e.findtext(ATOM + "title").split()[0] for e in entries] == ["r03", "r01", "r01", "r02", "r03"]
     assert _one(feed, "updated").text == updated[0] == "2026-04-01T08:00:00Z"  # the newest change, not HEAD
     assert len({_one(e, "id").text for e in entries}) == len(entries)
+
+
+def test_feed_authors_come_from_configuration_never_from_git(repo: Repo, tmp_path: Path) -> None:
+    kb = KnowledgeBase.load(repo.path)
+    assert {change.author for change in kb.history.changes} == set(COMMIT_AUTHORS) - {"Chloé Dubois"}
+    names = {"ar": "مكتب التحرير", "en": "Editorial office", "fr": "Bureau de la rédaction"}
+    site_names = {lang: load_labels()[lang].t("site_name") for lang in LANGUAGES}
+    for publisher, expected in ((names, names), (None, site_names)):
+        kb.write_feeds(tmp_path / "site", "https://kb.example/", EDIT_BASE, publisher)
+        for lang in LANGUAGES:
+            text = (tmp_path / "site" / PREFIX[lang] / "feed.xml").read_text("utf-8")
+            feed = ET.fromstring(text)
+            authors = {a.text for a in feed.iter(ATOM + "name")}
+            assert authors == {expected[lang]}, (lang, authors)
+            assert not any(name in text for name in COMMIT_AUTHORS)
+
+
+@pytest.mark.parametrize(("setting", "problem"), [
+    (None, None), ("Editorial office", None), ({"ar": "أ", "en": "E", "fr": "F"}, None),
+    ("  ", PUBLISHER_INVALID), ({"ar": "أ", "en": "E"}, PUBLISHER_INVALID), (["E"], PUBLISHER_INVALID)])
+def test_the_publisher_setting_is_one_name_or_one_per_language(setting: object, problem: str | None) -> None:
+    assert publisher_problem(setting, LANGUAGES) == problem
+    assert PUBLISHER_INVALID == (
+        "mkdocs.yml: extra.kb_publisher: not a name; allowed: one name for every language (kb_publisher: Name, "
+        "or KB_PUBLISHER=Name), or one per language (kb_publisher: {ar: …, en: …, fr: …}), or nothing "
+        "(the site's name)")
+
+
+def test_the_edition_is_heads_release_or_commit_date_or_says_it_is_not_dated(repo: Repo, tmp_path: Path) -> None:
+    assert read_edition(repo.path) == Edition(RELEASE, "v1.2", 1775116800, repo.commits["theme"])
+    untagged = tmp_path / "untagged"
+    subprocess.run(["git", "clone", "-q", "--no-tags", repo.path.as_uri(), str(untagged)], check=True,
+                   env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull})
+    assert read_edition(untagged) == Edition(COMMIT, "", 1775116800, repo.commits["theme"])
+    shutil.copytree(repo.path / "recommendations", tmp_path / "copy" / "recommendations")
+    assert read_edition(tmp_path / "copy") == Edition(UNDATED)
+
+
+def test_every_footer_names_the_publisher_and_the_release(history_site: Site) -> None:
+    expected = {"ar": "الإصدار v1.2 بتاريخ ٢ أبريل ٢٠٢٦.", "en": "Edition v1.2 of 2 April 2026.",
+                "fr": "Édition v1.2 du 2 avril 2026."}
+    for lang in LANGUAGES:
+        for page in ("", "recommendations/r02/", "about/", "print/"):
+            footer = history_site.soup(PREFIX[lang] + page).select_one("[data-kb-footer]")
+            assert footer.select_one("[data-kb-edition]").get_text() == expected[lang]
+            assert footer.select_one("[data-kb-publisher]").get_text() == load_labels()[lang].t(
+                "footer_publisher", publisher=PUBLISHER)
 
 
 def test_every_page_announces_its_languages_feed(history_site: Site) -> None:
@@ -310,7 +364,7 @@ def test_the_same_commit_gives_the_same_feeds_and_pages(history_site: Site, repo
     subprocess.run(["git", "clone", "-q", repo.path.as_uri(), str(clone)], check=True,
                    env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull})
     shutil.copytree(repo.path / ".cache", clone / ".cache")  # the PDFs need not be rendered again
-    run = build(clone, history_site.url, env={"KB_EDIT_BASE": EDIT_BASE, "SOURCE_DATE_EPOCH": "1900000000"})
+    run = build(clone, history_site.url, env={**SITE_ENV, "SOURCE_DATE_EPOCH": "1900000000"})
     assert run.returncode == 0, run.stderr
     compared = [PREFIX[lang] + name for lang in LANGUAGES for name in
                 ("feed.xml", "whats-new/index.html", *(f"recommendations/r0{n}/index.html" for n in (1, 2, 3)))]
@@ -362,3 +416,75 @@ def test_whats_new_in_chromium_lists_the_change_and_leads_to_the_recommendation(
         page.goto(history_site.url + path)
         violations += [(path, v["id"]) for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
     assert violations == []
+
+
+def test_a_restamp_is_told_as_a_fingerprint_update_unless_the_status_says_reviewed() -> None:
+    from gcmkb.history_views import describe
+
+    draft = {"id": "r09", "translations": {"en": {"status": "draft", "source": "aaa"},
+                                           "fr": {"status": "reviewed", "source": "aaa"}}}
+    stamped = {"id": "r09", "translations": {"en": {"status": "draft", "source": "bbb"},
+                                             "fr": {"status": "reviewed", "source": "bbb"}}}
+    fields = changed_fields(draft, stamped)
+    assert fields == ("translations.en.source", "translations.fr.checked")
+    labels = load_labels()
+    change = Change("r09", "0" * 40, 0, "", False, fields)
+    assert describe(change, labels["en"]) == ("Changed: English translation re-stamped (fingerprint of the "
+                                              "Arabic updated), French translation checked against the Arabic")
+    assert describe(change, labels["fr"]) == (
+        "Modifications : traduction anglaise estampillée à nouveau (empreinte de l'arabe mise à jour), "
+        "traduction française vérifiée sur l'arabe")
+
+
+def test_a_commit_that_changes_many_records_is_one_entry_with_its_subject(tmp_path: Path) -> None:
+    """More than five records changed by one commit (a pass over the collection) make one entry of
+    "What's new" and of the feeds: the commit's subject, what changed, and the records; five or
+    fewer are told one by one, as before."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    recs = project / "recommendations"
+    for n in range(4, 9):  # r04..r08, copies of r03 in theme beta
+        (recs / f"r0{n}.yml").write_text((recs / "r03.yml").read_text("utf-8").replace("id: r03", f"id: r0{n}")
+                                         .replace("bullet: 1", f"bullet: {n}"), "utf-8")
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import the collection")
+    for n in range(4, 9):  # five records: five entries
+        edit(project, f"recommendations/r0{n}.yml", "en: {status: draft", "en: {status: reviewed")
+    git(project, "commit", "-qam", "Review five English translations", when="2026-03-10T09:00:00Z")
+    for n in range(1, 9):  # eight records: one entry
+        edit(project, f"recommendations/r0{n}.yml", "fr: {status: draft", "fr: {status: reviewed")
+    git(project, "commit", "-qam", "Review every French translation", when="2026-03-20T09:00:00Z")
+
+    kb = KnowledgeBase.load(project)
+    ctx = kb.context("en", lambda path: path, "https://kb.example/", EDIT_BASE)
+    days = kb.view("whats-new", "", ctx)["days"]
+    latest, reviews = days[0]["changes"], days[1]["changes"]
+    assert len(latest) == 1
+    group = latest[0]
+    assert (group["summary"], group["what"]) == ("Review every French translation",
+                                                 "Changed: status of the French translation")
+    assert [r["id"] for r in group["records"]] == [f"r0{n}" for n in range(1, 9)]
+    assert [(c["id"], c["records"]) for c in reviews] == [(f"r0{n}", []) for n in range(4, 9)]
+
+    kb.write_feeds(tmp_path / "site", "https://kb.example/", EDIT_BASE)
+    feed = ET.parse(tmp_path / "site/en/feed.xml").getroot()
+    first = feed.findall(f"{ATOM}entry")[0]
+    assert first.findtext(f"{ATOM}title") == "Review every French translation"
+    assert first.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("https://kb.example/en/whats-new/#change-")
+    summary = first.findtext(f"{ATOM}summary").splitlines()
+    assert summary[0] == "Changed: status of the French translation"
+    assert [line.split()[0] for line in summary[1:]] == [f"r0{n}" for n in range(1, 9)]
+    assert [e.findtext(f"{ATOM}title").split()[0] for e in feed.findall(f"{ATOM}entry")[1:6]] == [
+        f"r0{n}" for n in range(4, 9)]
+
+    run = build(project, "http://127.0.0.1:1/", env={"KB_PDF": "0"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    site = Site(project / "site", "http://127.0.0.1:1/")
+    entry, imported = site.soup("fr/whats-new/").select(".kb-changes__group")  # the import added eight
+    assert imported.select_one(".kb-changes__summary").get_text() == "Import the collection"
+    assert imported.select_one(".kb-changes__what").get_text() == "Ajoutée à la collection"
+    assert entry.select_one(".kb-changes__summary").get_text() == "Review every French translation"
+    assert [a.select_one("bdi").get_text() for a in entry.select(".kb-changes__records a")] == [
+        f"r0{n}" for n in range(1, 9)]
+    assert entry["id"].startswith("change-") and len(site.soup("fr/whats-new/").select(".kb-changes > li")) == 7

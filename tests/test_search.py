@@ -70,20 +70,31 @@ def test_relevance_queries_in_chromium(page, real_site: Site) -> None:
         page.goto(real_site.url + PREFIX[lang])
         results = page.evaluate("""async queries => {
             const engine = await kbSearch.loadEngine(kbSearch.config.index);
-            return queries.map(q => kbSearch.run(engine, q).refs);
+            return queries.map(q => { const r = kbSearch.run(engine, q);
+                                      return [r.refs, r.partial, r.suggestions]; });
         }""", [c["q"] for c in cases])
-        for case, refs in zip(cases, results, strict=True):
+        for case, (refs, partial, suggestions) in zip(cases, results, strict=True):
+            shown = refs + partial  # what the reader sees, in order: every word, then some
             ok = True
             if "first" in case:
-                ok &= bool(refs) and refs[0] == case["first"]
+                ok &= bool(shown) and shown[0] == case["first"]
             if "top" in case:
-                ok &= set(case["top"]) <= set(refs[:5])
+                ok &= set(case["top"]) <= set(shown[:5])
             if "only" in case:
                 ok &= refs == case["only"]
             if "none" in case:
-                ok &= not set(case["none"]) & set(refs)
+                ok &= not set(case["none"]) & set(shown)
+            if "partial" in case:
+                ok &= set(case["partial"]) <= set(partial[:5]) and not set(partial) & set(refs)
+            if "partial_first" in case:
+                ok &= bool(partial) and partial[0] == case["partial_first"]
+            if case.get("no_partial"):
+                ok &= partial == []
+            if "suggest" in case:
+                ok &= refs == [] and partial == [] and suggestions[:len(case["suggest"])] == case["suggest"]
             if not ok:
-                failures.append(f"{lang} {case['q']!r}: got {refs[:6]}, want {case}")
+                failures.append(f"{lang} {case['q']!r}: got {refs[:6]} then {partial[:6]}, "
+                                f"suggesting {suggestions}, want {case}")
     assert failures == []
 
 

@@ -10,8 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gcmkb import LANGUAGES
+from gcmkb.labels import load_labels
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, make_project
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
@@ -24,7 +25,7 @@ NEUTRAL_PAGES = [
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",
     "topics/detention/", "principles/", "principles/human-rights/", "principles/child-sensitive/",
-    "glossary/", "glossary/migration-detention/", "glossary/data-sharing/",
+    "glossary/", "glossary/migration-detention/", "glossary/data-sharing/", "accessibility/", "privacy/",
 ]
 
 
@@ -38,6 +39,47 @@ def test_golden_list_of_output_pages(mini_site: Site) -> None:
     assert sorted(mini_site.pages()) == expected
     for lang in ("en", "fr"):
         assert (mini_site.directory / lang / "sitemap.xml").exists()
+
+
+def test_every_page_names_its_edition_publisher_and_licence_in_its_language(mini_site: Site) -> None:
+    """The footer of every page (the colophon of a printable one): a copy without its repository
+    says its edition is not dated; the licence is CC BY 4.0, in the reader's language; every page
+    with the site's footer links the accessibility statement and the privacy note."""
+    labels = load_labels()
+    footers = 0
+    for page in mini_site.pages():
+        if "embed/" in page:  # a frame inside another site: its own small chrome
+            continue
+        lang, soup = lang_of(page), mini_site.soup(page)
+        t = labels[lang].t
+        footer = soup.select_one("[data-kb-footer]")
+        assert footer is not None, page
+        assert footer.select_one("[data-kb-publisher]").get_text() == t("footer_publisher", publisher=t("site_name"))
+        edition = footer.select_one("[data-kb-edition]")
+        assert (edition["data-kb-edition"], edition.get_text()) == ("undated", t("edition_undated")), page
+        licence = footer.select_one("[data-kb-licence]")
+        assert licence.get_text(" ", strip=True) == t("licence_texts_data") + " CC BY 4.0"
+        assert licence.a["rel"] == ["license"]
+        assert licence.a["href"] == f"https://creativecommons.org/licenses/by/4.0/deed.{lang}"
+        if "print/" in page:
+            continue
+        links = {a["data-kb-footer-link"]: (a.get_text(), mini_site.resolve(page, a["href"]))
+                 for a in soup.select(".md-footer [data-kb-footer-link]")}
+        assert links == {"accessibility": (t("accessibility"), (PREFIX[lang] + "accessibility/", "")),
+                         "privacy": (t("privacy"), (PREFIX[lang] + "privacy/", ""))}, page
+        footers += 1
+    assert footers == 3 * (len(NEUTRAL_PAGES) - 3 - 5 + 1)  # every language: all but print and embed, and 404
+    assert labels["fr"].t("licence_texts_data") == "Textes et données\u00a0:"
+    assert labels["ar"].t("edition_undated") == "إصدار غير مؤرَّخ: بُنيت هذه النسخة دون مستودعها."
+
+
+def test_the_accessibility_statement_and_privacy_note_say_what_is_true(mini_site: Site) -> None:
+    for lang in LANGUAGES:
+        text = mini_site.soup(PREFIX[lang] + "accessibility/").select_one("article").get_text(" ")
+        assert all(name in text for name in ("axe-core", "WCAG 2.2", "Nu HTML Checker")), lang
+        text = mini_site.soup(PREFIX[lang] + "privacy/").select_one("article").get_text(" ")
+        assert "localStorage" in text, lang
+    assert "kb-brief" in (ROOT / "docs/assets/brief.js").read_text("utf-8")  # what the note says is stored
 
 
 @pytest.mark.parametrize("fixture", ["mini_site", "real_site"])
@@ -115,10 +157,26 @@ def test_hreflang_alternates_in_a_sitemap_per_language(real_site: Site) -> None:
         page = "recommendations/r12/"
         assert entries[real_site.url + PREFIX[lang] + page] == {
             other: real_site.url + PREFIX[other] + page for other in LANGUAGES}
-    # hreflang alternates are in the sitemaps, not in every page's head; the one alternate of a page
-    # is the language's Atom feed
-    links = real_site.soup("recommendations/r12/").select('link[rel="alternate"]')
-    assert [(link["type"], link["href"]) for link in links] == [("application/atom+xml", "../../feed.xml")]
+    # and in every page's head, with x-default (the Arabic original); the other alternate is the Atom feed
+    for lang in LANGUAGES:
+        links = real_site.soup(PREFIX[lang] + "recommendations/r12/").select('link[rel="alternate"]')
+        assert [(link.get("hreflang"), link.get("type"), link["href"]) for link in links] == [
+            *[(other, None, real_site.url + PREFIX[other] + "recommendations/r12/") for other in LANGUAGES],
+            ("x-default", None, real_site.url + "recommendations/r12/"),
+            (None, "application/atom+xml", "../../feed.xml")]
+
+
+def test_every_page_head_names_its_languages_and_robots_txt_names_the_sitemap(mini_site: Site) -> None:
+    for page in mini_site.pages():
+        if page.endswith("404.html") or "embed/" in page or "print/" in page:
+            continue
+        neutral = page.removeprefix(PREFIX[lang_of(page)])
+        links = {link["hreflang"]: link["href"] for link in mini_site.soup(page).select("head link[hreflang]")}
+        assert links == {**{lang: mini_site.url + PREFIX[lang] + neutral for lang in LANGUAGES},
+                         "x-default": mini_site.url + neutral}, page
+        assert all(mini_site.file_of(href[len(mini_site.url):]).exists() for href in links.values())
+    assert (mini_site.directory / "robots.txt").read_text("utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {mini_site.url}sitemap.xml\n")
 
 
 def test_language_switcher_stays_on_the_same_page(real_site: Site) -> None:

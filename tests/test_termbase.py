@@ -72,13 +72,58 @@ def _messages(root: Path) -> list[str]:
 
 def test_a_deprecated_form_is_a_warning_naming_the_preferred_term(mini: Path) -> None:
     terms = mini / "recommendations/terms.yml"
-    _edit(terms, "      en: [detention, immigration detention]\n", "      en: [detention]\n")
+    _edit(terms, "    not_preferred:\n      en: [immigration detention]\n", "")
     _edit(terms, "      fr: [détention]\n", "      fr: [détention]\n      en: [immigration detention]\n")
     catalog, problems = check_collection(mini)
     assert catalog is not None  # a warning does not stop the build
     assert [str(p) for p in problems] == [
         "recommendations/r03.yml:17: warning: text.en: uses the deprecated term 'immigration detention'; "
         "preferred: 'migration detention' (recommendations/terms.yml: migration-detention)"]
+
+
+def test_a_not_preferred_form_is_never_reported_yet_is_a_use_of_the_term(mini: Path) -> None:
+    """r03's English says "immigration detention", a not-preferred form: correct, so no warning;
+    the recommendation uses the concept, and the term is marked there."""
+    catalog, problems = check_collection(mini)
+    assert catalog is not None and [str(p) for p in problems] == []
+    term = catalog.term("migration-detention")
+    assert term.not_preferred == {"en": ("immigration detention",)}
+    assert "immigration detention" in term.admitted("en") and "immigration detention" in term.all_forms("en")
+    assert build_graph(catalog).term_uses["migration-detention"] == ("r03",)
+    assert [t.id for _, _, t in first_occurrences(Matcher(catalog.terms, "en"), "immigration detention", set())] == [
+        "migration-detention"]
+    assert [n.get("en") for n in term.notes] == ['"immigration detention" is correct but not preferred (para. 29 (c)).']
+
+
+def test_a_not_preferred_form_is_not_also_preferred_or_a_variant(mini: Path) -> None:
+    terms = mini / "recommendations/terms.yml"
+    _edit(terms, "      en: [immigration detention]\n",
+          "      en: [immigration detention, Detention, migration-detention]\n")
+    assert _messages(mini) == [
+        "recommendations/terms.yml:13: terms[0].not_preferred.en[1]: 'Detention' is already listed under variants; "
+        "allowed: a correct form that is not the preferred term or a variant",
+        "recommendations/terms.yml:13: terms[0].not_preferred.en[2]: 'migration-detention' is already listed under "
+        "preferred; allowed: a correct form that is not the preferred term or a variant",
+    ]
+
+
+def test_a_deprecated_form_may_not_hide_inside_a_not_preferred_one(mini: Path) -> None:
+    terms = mini / "recommendations/terms.yml"
+    _edit(terms, "      fr: [détention]\n", "      fr: [détention]\n      en: [immigration]\n")
+    assert _messages(mini) == [
+        "recommendations/r03.yml:17: warning: text.en: uses the deprecated term 'immigration'; preferred: "
+        "'migration detention' (recommendations/terms.yml: migration-detention)",
+        "recommendations/terms.yml:16: terms[0].deprecated.en[0]: 'immigration' occurs inside the admitted form "
+        "'immigration detention', so every use of it would be reported; allowed: a form that admitted forms do not "
+        "contain"]
+
+
+def test_the_schema_explains_not_preferred_forms(mini: Path) -> None:
+    terms = mini / "recommendations/terms.yml"
+    _edit(terms, "      en: [immigration detention]\n", "      en: immigration detention\n")
+    assert _messages(mini) == [
+        "recommendations/terms.yml:13: terms[0].not_preferred.en: expected a list of words or phrases, each once, "
+        "got text"]
 
 
 def test_termbase_errors_are_reported_with_their_lines(mini: Path) -> None:
@@ -88,16 +133,16 @@ def test_termbase_errors_are_reported_with_their_lines(mini: Path) -> None:
     source = "    source:\n      ar: وثيقة الاختبار\n      en: Test document\n      fr: Document de test\n"
     _edit(terms, source, "")
     assert _messages(mini) == [
-        "recommendations/terms.yml:24: terms[1].source: required field is missing; expected text in Arabic, "
+        "recommendations/terms.yml:30: terms[1].source: required field is missing; expected text in Arabic, "
         "English and French: ar, en and fr, each non-empty, at most 400 characters (where the preferred wording "
         "of each language comes from, e.g. 'A/RES/73/195, objective 13')",
     ]
     _edit(terms, "    definition:\n      ar: إتاحة", source + "    definition:\n      ar: إتاحة")
     assert _messages(mini) == [
-        "recommendations/terms.yml:13: terms[0].deprecated.fr[1]: 'rétention administrative' occurs inside "
+        "recommendations/terms.yml:15: terms[0].deprecated.fr[1]: 'rétention administrative' occurs inside "
         "the admitted form 'rétention administrative', so every use of it would be reported; allowed: a form "
         "that admitted forms do not contain",
-        "recommendations/terms.yml:24: terms[1].id: fr form 'rétention' also belongs to term "
+        "recommendations/terms.yml:30: terms[1].id: fr form 'rétention' also belongs to term "
         "'migration-detention'; allowed: each form in one term only",
     ]
 
@@ -105,7 +150,7 @@ def test_termbase_errors_are_reported_with_their_lines(mini: Path) -> None:
 def test_a_term_id_is_used_once(mini: Path) -> None:
     _edit(mini / "recommendations/terms.yml", "  - id: data-sharing\n", "  - id: migration-detention\n")
     assert _messages(mini) == [
-        "recommendations/terms.yml:24: terms[1].id: duplicate term id 'migration-detention'; allowed: each id once"]
+        "recommendations/terms.yml:30: terms[1].id: duplicate term id 'migration-detention'; allowed: each id once"]
 
 
 def test_a_collection_without_termbase_still_builds_its_catalog(mini: Path) -> None:
@@ -202,6 +247,12 @@ def test_a_deprecated_or_variant_form_finds_the_preferred_one(page, mini_site: S
         return ["détention", "détentions"].map(q => kbSearch.run(engine, q).refs);
     }""")
     assert refs == [["r03"], ["r03"]]
+    page.goto(mini_site.url + "en/")
+    refs = page.evaluate("""async () => {
+        const engine = await kbSearch.loadEngine(kbSearch.config.index);
+        return kbSearch.run(engine, "immigration detention").refs;
+    }""")
+    assert refs == ["r03"]  # a not-preferred form expands like any other
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -219,6 +270,22 @@ def test_glossary_and_term_pages_in_three_languages(mini_site: Site) -> None:
         used = page.select("#used-in ~ ul a, section[aria-labelledby=used-in] .kb-list a")
         assert [a.select_one(".kb-id").get_text() for a in used] == ["r03"]
         assert count in page.select_one("#used-in").get_text()
+
+
+@pytest.mark.build
+def test_a_term_page_separates_correct_not_preferred_forms_from_wrong_ones(mini_site: Site) -> None:
+    page = mini_site.soup("en/glossary/migration-detention/")
+    heads = [th.get_text() for th in page.select(".kb-term-forms thead th")]
+    assert heads == ["Language", "Preferred term", "Admitted variants", "Correct forms, not preferred",
+                     "Deprecated (wrong) forms"]
+    rows = page.select(".kb-term-forms tbody tr")
+    assert [r.select_one("[data-kb-not-preferred]").get_text() for r in rows] == ["", "immigration detention", ""]
+    assert [[s.get_text() for s in r.select("[data-kb-deprecated] s")] for r in rows] == [[], [], ["détention"]]
+    assert [li.get_text(" ", strip=True) for li in page.select(".kb-notes li")] == [
+        '"immigration detention" is correct but not preferred (para. 29 (c)).']
+    french = mini_site.soup("fr/glossary/migration-detention/")
+    assert [" ".join(li.get_text().split()) for li in french.select(".kb-notes li")] == [
+        "« immigration detention » est correct mais non privilégié (paragraphe 29, alinéa c)."]
 
 
 @pytest.mark.build

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from gcmkb.catalog import _span, check_collection, load_catalog, source_fingerprint
+from gcmkb.hints import did_you_mean
 from gcmkb.layout import MISPLACED_HINT
 from gcmkb.problems import CollectionError
 
@@ -21,7 +22,7 @@ from .conftest import ROOT
 REC = "recommendations/r02.yml"
 
 
-SUGGESTED = re.compile(r"`((?:\.venv/bin/)?python -m gcmkb [^`]+|mkdocs [^`]+)`")
+SUGGESTED = re.compile(r"`((?:[A-Z_]+=\S+ )*(?:(?:\.venv/bin/)?python -m gcmkb [^`]+|mkdocs [^`]+))`")
 
 
 def suggested_command(message: str) -> str:
@@ -32,12 +33,17 @@ def suggested_command(message: str) -> str:
 
 
 def run_suggested(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a command as an editor would type it, from the project root `cwd`."""
+    """Run a command as an editor would type it (after any VAR=value, as a shell reads them), from
+    the project root `cwd`."""
     words = shlex.split(command)
+    assignments: dict[str, str] = {}
+    while "=" in words[0]:
+        name, _, value = words.pop(0).partition("=")
+        assignments[name] = value
     program = {"python": [sys.executable], ".venv/bin/python": [sys.executable],
                "mkdocs": [sys.executable, "-m", "mkdocs"]}[words[0]]
     return subprocess.run(program + words[1:], cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **assignments})
 
 
 def line_of(file: Path, snippet: str) -> int:
@@ -207,9 +213,8 @@ def test_dangling_references(mini: Path) -> None:
     at = [line_of(mini / REC, a) for a in ('actors:', 'topics:', 'related:')]
     assert problems_of(mini) == [
         f"{REC}:2: theme: unknown theme 'gamma'; known themes: alpha, beta",
-        f"{REC}:{at[0]}: actors[1]: unknown actor 'states'; known actors: civil-society, "
-        "member-states",
-        f"{REC}:{at[1]}: topics[0]: unknown topic 'dta'; known topics: data, detention",
+        f"{REC}:{at[0]}: actors[1]: unknown actor 'states'; did you mean 'member-states'?",
+        f"{REC}:{at[1]}: topics[0]: unknown topic 'dta'; did you mean 'data'?",
         f"{REC}:{at[2]}: related[0]: a recommendation cannot be related to itself; "
         "allowed: ids of other recommendations",
         f"{REC}:{at[2]}: related[1]: unknown recommendation 'r99'; known ids: r01, r02, r03",
@@ -223,13 +228,58 @@ def test_known_names_are_listed_not_ranged(mini: Path) -> None:
     with (mini / "recommendations/taxonomies/actors.yml").open("a", encoding="utf-8") as actors:
         for name in more:
             actors.write(f"  - id: {name}\n    label: {{ar: جهة فاعلة, en: {name.title()}, fr: {name.title()}}}\n")
-    edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, states]")
+    edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-states, government]")
     line = line_of(mini / REC, 'actors:')
     assert problems_of(mini) == [
-        f"{REC}:{line}: actors[1]: unknown actor 'states'; known actors: academia, "
+        f"{REC}:{line}: actors[1]: unknown actor 'government'; known actors: academia, "
         "civil-society, diaspora, employers, "
         "local-authorities, media, member-states, private-sector, regional-economic-communities, trade-unions",
     ]
+
+
+def test_every_problem_of_one_record_at_once(mini: Path) -> None:
+    """The schema refuses objective 24; the topic and the link are still checked against the collection."""
+    edit(mini, REC, "objectives: [1]", "objectives: [1, 24]")
+    edit(mini, REC, "topics: [data]", "topics: [border-management]")
+    edit(mini, REC, "related: []", "related: [r99]")
+    at = [line_of(mini / REC, a) for a in ("objectives:", "topics:", "related:")]
+    assert problems_of(mini) == [
+        f"{REC}:{at[0]}: objectives[1]: 24 is too large; allowed: a GCM objective number from 1 to 23",
+        f"{REC}:{at[1]}: topics[0]: unknown topic 'border-management'; known topics: data, detention",
+        f"{REC}:{at[2]}: related[0]: unknown recommendation 'r99'; known ids: r01, r02, r03",
+    ]
+
+
+def test_a_mistyped_name_suggests_the_closest_known_ones(mini: Path) -> None:
+    edit(mini, REC, "theme: alpha", "theme: alfa")
+    edit(mini, REC, "actors: [member-states, civil-society]", "actors: [member-state, civil-society]")
+    edit(mini, "recommendations/r03.yml", "related: [r01]", "related: [r01, r33]")
+    assert problems_of(mini) == [
+        f"{REC}:2: theme: unknown theme 'alfa'; did you mean 'alpha'?",
+        f"{REC}:{line_of(mini / REC, 'actors:')}: actors[0]: unknown actor 'member-state'; "
+        "did you mean 'member-states'?",
+        f"recommendations/r03.yml:{line_of(mini / 'recommendations/r03.yml', 'related:')}: related[1]: "
+        "unknown recommendation 'r33'; known ids: r01, r02, r03",  # r33 is no slip for r03
+    ]
+    assert did_you_mean("right", {"rights", "climate", "data", "labour"}) == "did you mean 'rights'?"
+    assert did_you_mean("climat", {"climate", "climate-change", "data"}) == (
+        "did you mean 'climate' or 'climate-change'?")
+    assert did_you_mean("R7", {"r07", "r17", "r70"}) == "did you mean 'r07'?"
+    assert did_you_mean(24, {str(n) for n in range(1, 24)}) == ""
+
+
+def test_a_language_indented_like_the_fields_is_told_as_a_slip(mini: Path) -> None:
+    """`en:` at the indentation of `text:`: with languages after it, YAML cannot read the file; as the
+    last language, it reads as an unknown field and a missing language. Either way, one problem."""
+    slipped = ("'{lang}:' is indented like the fields, not like the languages of 'text' above it: its "
+               "indentation slipped; allowed: indent it like the other languages of 'text'")
+    edit(mini, REC, "  en: Encourage data-sharing platforms.", "en: Encourage data-sharing platforms.")
+    assert problems_of(mini) == [f"{REC}:{line_of(mini / REC, 'en: Encourage')}: syntax: "
+                                 + slipped.format(lang="en")]
+    edit(mini, REC, "en: Encourage data-sharing platforms.", "  en: Encourage data-sharing platforms.")
+    edit(mini, REC, "  fr: Encourager", "fr: Encourager")
+    assert problems_of(mini) == [f"{REC}:{line_of(mini / REC, 'fr: Encourager')}: text.fr: "
+                                 + slipped.format(lang="fr")]
 
 
 def test_numbered_ids_are_shown_as_runs() -> None:

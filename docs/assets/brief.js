@@ -72,10 +72,48 @@
     live.appendChild(format(template, values || {}));
   }
 
+  /* A title or note as the page may show it: a string, without the characters that reorder text
+     (embeddings, overrides, isolates and marks: one of them left open turns the tab's title around),
+     at most `limit` characters. Whatever its source (the address, this browser's storage). */
+  var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
+  function cleanText(value, limit) {
+    return typeof value === "string" ? value.replace(BIDI_CONTROLS, "").slice(0, limit) : "";
+  }
+
   /* --- every page: the count and the buttons ----------------------------------------------------- */
-  function paintCount() {
+  /* The count is of the recommendations the brief page would show: the kept ids that exist in this
+     collection (a retired one as its replacement), each once. Which exist, assets/brief/ids.json
+     says; it is fetched only when something is kept. The brief page counts what it shows. */
+  var known = null;  /* {ids: set of ids, redirects} once fetched */
+  var knownLoading = null;
+  function existing(ids, catalogue) {
+    var out = [];
+    ids.forEach(function (value) {
+      var id = value.toLowerCase(), hops = 0;
+      while (!catalogue.ids.has(id) && catalogue.redirects.hasOwnProperty(id) && hops++ < 10) id = catalogue.redirects[id];
+      if (catalogue.ids.has(id) && out.indexOf(id) < 0) out.push(id);
+    });
+    return out;
+  }
+  function paintCount(shown) {
     var count = headerLink.querySelector("[data-kb-brief-count]");
-    var n = stored().ids.length;
+    var ids = stored().ids;
+    if (shown === undefined && composer) shown = composer.shown();
+    if (shown === null) { count.hidden = true; return; }  /* the brief page, until it has checked them */
+    if (shown === undefined && ids.length && !known && site.ids) {
+      if (!knownLoading) {
+        knownLoading = fetch(site.ids).then(function (r) {
+          if (!r.ok) throw new Error(site.ids + ": " + r.status);
+          return r.json();
+        }).then(function (data) {
+          known = { ids: new Set(data.ids), redirects: data.redirects || {} };
+          if (!composer) paintCount();
+        }).catch(function () { /* the count stays what it was */ });
+      }
+      count.hidden = true;  /* not a number that would change in a moment */
+      return;
+    }
+    var n = shown !== undefined ? shown : known ? existing(ids, known).length : ids.length;
     count.textContent = digits(n, site.digits);
     count.hidden = n === 0;
   }
@@ -104,8 +142,8 @@
     button.classList.toggle("kb-brief-add--in", inBrief);
   }
 
-  function paintAll() {
-    paintCount();
+  function paintAll(shown) {
+    paintCount(shown);
     document.querySelectorAll("[data-kb-brief-add], [data-kb-brief-all]").forEach(paintButton);
   }
 
@@ -173,8 +211,8 @@
     var payloads = {};
     var brief = { ids: [], langs: [config.lang], title: "", note: "" };
     var dragged = null;
+    var resolved = false;  /* once the ids are checked against the data, the header counts them */
 
-    root.querySelector("[data-kb-brief-nojs]").hidden = true;
     form.hidden = false;
     doc.hidden = false;
 
@@ -223,8 +261,8 @@
       var cleaned = clean(splitList(params.get("ids")));
       return { ids: cleaned.ids, malformed: cleaned.malformed, extra: cleaned.extra,
         langs: languagesOf(params.get("langs")),
-        title: (params.get("title") || "").slice(0, config.limits.title),
-        note: (params.get("note") || "").slice(0, config.limits.note) };
+        title: cleanText(params.get("title") || "", config.limits.title),
+        note: cleanText(params.get("note") || "", config.limits.note) };
     }
 
     function address() {
@@ -457,12 +495,12 @@
     });
 
     titleIn.addEventListener("input", function () {
-      brief.title = titleIn.value.slice(0, config.limits.title);
+      brief.title = cleanText(titleIn.value, config.limits.title);
       heading.textContent = brief.title || L.brief_page;
       commit();
     });
     noteIn.addEventListener("input", function () {
-      brief.note = noteIn.value.slice(0, config.limits.note);
+      brief.note = cleanText(noteIn.value, config.limits.note);
       noteOut.textContent = brief.note;
       noteOut.hidden = !brief.note;
       commit();
@@ -499,7 +537,7 @@
     var kept = stored();
     var asked = fromAddress();
     var start = asked || { ids: kept.ids, malformed: [], extra: 0, langs: languagesOf(params.get("langs")),
-      title: kept.title, note: kept.note };
+      title: cleanText(kept.title, config.limits.title), note: cleanText(kept.note, config.limits.note) };
     if (!asked) {  /* what the browser kept may be stale too (ids retired since): checked the same way */
       var cleaned = clean(kept.ids);
       start.ids = cleaned.ids;
@@ -510,10 +548,11 @@
     showForm();
     status.textContent = L.brief_loading;
     load(brief.langs[0]).then(function (payload) {
-      var resolved = resolve(start.ids, payload);
-      brief.ids = resolved.ids;
-      resolved.retired.forEach(function (pair) { notice(L.brief_retired, { old: pair[0], "new": pair[1] }, "info"); });
-      if (resolved.unknown.length) notice(L.brief_not_found, { ids: shown(resolved.unknown) }, "warning");
+      var found = resolve(start.ids, payload);
+      brief.ids = found.ids;
+      resolved = true;
+      found.retired.forEach(function (pair) { notice(L.brief_retired, { old: pair[0], "new": pair[1] }, "info"); });
+      if (found.unknown.length) notice(L.brief_not_found, { ids: shown(found.unknown) }, "warning");
       if (start.malformed.length) notice(L.brief_malformed, { ids: shown(start.malformed) }, "warning");
       if (start.extra) notice(L.brief_too_many, { n: n(config.limits.ids) }, "warning");
       var replaced = asked && kept.ids.length && kept.ids.join(",") !== brief.ids.join(",");
@@ -521,8 +560,8 @@
         var restore = el("button", { type: "button", "class": "md-button kb-brief__restore" }, L.brief_restore);
         restore.addEventListener("click", function () {
           brief.ids = clean(kept.ids).ids.filter(function (id) { return payload.docs.hasOwnProperty(id); });
-          brief.title = kept.title;
-          brief.note = kept.note;
+          brief.title = cleanText(kept.title, config.limits.title);
+          brief.note = cleanText(kept.note, config.limits.note);
           restore.parentNode.remove();
           showForm();
           commit();
@@ -537,11 +576,13 @@
     });
 
     return {
+      /* how many recommendations the page shows, null until the ids are checked */
+      shown: function () { return resolved ? brief.ids.length : null; },
       /* the brief changed elsewhere (a button of this page, another tab): follow it */
       adopt: function (other) {
         brief.ids = clean(other.ids).ids;
-        brief.title = other.title;
-        brief.note = other.note;
+        brief.title = cleanText(other.title, config.limits.title);
+        brief.note = cleanText(other.note, config.limits.note);
         showForm();
         commit(true);
         render();

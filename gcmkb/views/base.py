@@ -13,6 +13,7 @@ from ..graph import Graph
 from ..labels import Labels
 from ..languages import REGISTRY
 from ..model import Catalog, Entry, Recommendation, Text, Theme
+from ..publishing import Edition
 from ..typography import typeset
 
 View = dict[str, Any]
@@ -34,6 +35,13 @@ class ViewContext:
     site_url: str                    # absolute, ends with "/"
     edit_base: str = ""              # the forge's edit URL of the repository root, or ""
     history: History = NO_HISTORY    # the records' changes, from the repository (changes.py)
+    publisher: str = ""              # who publishes the site, in this language ("": the site's name)
+    edition: Edition = Edition()     # the edition this build publishes (publishing.py)
+
+    @property
+    def publisher_name(self) -> str:
+        """The author of the feeds, named in the footer and the PDFs: configuration, never git."""
+        return self.publisher or self.t("site_name")
 
     def edit_url(self, path: str) -> str:
         """Where an editor changes the file a page comes from (a YAML record, not a generated file)."""
@@ -48,9 +56,10 @@ class ViewContext:
         return self.site_link(routes.language_prefix(self.lang) + path)
 
     def text(self, text: Text) -> str:
-        """A human text of the collection in this page's language, typeset as the language sets it
-        (Arabic-Indic digits, French no-break spaces): how every plain text enters a view."""
-        return typeset(text.get(self.lang), self.lang)
+        """A human text of the collection for this page, typeset as the language it is written in
+        sets it (Arabic-Indic digits, French no-break spaces; a pending translation shows the
+        Arabic): how every plain text enters a view."""
+        return typeset(text.get(self.lang), text.language(self.lang))
 
     def t(self, key: str, **values: Any) -> str:
         return self.labels.t(key, **values)
@@ -59,9 +68,17 @@ class ViewContext:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
 
 
+def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:
+    """The language of a recommendation's texts on this page when it is not the page's own (a
+    translation still to come shows the source), for the markup's lang and dir; else None."""
+    shown = rec.shown_in(ctx.lang)
+    return None if shown == ctx.lang else {"lang": shown, "dir": DIRECTION[shown]}
+
+
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
-    return {"id": rec.id, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rec.id)),
+    return {"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
+            "href": ctx.link(routes.recommendation(rec.id)),
             "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": ctx.text(theme.short), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
@@ -78,8 +95,21 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
 
 
 def status_view(code: str, ctx: ViewContext) -> View:
-    notice = {"draft": "notice_draft", "outdated": "notice_outdated"}.get(code)
+    notice = {"draft": "notice_draft", "outdated": "notice_outdated", "pending": "notice_pending"}.get(code)
     return {"code": code, "label": ctx.t(f"status_{code}"), "notice": ctx.t(notice) if notice else None}
+
+
+def status_notices(items: list[tuple[str, str]], ctx: ViewContext) -> list[View]:
+    """The translation status of a page showing several texts, said once: each status that has a
+    notice (draft, outdated, pending), with the ids it concerns unless it concerns every text.
+    `items` are (id, status code) of the texts on the page; an id "" is not named (a theme)."""
+    notices = []
+    for code in dict.fromkeys(code for _, code in items):
+        view = status_view(code, ctx)
+        if view["notice"]:
+            every = all(c == code for _, c in items)
+            notices.append({**view, "ids": "" if every else ", ".join(rid for rid, c in items if c == code and rid)})
+    return notices
 
 
 def theme_item(theme: Theme, ctx: ViewContext) -> View:

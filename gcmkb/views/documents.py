@@ -15,8 +15,9 @@ from .base import (
     View,
     ViewContext,
     rec_item,
-    status_view,
+    status_notices,
     theme_item,
+    written_in,
 )
 
 
@@ -33,22 +34,24 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
         if kind == "recommendation":
             rec = ctx.catalog.recommendation(key)
             theme = ctx.catalog.theme(rec.theme)
+            shown = rec.shown_in(ctx.lang)  # the source's while its translation is pending
             return {**base, "kind": kind, "id": key, "title": ctx.text(rec.title),
-                    "eyebrow": ctx.text(theme.short),
-                    "lead": segments(rec.lead.get(ctx.lang), ctx.lang, ctx.catalog, ctx.permalink)
+                    "text_lang": written_in(rec, ctx), "eyebrow": ctx.text(theme.short),
+                    "lead": segments(rec.lead.get(ctx.lang), shown, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
-                    "paragraphs": paragraphs(rec.text, ctx.lang, ctx.catalog, ctx.permalink),
-                    "status": status_view(rec.status(ctx.lang), ctx),
+                    "paragraphs": paragraphs(rec.text, shown, ctx.catalog, ctx.permalink),
+                    "notices": status_notices([(key, rec.status(ctx.lang))], ctx),
                     "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
         theme = ctx.catalog.theme(key)
         return {**base, "kind": kind, "id": key, "title": ctx.text(theme.title),
                 "eyebrow": ctx.t("theme") + " " + ctx.labels.number(theme.order), "lead": None,
                 "paragraphs": [[{"kind": "text", "text": ctx.text(theme.description)}]],
-                "status": status_view(theme.tracking.status(ctx.lang), ctx),
+                "notices": status_notices([("", theme.tracking.status(ctx.lang))]
+                                          + [(r.id, r.status(ctx.lang)) for r in ctx.catalog.in_theme(key)], ctx),
                 "full": ctx.permalink(routes.theme(key)),
-                "recommendations": [{"id": r.id, "title": ctx.text(r.title),
-                           "href": ctx.permalink(routes.recommendation(r.id)),
-                           "status": status_view(r.status(ctx.lang), ctx)}
+                "text_lang": None, "recommendations": [{"id": r.id, "title": ctx.text(r.title),
+                           "title_lang": written_in(r, ctx),
+                           "href": ctx.permalink(routes.recommendation(r.id))}
                           for r in ctx.catalog.in_theme(key)]}
     return view
 
@@ -64,14 +67,17 @@ def print_view(key: str, ctx: ViewContext) -> View:
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "back": ctx.link(routes.theme(key) if key else ""),
             "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
+            "notices": status_notices([(item, code) for t in themes for item, code in
+                                       [("", t.tracking.status(ctx.lang))]
+                                       + [(r.id, r.status(ctx.lang)) for r in cat.in_theme(t.id)]], ctx),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
                         "recommendations": [{
-                            "id": r.id, "title": ctx.text(r.title),
-                            "lead": segments(r.lead.get(ctx.lang), ctx.lang, cat, ctx.link) if r.lead else None,
-                            "paragraphs": paragraphs(r.text, ctx.lang, cat, ctx.link),
+                            "id": r.id, "title": ctx.text(r.title), "title_lang": written_in(r, ctx),
+                            "lead": segments(r.lead.get(ctx.lang), r.shown_in(ctx.lang), cat, ctx.link)
+                            if r.lead else None,
+                            "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
                             "address": address_parts(ctx.permalink(routes.recommendation(r.id))),
-                            "status": status_view(r.status(ctx.lang), ctx),
                             "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
                                                        title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}

@@ -19,8 +19,10 @@ from .base import (
     crumbs,
     entry_item,
     rec_item,
+    status_notices,
     status_view,
     theme_item,
+    written_in,
 )
 
 
@@ -32,11 +34,12 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
     theme = cat.theme(rec.theme)
     before, after = ctx.graph.neighbours(rec)
     permalink = ctx.permalink(routes.recommendation(rid))
-    title = ctx.text(rec.title)
-    lead = [segments(rec.lead.get(lang), lang, cat, ctx.link)] if rec.lead else []
-    blocks = marked_terms(lead + paragraphs(rec.text, lang, cat, ctx.link), ctx)
+    title, shown = ctx.text(rec.title), rec.shown_in(lang)  # shown: the source's while pending
+    lead = [segments(rec.lead.get(lang), shown, cat, ctx.link)] if rec.lead else []
+    texts = lead + paragraphs(rec.text, shown, cat, ctx.link)
+    blocks = marked_terms(texts, ctx) if shown == lang else texts  # the page's terms, not the source's
     return {
-        "id": rid, "title": title,
+        "id": rid, "title": title, "text_lang": written_in(rec, ctx),
         "lead": blocks[0] if lead else None,
         "paragraphs": blocks[len(lead):],
         "terms": recommendation_terms(rid, ctx),
@@ -61,7 +64,8 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "permalink": permalink, "address": address_parts(permalink),
         "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
-        "notes": [paragraphs(n, lang, cat, ctx.link) for n in rec.notes],
+        "notes": [paragraphs(n, n.language(lang), cat, ctx.link) for n in rec.notes],
+        "notes_lang": written_in(rec, ctx),
         "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
         "jsonld": recommendation_jsonld(rec, ctx),
         "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
@@ -84,7 +88,7 @@ def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
         "@context": "https://schema.org", "@type": "CreativeWork", "identifier": rec.id,
         "name": plain(rec.title.get(lang)),
         "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
-        "inLanguage": lang, "url": ctx.permalink(routes.recommendation(rec.id)),
+        "inLanguage": rec.shown_in(lang), "url": ctx.permalink(routes.recommendation(rec.id)),
         "isPartOf": {"@type": "CreativeWork", "name": ctx.t("document_title")},
         "about": [ctx.catalog.entry("objectives", o).label.get(lang) for o in rec.objectives],
         "keywords": [ctx.catalog.entry("topics", t).label.get(lang) for t in rec.topics],
@@ -155,4 +159,5 @@ def recommendations_view(_: str, ctx: ViewContext) -> View:
         rows.append({**rec_item(rec, ctx),
                      "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in rec.objectives]})
     return {"rows": rows, "breadcrumbs": crumbs(ctx),
+            "notices": status_notices([(r.id, r.status(ctx.lang)) for r in ctx.catalog.recommendations], ctx),
             "total": ctx.labels.count("count_recommendations", len(rows))}

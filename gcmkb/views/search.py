@@ -30,11 +30,13 @@ def search_view(_: str, ctx: ViewContext) -> View:
 def search_config(ctx: ViewContext) -> View:
     """What the header search and the explore page need on every page (JSON in the page)."""
     keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
-            "search_results", "facet_all")
+            "search_results", "facet_all", "search_partial", "search_suggest", "search_browse", "filter_remove",
+            "filter_chip")
     site_link = ctx.site_link
     return {"lang": ctx.lang, "dir": language(ctx.lang).direction, "digits": language(ctx.lang).digits,
             "index": site_link(routes.search_index(ctx.lang)),
             "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""), "brief": ctx.link(routes.BRIEF_PAGE),
+            "brief_ids": site_link(routes.BRIEF_IDS),
             "labels": {k: ctx.t(k) for k in keys},
             "counts": dict(ctx.labels.entries["count_results"]),
             "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),

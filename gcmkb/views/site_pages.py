@@ -13,6 +13,7 @@ from .base import (
     ViewContext,
     crumbs,
     rec_item,
+    written_in,
 )
 from .records import themes_view
 
@@ -59,7 +60,8 @@ def dashboard_view(_: str, ctx: ViewContext) -> View:
     cat = ctx.catalog
     rows: list[View] = []
     for rec in cat.recommendations:
-        rows.append({"id": rec.id, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rec.id)),
+        rows.append({"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
+                     "href": ctx.link(routes.recommendation(rec.id)),
                      "edit": ctx.edit_url(rec.path), "kind": ctx.t("recommendation"),
                      "statuses": [status_cell(lang, rec.status(lang), ctx) for lang in LANGUAGES]})
     for theme in cat.themes:

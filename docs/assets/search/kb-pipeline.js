@@ -149,5 +149,51 @@
     if (number < 1 || number > highest || (prefix !== "" && keywords.indexOf(prefix) < 0)) return null;
     return number;
   };
+  /* twins of partial_minimum, edit_distance and suggest_terms (gcmkb/searchtext.py): when every
+     word finds few results, the results that match some; when nothing is found, terms to try */
+  kb.FEW = 5;
+  kb.partialMinimum = function (words, found) {
+    if (words < 2 || found >= kb.FEW) return 0;
+    return found === 0 ? 1 : Math.ceil(words / 2);
+  };
+  kb.editDistance = function (a, b, bound) {
+    if (Math.abs(a.length - b.length) > bound) return bound + 1;
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var previous = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a.charAt(i - 1) !== b.charAt(j - 1) ? 1 : 0));
+        previous = here;
+      }
+      if (Math.min.apply(null, row) > bound) return bound + 1;
+    }
+    return Math.min(row[b.length], bound + 1);
+  };
+  function near(form, stem) {
+    var shorter = Math.min(form.length, stem.length);
+    var bound = shorter >= 6 ? 2 : shorter >= 4 ? 1 : 0;
+    return bound > 0 && kb.editDistance(form, stem, bound) <= bound;
+  }
+  kb.suggestTerms = function (words, table, limit) {
+    var scored = [];
+    table.forEach(function (term, k) {
+      var total = 0;
+      words.forEach(function (forms) {
+        var best = 0;
+        forms.forEach(function (form) {
+          if (term.f.indexOf(form) >= 0) best = 3;
+          else if (best < 2 && term.f.some(function (stem) { return near(form, stem); })) best = 2;
+          else if (best < 1 && term.d.indexOf(form) >= 0) best = 1;
+        });
+        total += best;
+      });
+      if (total) scored.push([total, k]);
+    });
+    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    return scored.slice(0, limit === undefined ? 5 : limit).map(function (s) { return s[1]; });
+  };
   root.kbSearchText = kb;
 })(this);

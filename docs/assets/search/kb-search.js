@@ -195,14 +195,18 @@
   };
 
   /* Each query word matches a document when any of its forms does (clitic variants); every
-     word is required, and if that finds nothing, any word will do. Scores add up across words.
-     While typing, the last word is also a prefix. Words that spell a term of the termbase admit
-     every form of that term (kbSearchText.expandQuery), so "détention" finds "rétention". */
+     word is required (`refs`). Scores add up across words. While typing, the last word is also a
+     prefix. Words that spell a term of the termbase admit every form of that term
+     (kbSearchText.expandQuery), so "détention" finds "rétention". When every word finds few
+     results, those that match some of the words follow (`partial`: the most words first, then
+     the score; kbSearchText.partialMinimum says how many); when nothing is found at all, terms of
+     the termbase close to the query are suggested (`suggestions`, kbSearchText.suggestTerms). */
   function run(engine, q) {
     var words = kbSearchText.analyzeWords(lunr, engine.index, q);
     var prefix = !/\s$/.test(q);
     var clauses = kbSearchText.expandQuery(words, engine.payload.terms || []);
     var highlight = [], n = engine.ids.length;
+    var typedFound = [];  /* per word the reader typed: what it finds on its own */
     var perWord = clauses.map(function (alternatives, c) {  /* per word: the best of its alternatives */
       var best = { docs: [], score: new Float64Array(n), found: new Uint8Array(n) };
       alternatives.forEach(function (alternative, a) {
@@ -210,10 +214,11 @@
           var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
           /* a word the reader typed marks wherever it is; a termbase form of several words only
              where the text spells it (the words in a row, stop words between them aside) */
-          highlight.push({ forms: forms, prefix: last, clause: c,
+          highlight.push({ forms: forms, prefix: last, clause: c, typed: a === 0,
             phrase: a > 0 && alternative.length > 1 ? { of: highlight.length - j, at: j, length: alternative.length } : null });
           return engine.search(forms, last);
         });
+        if (a === 0) found.forEach(function (r) { typedFound.push(r); });
         var marks = found.map(function (r) { var m = new Uint8Array(n); r.docs.forEach(function (d) { m[d] = 1; }); return m; });
         found[0].docs.forEach(function (doc) {
           if (!marks.every(function (m) { return m[doc]; })) return;
@@ -224,21 +229,45 @@
       });
       return best;
     });
-    function combine(every) {
-      var total = new Float64Array(n), words = new Uint8Array(n), ids = engine.ids, docs = [];
+    var ids = engine.ids;
+    function combine() {  /* the documents every clause finds, by their summed scores */
+      var total = new Float64Array(n), count = new Uint8Array(n), docs = [];
       perWord.forEach(function (scores) {
         scores.docs.forEach(function (doc) {
-          if (!words[doc]++) docs.push(doc);
+          if (!count[doc]++) docs.push(doc);
           total[doc] += scores.score[doc];
         });
       });
-      if (every) docs = docs.filter(function (doc) { return words[doc] === perWord.length; });
+      docs = docs.filter(function (doc) { return count[doc] === perWord.length; });
       return docs.sort(function (a, b) {
         return total[b] - total[a] || (ids[a] < ids[b] ? -1 : 1);
       }).map(function (doc) { return ids[doc]; });
     }
-    var refs = words.length ? combine(true) : [];
-    if (!refs.length && words.length > 1) refs = combine(false);
+    /* documents by how many typed words they match: a clause they satisfy (a termbase form)
+       counts for all its words, else each of its words found on its own counts one */
+    function partialRefs(minimum) {
+      var matched = new Uint16Array(n), total = new Float64Array(n), docs = [], w = 0;
+      function add(doc, count, score) {
+        if (!matched[doc]) docs.push(doc);
+        matched[doc] += count;
+        total[doc] += score;
+      }
+      clauses.forEach(function (alternatives, c) {
+        var k = alternatives[0].length, whole = perWord[c];
+        whole.docs.forEach(function (doc) { add(doc, k, whole.score[doc]); });
+        typedFound.slice(w, w + k).forEach(function (r) {
+          r.docs.forEach(function (doc) { if (!whole.found[doc]) add(doc, 1, r.score[doc]); });
+        });
+        w += k;
+      });
+      return docs.filter(function (doc) { return matched[doc] >= minimum && matched[doc] < words.length; })
+        .sort(function (a, b) {
+          return matched[b] - matched[a] || total[b] - total[a] || (ids[a] < ids[b] ? -1 : 1);
+        }).map(function (doc) { return ids[doc]; });
+    }
+    var refs = words.length ? combine() : [];
+    var minimum = kbSearchText.partialMinimum(words.length, refs.length);
+    var partial = minimum ? partialRefs(minimum) : [];
     var id = q.trim().toLowerCase();
     if (ID.test(id) && engine.number[id] !== undefined) {  /* an id goes straight to its recommendation */
       refs = [id].concat(refs.filter(function (r) { return r !== id; }));
@@ -251,7 +280,13 @@
       var serving = engine.ids.filter(function (ref, d) { return served[d].indexOf(String(number)) >= 0; });
       refs = serving.concat(refs.filter(function (r) { return serving.indexOf(r) < 0; }));
     }
-    return { refs: refs, words: words, prefix: prefix, highlight: highlight, objective: objective };
+    partial = partial.filter(function (r) { return refs.indexOf(r) < 0; });
+    var table = engine.payload.suggest || [], suggestions = [];
+    if (!refs.length && !partial.length && words.length && !objective) {
+      suggestions = kbSearchText.suggestTerms(words, table).map(function (k) { return table[k].t; });
+    }
+    return { refs: refs, partial: partial, suggestions: suggestions, words: words, prefix: prefix,
+      highlight: highlight, objective: objective };
   }
 
   /* The forms the pipeline gives a word of a text (normalised, stemmed, clitics; none for a stop
@@ -289,11 +324,13 @@
     var phrases = highlight.some(function (h) { return h.phrase; });
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var w = { start: m.index, end: m.index + m[0].length, clause: -1, forms: null };
+      var w = { start: m.index, end: m.index + m[0].length, clause: -1, forms: null, typed: false };
       if (highlight.length) {
         w.forms = formsOf(engine, m[0]);
-        for (var i = 0; i < highlight.length && w.clause < 0; i++) {
-          if (!highlight[i].phrase && hits(w.forms, highlight[i])) w.clause = highlight[i].clause;
+        for (var i = 0; i < highlight.length && !w.typed; i++) {
+          if (highlight[i].phrase || !hits(w.forms, highlight[i])) continue;
+          if (w.clause < 0) w.clause = highlight[i].clause;
+          if (highlight[i].typed) w.typed = true;
         }
       }
       out.push(w);
@@ -368,6 +405,9 @@
       if (w.clause < 0 || w.markStart >= w.markEnd || w.start < cut.from || w.markEnd > end) return;
       if (w.markStart > at) frag.appendChild(document.createTextNode(text.slice(at, w.markStart)));
       var mark = document.createElement("mark");
+      /* a word the reader typed, or one the termbase added (another form of a typed term): marked
+         more lightly, so that the reader sees which words were theirs */
+      if (!w.typed) mark.className = "kb-mark--related";
       mark.textContent = text.slice(w.markStart, w.markEnd);
       frag.appendChild(mark);
       at = w.markEnd;
@@ -477,7 +517,7 @@
     var links = el("ul", { "class": "kb-elsewhere" });
     Promise.all(config.others.map(function (other) {
       return loadEngine(other.index).then(function (engine) {
-        var n = run(engine, q).refs.length;
+        var r = run(engine, q), n = r.refs.length + r.partial.length;
         if (!n) return;
         var li = el("li");
         var a = el("a", { href: other.page + "?q=" + encodeURIComponent(q), hreflang: other.lang, lang: other.lang },
@@ -533,8 +573,12 @@
         snippets.reset();
         var shown = found.objective ? [objectiveLink(found.objective)] : [];
         found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
+        var full = shown.length;  /* then those that match some of the words, under their label */
+        found.partial.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
         shown.forEach(function (link, i) {
           var li = el("li", { role: "option", id: "kb-search-option-" + i, "aria-selected": "false" });
+          if (i >= full) li.className = "kb-search__partial";
+          if (i === full) li.appendChild(el("span", { "class": "kb-search__partial-label" }, config.labels.search_partial));
           li.appendChild(link);
           list.appendChild(li);
         });
@@ -583,21 +627,49 @@
     var params = new URLSearchParams(location.search);
     q.value = params.get("q") || "";
     selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
+    var toggle = form.querySelector("[data-kb-filters-toggle]");
+    var clear = form.querySelector("[data-kb-filters-clear]");
+    var chips = form.querySelector("[data-kb-chips]");
+    var count = form.querySelector("[data-kb-filters-count]");
+    function facetLabel(s) { var l = form.querySelector('label[for="' + s.id + '"]'); return l ? l.textContent : s.name; }
+    /* the active filters as chips (each removes its filter), their number on the button */
+    function paintFilters(chosen) {
+      var active = selects.filter(function (s) { return chosen[s.name]; });
+      count.textContent = active.length ? "(" + digits(active.length) + ")" : "";
+      clear.hidden = !active.length;
+      chips.hidden = !active.length;
+      chips.textContent = "";
+      active.forEach(function (s) {
+        var text = config.labels.filter_chip.replace("{facet}", facetLabel(s))
+          .replace("{value}", s.options[s.selectedIndex].getAttribute("data-label"));
+        var chip = el("button", { type: "button", "class": "kb-chip", "data-kb-chip": s.name,
+          "aria-label": config.labels.filter_remove.replace("{label}", text) });
+        chip.appendChild(el("span", {}, text));
+        chip.appendChild(el("span", { "class": "kb-chip__x", "aria-hidden": "true" }, "×"));
+        chips.appendChild(el("li")).appendChild(chip);
+      });
+    }
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
+    });
 
     var snippets = null, observer = null;
     function render(engine) {
       var query = q.value;
-      var found = query.trim() ? run(engine, query) : { refs: engine.ids.slice(), words: [], prefix: false, highlight: [], objective: null };
+      var found = query.trim() ? run(engine, query) : { refs: engine.ids.slice(), partial: [], suggestions: [], words: [],
+        prefix: false, highlight: [], objective: null };
       var chosen = {};
       selects.forEach(function (s) { if (s.value) chosen[s.name] = s.value; });
       function passes(doc, except) {
         return Object.keys(chosen).every(function (f) { return f === except || has(engine, doc, f, chosen[f]); });
       }
       var refs = found.refs.filter(function (ref) { return passes(engine.doc(ref)); });
+      var partial = found.partial.filter(function (ref) { return passes(engine.doc(ref)); });
+      var listed = found.refs.concat(found.partial);
       selects.forEach(function (s) {  /* counts that follow the query and the other facets */
         Array.prototype.forEach.call(s.options, function (o) {
           if (!o.value) return;
-          var n = found.refs.filter(function (ref) {
+          var n = listed.filter(function (ref) {
             var doc = engine.doc(ref);
             return passes(doc, s.name) && has(engine, doc, s.name, o.value);
           }).length;
@@ -631,7 +703,8 @@
         first.appendChild(objectiveLink(found.objective));
         list.appendChild(first);
       }
-      refs.forEach(function (ref, i) {
+      paintFilters(chosen);
+      function item(list, ref, i) {
         var doc = engine.doc(ref);
         var li = el("li", { "class": "kb-results__item" });
         li.appendChild(resultLink(engine, ref, found));
@@ -644,16 +717,53 @@
         li.appendChild(el("p", { "class": "kb-results__theme" }, engine.payload.facets.theme[doc.th]));
         if (window.kbBrief) li.appendChild(el("p", { "class": "kb-results__brief" })).appendChild(window.kbBrief.button(ref));
         list.appendChild(li);
-      });
+      }
+      refs.forEach(function (ref, i) { item(list, ref, i); });
       out.appendChild(list);
+      if (partial.length) {  /* below, apart: the results that match some of the words */
+        var section = el("section", { "class": "kb-explore__partial", "aria-labelledby": "kb-partial-heading", "data-kb-partial": "" });
+        section.appendChild(el("h2", { id: "kb-partial-heading" }, config.labels.search_partial));
+        var more = el("ol", { "class": "kb-results" });
+        partial.forEach(function (ref, i) { item(more, ref, refs.length + i); });
+        section.appendChild(more);
+        out.appendChild(section);
+      }
+      if (!refs.length && !partial.length && query.trim()) {  /* nothing: terms to try, and every recommendation */
+        var help = el("div", { "class": "kb-explore__suggest", "data-kb-suggest": "" });
+        if (found.suggestions.length) {
+          help.appendChild(el("p", {}, config.labels.search_suggest));
+          var terms = el("ul");
+          found.suggestions.forEach(function (term) {
+            terms.appendChild(el("li")).appendChild(el("a", { href: config.page + "?q=" + encodeURIComponent(term) }, term));
+          });
+          help.appendChild(terms);
+        }
+        help.appendChild(el("p")).appendChild(el("a", { href: config.page, "data-kb-browse": "" }, config.labels.search_browse));
+        out.appendChild(help);
+      }
       status.textContent = refs.length ? countLabel(config.counts, refs.length, config.lang) : config.labels.search_none;
-      if (!found.refs.length && query.trim()) elsewhere(query, other); else { other.hidden = true; other.textContent = ""; }
+      if (!found.refs.length && !found.partial.length && query.trim()) elsewhere(query, other);
+      else { other.hidden = true; other.textContent = ""; }
     }
     status.textContent = config.labels.search_loading;
     loadEngine(config.index).then(function (engine) { return engine.explore(); }).then(function (engine) {
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
+      chips.addEventListener("click", function (event) {  /* a chip removes its filter; focus goes to the next */
+        var chip = event.target.closest("[data-kb-chip]");
+        if (!chip) return;
+        var at = Array.prototype.indexOf.call(chips.querySelectorAll("[data-kb-chip]"), chip);
+        form.querySelector('[data-kb-facet="' + chip.getAttribute("data-kb-chip") + '"]').value = "";
+        render(engine);
+        var left = chips.querySelectorAll("[data-kb-chip]");
+        (left[Math.min(at, left.length - 1)] || q).focus();
+      });
+      clear.addEventListener("click", function () {
+        selects.forEach(function (s) { s.value = ""; });
+        render(engine);
+        q.focus();
+      });
       form.addEventListener("submit", function (e) { e.preventDefault(); render(engine); });
     });
   }
