@@ -338,7 +338,7 @@ def test_the_edition_is_heads_release_or_commit_date_or_says_it_is_not_dated(rep
 
 
 def test_every_footer_names_the_publisher_and_the_release(history_site: Site) -> None:
-    expected = {"ar": "الإصدار v1.2 بتاريخ ٢ أبريل ٢٠٢٦.", "en": "Edition v1.2 of 2 April 2026.",
+    expected = {"ar": "الإصدار v1.2 بتاريخ ٢ نيسان/أبريل ٢٠٢٦.", "en": "Edition v1.2 of 2 April 2026.",
                 "fr": "Édition v1.2 du 2 avril 2026."}
     for lang in LANGUAGES:
         for page in ("", "recommendations/r02/", "about/", "print/"):
@@ -432,8 +432,8 @@ def test_a_restamp_is_told_as_a_fingerprint_update_unless_the_status_says_review
     assert describe(change, labels["en"]) == ("Changed: English translation re-stamped (fingerprint of the "
                                               "Arabic updated), French translation checked against the Arabic")
     assert describe(change, labels["fr"]) == (
-        "Modifications : traduction anglaise estampillée à nouveau (empreinte de l'arabe mise à jour), "
-        "traduction française vérifiée sur l'arabe")
+        "Modifications\u00a0: traduction anglaise estampillée à nouveau (empreinte de l’arabe mise à jour), "
+        "traduction française vérifiée sur l’arabe")
 
 
 def test_a_commit_that_changes_many_records_is_one_entry_with_its_subject(tmp_path: Path) -> None:
