@@ -33,7 +33,7 @@ _SPACED = ((re.compile(r"[ \u00a0\u202f]+([;!?])"), NNBSP + r"\1"),
            (re.compile(r"[ \u00a0\u202f]+:"), NBSP + ":"),
            (re.compile(r"«[ \u00a0\u202f]*"), "«" + NBSP),
            (re.compile(r"[ \u00a0\u202f]*»"), NBSP + "»"))
-_DIGIT = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a decimal takes the Arabic separator (10.7 → ١٠٫٧)
+_DIGIT = re.compile(r"[0-9]+(?:\.[0-9]+)*")  # dotted numbers take the Arabic separator (10.7 → ١٠٫٧, 16.2.2 → ١٦٫٢٫٢)
 
 
 def _own_digits(lang: Language) -> Callable[[str], str]:
