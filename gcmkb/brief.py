@@ -71,7 +71,7 @@ def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
     and the retired ids with the ids that replaced them."""
     labels = load_labels()[lang]
     used = {o for r in catalog.recommendations for o in r.objectives}
-    objectives = {e.id: f"{labels.t('objective_number', number=int(e.id))}: {e.label.get(lang)}"
+    objectives = {e.id: labels.t("objective_heading", number=int(e.id), title=e.label.get(lang))
                   for e in catalog.taxonomies.get("objectives", ()) if e.id in used}
     return {"lang": lang, "redirects": dict(sorted(catalog.redirects.items())),
             "themes": {t.id: t.title.get(lang) for t in catalog.themes}, "objectives": objectives,
@@ -122,6 +122,6 @@ def brief_view(_: str, ctx: ViewContext) -> View:
             "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in LANGUAGES],
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "printable": [{"label": ctx.t("all_recommendations"), "href": ctx.link(routes.printable())}]
-            + [{"label": t.title.get(ctx.lang), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
+            + [{"label": ctx.text(t.title), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
             "citations": brief_citations(ctx),
             "config": brief_config(ctx)}

@@ -22,6 +22,7 @@ from .layout import TAXONOMY_KINDS
 from .model import Catalog
 from .routes import PageRef
 from .textview import plain
+from .typography import typeset
 from .views import VIEWS, View, ViewContext
 
 Title = Callable[[str, Catalog, Labels], tuple[str, str]]  # key -> (title, meta description)
@@ -81,7 +82,7 @@ def _entry_title(kind: str) -> Title:
         entry = catalog.entry(kind, key)
         label = entry.label.get(labels.lang)
         if entry.number is not None:
-            label = f"{labels.t('objective_number', number=entry.number)}: {label}"
+            label = labels.t("objective_heading", number=entry.number, title=label)
         described = entry.description.get(labels.lang) if entry.description else f"{label}. {labels.t('site_name')}"
         return label, _clip(described)
     return title
@@ -173,7 +174,8 @@ def page_meta(page: PageRef, catalog: Catalog, labels: Labels) -> dict[str, Any]
     kind = KINDS[page.kind]
     assert kind.title is not None, f"{page.kind} pages are written by hand"
     title, description = kind.title(page.key, catalog, labels)
-    meta: dict[str, Any] = {"title": title, "description": description, "template": f"kb/{kind.template}.html",
+    meta: dict[str, Any] = {"title": typeset(title, labels.lang), "description": typeset(description, labels.lang),
+                            "template": f"kb/{kind.template}.html",
                             "kb": {"kind": page.kind, "key": page.key}}
     if kind.full_width:
         meta["hide"] = ["navigation", "toc"]

@@ -46,6 +46,7 @@ from gcmkb.routes import language_prefix
 from gcmkb.routes import recommendation as recommendation_route
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
+from gcmkb.typography import typeset_markdown
 
 log = get_plugin_logger("kb")
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}
@@ -333,6 +334,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         context["kb_edit"] = ctx.edit_url(source) if source else ""
     return context
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Hand-written pages are typeset as their language sets text, as generated ones are."""
+    return typeset_markdown(markdown, _language(config))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

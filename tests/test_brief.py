@@ -11,21 +11,21 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from gcmkb import LANGUAGES
 from gcmkb.brief import brief_payload
 from gcmkb.catalog import load_catalog
+from gcmkb.labels import load_labels
 
-from .conftest import ROOT, SCREENSHOTS
+from .conftest import SCREENSHOTS
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
-LABELS = {lang: yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8")) for lang in LANGUAGES}
+LABELS = {lang: dict(labels.entries) for lang, labels in load_labels().items()}  # typeset, as pages show them
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 TITLES = {"ar": {"r01": "فرق عمل مشتركة للبيانات", "r02": "منصات إقليمية للبيانات"},

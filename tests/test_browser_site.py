@@ -430,7 +430,7 @@ def test_serve_shows_a_broken_record_in_the_browser_and_recovers(page, tmp_path:
         record.write_text(good.replace("Plateformes régionales de données", "Plateformes régionales d'échange"),
                           "utf-8")
         page.wait_for_function("document.querySelector('h1') && "
-                               "document.querySelector('h1').textContent.includes(\"d'échange\")", timeout=60_000)
+                               "document.querySelector('h1').textContent.includes(\"d’échange\")", timeout=60_000)
         assert page.locator("[data-kb-build-errors]").count() == 0
 
 

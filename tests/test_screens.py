@@ -142,9 +142,12 @@ FOCUS = r"""() => {
   return unseen;
 }"""
 
-# a dot, bullet, bar or full stop touching an Arabic-Indic digit reads as a digit (٤ · ٨ as ٤٠٨)
+# a dot, bullet or bar touching an Arabic-Indic digit reads as a digit (٤ · ٨ as ٤٠٨), and so does
+# a full stop between two numbers (٤. ٨); the full stop that ends a sentence after a number stands
+# where UN Arabic documents put it («في قرارها ٧٣/١٩٥. وهو»)
 DIGIT = "[\u0660-\u0669]"
-LOOKALIKE = re.compile(rf"{DIGIT}[ \u00a0\u200e\u200f]*[·•∙⋅‧|.]|[·•∙⋅‧|][ \u00a0\u200e\u200f]*{DIGIT}")
+GAP = "[ \u00a0\u200e\u200f]*"
+LOOKALIKE = re.compile(rf"{DIGIT}{GAP}[·•∙⋅‧|]|[·•∙⋅‧|]{GAP}{DIGIT}|{DIGIT}{GAP}\.{GAP}{DIGIT}")
 
 
 def theme_titles(site: Site, lang: str) -> list[str]:
