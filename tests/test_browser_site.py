@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from gcmkb.typography import typeset
+
 from .conftest import FIXTURES, ROOT, SCREENSHOTS
 from .sitebuild import Site, free_port, make_project, mkdocs_serve
 
@@ -453,7 +455,8 @@ def test_serve_shows_a_new_records_errors_at_its_own_address(page, tmp_path: Pat
             page.goto(url + f"{prefix}recommendations/r04/")
             alert = page.locator("[data-kb-build-errors]")
             alert.wait_for()
-            label = yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8"))["build_errors"]
+            label = typeset(yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8"))["build_errors"],
+                            lang)  # as the page sets it (French: a no-break space before the colon)
             assert alert.inner_text().startswith(label.split(":")[0])
             assert ("recommendations/r04.yml:5: objectives[0]: 24 is too large; allowed: a GCM objective number "
                     "from 1 to 23") in alert.inner_text()
