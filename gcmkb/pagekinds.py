@@ -20,6 +20,7 @@ from .history_views import WHATS_NEW, whats_new_view, with_history
 from .labels import Labels
 from .layout import TAXONOMY_KINDS
 from .model import Catalog
+from .paging import list_limit, page_count, page_key, page_number, page_path
 from .routes import PageRef
 from .textview import plain
 from .views import VIEWS, View, ViewContext
@@ -60,6 +61,20 @@ def _one(path: str) -> Pages:
 def _recommendation_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
     rec = catalog.recommendation(key)
     return rec.title.get(labels.lang), _clip(plain(" ".join(rec.text.paragraphs(labels.lang))))
+
+
+def _list_pages(catalog: Catalog) -> list[tuple[str, str]]:
+    """The table of all recommendations, split into pages of `list_limit()` rows."""
+    pages = page_count(len(catalog.recommendations), list_limit())
+    return [(page_key(n), page_path("recommendations/", n)) for n in range(1, pages + 1)]
+
+
+def _list_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    title, description = _fixed("all_recommendations")(key, catalog, labels)
+    if not key:
+        return title, description
+    pages = page_count(len(catalog.recommendations), list_limit())
+    return f"{title} ({labels.t('page_of', page=page_number(key), pages=pages)})", description
 
 
 def _theme_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
@@ -123,8 +138,8 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("prose", VIEWS["prose"], source=lambda catalog, key: None),
     PageKind("not-found", VIEWS["not-found"], source=lambda catalog, key: None),  # the theme's 404.html
     PageKind("themes", VIEWS["themes"], "themes", _fixed("themes"), _one("themes/"), section="themes"),
-    PageKind("recommendations", VIEWS["recommendations"], "recommendations", _fixed("all_recommendations"),
-             _one("recommendations/"), section="recommendations"),
+    PageKind("recommendations", VIEWS["recommendations"], "recommendations", _list_title, _list_pages,
+             section="recommendations"),
     PageKind("search", VIEWS["search"], "search", _fixed("search_page"), _one(routes.SEARCH_PAGE), section="search"),
     PageKind("status", VIEWS["status"], "status", _fixed("status_page"), _one("status/"), section="status"),
     PageKind("whats-new", whats_new_view, "whats_new", _fixed("whats_new"), _one(WHATS_NEW), section="whats-new"),
