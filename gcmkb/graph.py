@@ -51,7 +51,8 @@ class Graph:
         rec = self.catalog.recommendation(rid)
         row = [r.id for r in self.catalog.recommendations].index(rid)  # its page of the table of all
         pages = {("recommendation", rid), ("embed-recommendation", rid), ("print", ""),
-                 ("recommendations", page_key(row // list_limit() + 1)), ("status", ""), ("search", ""), ("themes", ""), ("glossary", "")}
+                 ("recommendations", page_key(row // list_limit() + 1)), ("status", ""), ("search", ""),
+                 ("themes", ""), ("glossary", "")}
         pages |= {(kind, rec.theme) for kind in ("theme", "parallel", "print", "embed-theme")}
         linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
             n.id for n in self.neighbours(rec) if n is not None}

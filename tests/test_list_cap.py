@@ -59,7 +59,8 @@ def _records(site: Site, page: str) -> list[str]:
     """The records a page's main content links to, in order (a record's page: not itself)."""
     main = site.soup(page).select_one(".md-content")
     itself = _record(site, page, "")
-    return [r for r in dict.fromkeys(_record(site, page, a["href"]) for a in main.select("a[href]")) if r and r != itself]
+    linked = dict.fromkeys(_record(site, page, a["href"]) for a in main.select("a[href]"))
+    return [r for r in linked if r and r != itself]
 
 
 def test_no_page_lists_more_records_than_the_cap(capped_site: Site) -> None:
