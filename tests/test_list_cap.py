@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from gcmkb import LANGUAGES
+from gcmkb.catalog import load_catalog
+from gcmkb.graph import build_graph
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, free_port, make_project, serve
@@ -127,3 +129,11 @@ def test_the_hand_off_finds_every_record_of_the_entry(capped_site: Site, browser
         tab.screenshot(path=str(capped_site.directory.parent / "list-page-2-ar-390.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_an_edit_rebuilds_the_page_of_the_table_that_shows_the_record(mini, monkeypatch) -> None:
+    """Under `serve`, a changed text re-renders the one page of the table its row is on."""
+    monkeypatch.setenv("KB_LIST_LIMIT", str(CAP))
+    graph = build_graph(load_catalog(mini))
+    assert {key for kind, key in graph.readers("r03") if kind == "recommendations"} == {"2"}
+    assert {key for kind, key in graph.readers("r01") if kind == "recommendations"} == {""}
