@@ -31,8 +31,6 @@ RECORD = re.compile(r"^(?:en/|fr/)?recommendations/(r\d+)/$")  # a record's page
 # pages that follow a source document, not the collection (issue 22): a theme is one section of
 # the document, and its parallel, printable and embedded views with it
 FOLLOW_A_DOCUMENT = re.compile(r"^(themes/[^/]+/|themes/[^/]+/parallel/|print/.*|embed/.*)$")
-# not yet capped: the translation dashboard's table of every record and every taxonomy entry
-NOT_YET = {"status/"}
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +67,8 @@ def _records(site: Site, page: str) -> list[str]:
 
 def test_no_page_lists_more_records_than_the_cap(capped_site: Site) -> None:
     pages = [p for p in capped_site.pages() if p.endswith("/") or p == ""]
-    checked = [p for p in pages if not FOLLOW_A_DOCUMENT.match(_unprefixed(p)) and _unprefixed(p) not in NOT_YET]
-    assert "principles/human-rights/" in checked and "en/recommendations/page/2/" in checked
+    checked = [p for p in pages if not FOLLOW_A_DOCUMENT.match(_unprefixed(p))]
+    assert {"principles/human-rights/", "en/recommendations/page/2/", "fr/status/page/2/", "search/"} <= set(checked)
     over = {p: n for p in checked if (n := len(_records(capped_site, p))) > CAP}
     assert over == {}
 
@@ -94,6 +92,17 @@ def test_the_table_of_all_recommendations_is_split_into_pages(capped_site: Site,
     sitemap = (capped_site.directory / "sitemap.xml").read_text("utf-8")
     assert capped_site.url + second in sitemap
     assert {a["hreflang"] for a in soup.select('link[rel="alternate"][hreflang]')} >= set(LANGUAGES)
+
+
+def test_the_translation_dashboard_is_split_like_the_table_of_all(capped_site: Site) -> None:
+    first, second = capped_site.soup("en/status/"), capped_site.soup("en/status/page/2/")
+    assert [_records(capped_site, p) for p in ("en/status/", "en/status/page/2/")] == [["r01", "r02"], ["r03"]]
+    assert [len(s.select(".kb-status-table tbody tr")) for s in (first, second)][1] == 1  # themes, entries: first
+    totals = [s.select_one(".kb-status-totals").get_text(" ", strip=True) for s in (first, second)]
+    rows = sum(len(s.select(".kb-status-table tbody tr")) for s in (first, second))
+    source = first.select_one(".kb-status-totals .kb-status--source").get_text()
+    assert totals[0] == totals[1] and source == f"{LABELS['en']['status_source']}: {rows}"  # all, on every page
+    assert second.select_one("[data-kb-page-of]").get_text() == LABELS["en"]["page_of"].format(page=2, pages=2)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
