@@ -10,7 +10,8 @@ from .searchtext import normalize
 from .termbase import Term, first_occurrences
 from .textview import Segment, paragraphs
 from .typography import typeset
-from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, rec_item, theme_item
+from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, theme_item
+from .views.base import capped
 
 
 def term_item(term: Term, ctx: ViewContext) -> View:
@@ -42,6 +43,9 @@ def glossary_view(_: str, ctx: ViewContext) -> View:
 
 def term_view(term_id: str, ctx: ViewContext) -> View:
     term = ctx.catalog.term(term_id)
+    # past the cap, the explore page searches for the term (the search expands it to its variants)
+    recommendations, more = capped(ctx.graph.recs(ctx.graph.term_uses.get(term_id, ())), ctx,
+                                   {"q": term.preferred.get(ctx.lang)})
     return {**term_item(term, ctx),
             "breadcrumbs": crumbs(ctx, (ctx.t("glossary"), routes.glossary())),
             "variants": _forms(term.variants, ctx.lang),
@@ -56,7 +60,7 @@ def term_view(term_id: str, ctx: ViewContext) -> View:
                            "not_preferred": _forms(term.not_preferred, lang),
                            "deprecated": _forms(term.deprecated, lang)} for lang in LANGUAGES],
             "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in term.objectives],
-            "recommendations": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.term_uses.get(term_id, ()))],
+            "recommendations": recommendations, "more": more,
             "themes": [theme_item(ctx.catalog.theme(t), ctx) for t in ctx.graph.term_themes.get(term_id, ())]}
 
 

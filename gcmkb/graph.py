@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import LANGUAGES
 from .model import Catalog, Recommendation
+from .paging import list_limit, page_key
 from .taxonomies import TAXONOMY_KINDS
 from .termbase import Matcher, Term
 from .text_checks import inline_references
@@ -48,8 +49,10 @@ class Graph:
         to or that link to it, its neighbours, its taxonomy entries and terms, retired ids leading
         to it. What `mkdocs serve` re-renders when only the record's texts changed."""
         rec = self.catalog.recommendation(rid)
+        row = [r.id for r in self.catalog.recommendations].index(rid)  # its page of the tables of all
+        table = page_key(row // list_limit() + 1)
         pages = {("recommendation", rid), ("embed-recommendation", rid), ("print", ""),
-                 ("recommendations", ""), ("status", ""), ("search", ""), ("themes", ""), ("glossary", "")}
+                 ("recommendations", table), ("status", table), ("search", ""), ("themes", ""), ("glossary", "")}
         pages |= {(kind, rec.theme) for kind in ("theme", "parallel", "print", "embed-theme")}
         linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
             n.id for n in self.neighbours(rec) if n is not None}

@@ -51,11 +51,15 @@ class Labels:
     def count(self, key: str, n: int) -> str:
         forms = self.entries[key]
         form = forms.get(language(self.lang).plural_category(n)) or forms["other"]
-        return str(form).format(n=self.number(n))
+        return str(form).format(n=self.quantity(n))
 
     def number(self, n: int) -> str:
         """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
         return language(self.lang).number(n)
+
+    def quantity(self, n: int) -> str:
+        """A count with its thousands grouped in the language's way: 2,954; 2 954; ٢٬٩٥٤."""
+        return language(self.lang).quantity(n)
 
     def localize(self, value: Any) -> str:
         return self.number(value) if isinstance(value, int) else str(value)

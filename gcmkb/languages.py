@@ -20,6 +20,7 @@ class Language:
     digits: str        # CLDR numbering system: arab (٠١٢) or latn (012)
     plural: str        # the CLDR plural rule set: ar | fr | en
     list_separator: str
+    group: str = ","      # between thousands (CLDR): 2,954; 2 954 (narrow no-break space); ٢٬٩٥٤
     font: str = ""        # the self-hosted font its text needs, preloaded on its pages ("" = the system's)
     source: bool = False  # the language the document was written in
     spaced_punctuation: bool = False  # a no-break space before : ; ! ? and inside « » (French)
@@ -33,6 +34,11 @@ class Language:
     def number(self, n: int) -> str:
         """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
         return str(n).translate(ARABIC_INDIC) if self.digits == "arab" else str(n)
+
+    def quantity(self, n: int) -> str:
+        """A count, its thousands grouped as the language writes them (not a year, not a line)."""
+        grouped = f"{n:,}".replace(",", self.group)
+        return grouped.translate(ARABIC_INDIC) if self.digits == "arab" else grouped
 
     def numeral(self, text: str) -> str:
         """A dotted number ("10.7") in the language's digits, with the Arabic decimal separator."""
@@ -59,10 +65,10 @@ class Language:
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", font="assets/fonts/NotoNaskhArabic-Regular.woff2",
-             source=True, article="ال"),
+    Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", "\u066c",
+             font="assets/fonts/NotoNaskhArabic-Regular.woff2", source=True, article="ال"),
     Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
-    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", spaced_punctuation=True),
+    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", "\u202f", spaced_punctuation=True),
 )
 BY_CODE = {lang.code: lang for lang in REGISTRY}
 

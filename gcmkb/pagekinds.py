@@ -20,6 +20,7 @@ from .history_views import WHATS_NEW, whats_new_view, with_history
 from .labels import Labels
 from .layout import TAXONOMY_KINDS
 from .model import Catalog
+from .paging import list_limit, page_count, page_key, page_number, page_path
 from .routes import PageRef
 from .textview import plain
 from .typography import typeset
@@ -61,6 +62,24 @@ def _one(path: str) -> Pages:
 def _recommendation_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
     rec = catalog.recommendation(key)
     return rec.title.get(labels.lang), _clip(plain(" ".join(rec.text.paragraphs(labels.lang))))
+
+
+def _paged(base: str) -> Pages:
+    """A table of every recommendation, split into pages of `list_limit()` rows: base, base/page/2/…"""
+    def pages(catalog: Catalog) -> list[tuple[str, str]]:
+        count = page_count(len(catalog.recommendations), list_limit())
+        return [(page_key(n), page_path(base, n)) for n in range(1, count + 1)]
+    return pages
+
+
+def _paged_title(label: str) -> Title:
+    def title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+        text, description = _fixed(label)(key, catalog, labels)
+        if not key:
+            return text, description
+        pages = page_count(len(catalog.recommendations), list_limit())
+        return f"{text} ({labels.t('page_of', page=page_number(key), pages=pages)})", description
+    return title
 
 
 def _theme_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
@@ -124,10 +143,10 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("prose", VIEWS["prose"], source=lambda catalog, key: None),
     PageKind("not-found", VIEWS["not-found"], source=lambda catalog, key: None),  # the theme's 404.html
     PageKind("themes", VIEWS["themes"], "themes", _fixed("themes"), _one("themes/"), section="themes"),
-    PageKind("recommendations", VIEWS["recommendations"], "recommendations", _fixed("all_recommendations"),
-             _one("recommendations/"), section="recommendations"),
+    PageKind("recommendations", VIEWS["recommendations"], "recommendations", _paged_title("all_recommendations"),
+             _paged("recommendations/"), section="recommendations"),
     PageKind("search", VIEWS["search"], "search", _fixed("search_page"), _one(routes.SEARCH_PAGE), section="search"),
-    PageKind("status", VIEWS["status"], "status", _fixed("status_page"), _one("status/"), section="status"),
+    PageKind("status", VIEWS["status"], "status", _paged_title("status_page"), _paged("status/"), section="status"),
     PageKind("whats-new", whats_new_view, "whats_new", _fixed("whats_new"), _one(WHATS_NEW), section="whats-new"),
     PageKind("brief", brief_view, "brief", _fixed("brief_page"), _one(BRIEF_PAGE), section="brief", full_width=True),
     PageKind("theme", VIEWS["theme"], "theme", _theme_title,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from .. import routes
 from ..changes import NO_HISTORY, History
@@ -13,6 +14,7 @@ from ..graph import Graph
 from ..labels import Labels
 from ..languages import REGISTRY
 from ..model import Catalog, Entry, Recommendation, Text, Theme
+from ..paging import list_limit
 from ..publishing import Edition
 from ..typography import typeset
 
@@ -82,6 +84,18 @@ def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
             "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": ctx.text(theme.short), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
+
+
+def capped(recs: list[Recommendation], ctx: ViewContext, explore: dict[str, str]) -> tuple[list[View], View | None]:
+    """The first records of a list a page shows (at most `list_limit()`, in the list's order) and,
+    when there are more, the hand-off to the explore page filtered by `explore` (its URL parameters)."""
+    limit = list_limit()
+    shown = [rec_item(r, ctx) for r in recs[:limit]]
+    if len(recs) <= limit:
+        return shown, None
+    return shown, {"label": ctx.t("list_shown", shown=ctx.labels.quantity(limit), total=ctx.labels.quantity(len(recs))),
+                   "link_label": ctx.t("list_see_all"),
+                   "href": ctx.link(routes.SEARCH_PAGE) + "?" + urlencode(explore)}
 
 
 def entry_item(entry: Entry, ctx: ViewContext) -> View:

@@ -8,6 +8,7 @@ from typing import Any
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
 from ..languages import language
 from ..model import Recommendation
+from ..paging import list_limit, page_count, page_key, page_number, page_path
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
 from ..typography import address_parts, typeset
@@ -153,11 +154,36 @@ def themes_view(_: str, ctx: ViewContext) -> View:
                                                                   len(ctx.catalog.recommendations))}
 
 
-def recommendations_view(_: str, ctx: ViewContext) -> View:
-    rows = []
-    for rec in ctx.catalog.recommendations:
-        rows.append({**rec_item(rec, ctx),
-                     "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in rec.objectives]})
+def recommendations_view(key: str, ctx: ViewContext) -> View:
+    """One page of the table of all recommendations (`key`: "" the first, "2" the second…)."""
+    every, limit, number = ctx.catalog.recommendations, list_limit(), page_number(key)
+    shown = every[(number - 1) * limit: number * limit]
+    rows = [{**rec_item(rec, ctx),
+             "objectives": [entry_item(ctx.catalog.entry("objectives", o), ctx) for o in rec.objectives]}
+            for rec in shown]
     return {"rows": rows, "breadcrumbs": crumbs(ctx),
-            "notices": status_notices([(r.id, r.status(ctx.lang)) for r in ctx.catalog.recommendations], ctx),
-            "total": ctx.labels.count("count_recommendations", len(rows))}
+            "notices": status_notices([(r.id, r.status(ctx.lang)) for r in shown], ctx),
+            "total": ctx.labels.count("count_recommendations", len(every)),
+            "pager": list_pager(number, page_count(len(every), limit), "recommendations/", ctx)}
+
+
+def list_pager(number: int, pages: int, base: str, ctx: ViewContext) -> View | None:
+    """Where a list split into pages goes on: this page's number, the previous and next, and the
+    first, the last and the two either side of this one (a gap between them is None: "…"), so that
+    a hundred pages still fit a phone's line or two."""
+    if pages == 1:
+        return None
+
+    def href(n: int) -> str:
+        return ctx.link(page_path(base, n))
+
+    near = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
+    links: list[View | None] = []
+    for n in near:
+        if links and n > near[near.index(n) - 1] + 1:
+            links.append(None)
+        links.append({"number": ctx.labels.number(n), "href": href(n), "current": n == number,
+                      "label": ctx.t("page_number", page=n), "key": page_key(n)})
+    return {"label": ctx.t("page_of", page=number, pages=pages),
+            "previous": href(number - 1) if number > 1 else None,
+            "next": href(number + 1) if number < pages else None, "pages": links}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import LANGUAGES, routes
 from ..facets import FACETS
 from ..languages import language
+from ..paging import list_limit
 from .base import (
     LANGUAGE_NAMES,
     View,
@@ -16,14 +17,25 @@ from .base import (
 
 
 def search_view(_: str, ctx: ViewContext) -> View:
-    """The explore page: facet controls, and every recommendation by theme for readers without JS."""
+    """The explore page: facet controls, and for readers without JS the recommendations by theme,
+    the first `list_limit()` of them; past those, each theme's heading leads to its page."""
     cat = ctx.catalog
+    left, groups = list_limit(), []
+    for theme in cat.themes:
+        recs = cat.in_theme(theme.id)
+        shown = recs[:left]
+        left -= len(shown)
+        more = None
+        if shown and len(shown) < len(recs):
+            more = {"label": ctx.t("list_shown", shown=ctx.labels.quantity(len(shown)),
+                                   total=ctx.labels.quantity(len(recs))),
+                    "link_label": ctx.t("list_see_theme"), "href": ctx.link(routes.theme(theme.id))}
+        groups.append({**theme_item(theme, ctx), "recommendations": [rec_item(r, ctx) for r in shown], "more": more})
     return {"breadcrumbs": crumbs(ctx),
             "facets": [{"name": f.name, "label": ctx.t(f.label),
                         "options": [{"value": v, "label": lbl} for v, lbl in f.options(cat, ctx.labels)]}
                        for f in FACETS],
-            "groups": [{**theme_item(t, ctx), "recommendations": [rec_item(r, ctx) for r in cat.in_theme(t.id)]}
-                       for t in cat.themes],
+            "groups": groups,
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
 from ..export import SCHEMA_DIR, source_schemas
 from ..labels import load_labels
+from ..paging import list_limit, page_count, page_number
 from ..textview import paragraphs
 from .base import (
     DIRECTION,
@@ -15,7 +16,7 @@ from .base import (
     rec_item,
     written_in,
 )
-from .records import themes_view
+from .records import list_pager, themes_view
 
 
 def home_view(_: str, ctx: ViewContext) -> View:
@@ -52,23 +53,31 @@ def about_view(_: str, ctx: ViewContext) -> View:
 TAXONOMY_STATUS = "draft"  # taxonomy labels carry no translation record yet: shown as drafts
 
 
-def dashboard_view(_: str, ctx: ViewContext) -> View:
-    """The translation dashboard: every record and taxonomy entry, each language's status.
+def dashboard_view(key: str, ctx: ViewContext) -> View:
+    """The translation dashboard: every record and taxonomy entry, each language's status; the
+    totals count them all, the table shows `list_limit()` recommendations a page (`key`: "" the
+    first page, "2"…), the themes and taxonomy entries (bounded by the document and the
+    vocabularies, not the collection) on the first.
 
     Only recommendations show their id: the others' ids are English slugs, not for readers.
     """
-    cat = ctx.catalog
+    cat, limit, number = ctx.catalog, list_limit(), page_number(key)
+    shown = cat.recommendations[(number - 1) * limit: number * limit]
+    codes = [[rec.status(lang) for lang in LANGUAGES] for rec in cat.recommendations]
+    codes += [[theme.tracking.status(lang) for lang in LANGUAGES] for theme in cat.themes]
+    codes += [["source" if lang == SOURCE_LANGUAGE else TAXONOMY_STATUS for lang in LANGUAGES]
+              for entries in cat.taxonomies.values() for _ in entries]
     rows: list[View] = []
-    for rec in cat.recommendations:
+    for rec in shown:
         rows.append({"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
                      "href": ctx.link(routes.recommendation(rec.id)),
                      "edit": ctx.edit_url(rec.path), "kind": ctx.t("recommendation"),
                      "statuses": [status_cell(lang, rec.status(lang), ctx) for lang in LANGUAGES]})
-    for theme in cat.themes:
+    for theme in cat.themes if number == 1 else ():
         rows.append({"id": "", "title": ctx.text(theme.title), "href": ctx.link(routes.theme(theme.id)),
                      "edit": ctx.edit_url(theme.path), "kind": ctx.t("theme"),
                      "statuses": [status_cell(lang, theme.tracking.status(lang), ctx) for lang in LANGUAGES]})
-    for kind, entries in cat.taxonomies.items():
+    for kind, entries in cat.taxonomies.items() if number == 1 else ():
         for entry in entries:
             rows.append({"id": "", "title": ctx.text(entry.label),
                          "href": ctx.link(routes.entry(kind, entry.id)), "edit": ctx.edit_url(entry.path),
@@ -78,13 +87,13 @@ def dashboard_view(_: str, ctx: ViewContext) -> View:
     totals = []
     for i, lang in enumerate(LANGUAGES):
         counts: dict[str, int] = {}
-        for row in rows:
-            code = row["statuses"][i]["code"]
-            counts[code] = counts.get(code, 0) + 1
+        for item in codes:
+            counts[item[i]] = counts.get(item[i], 0) + 1
         totals.append({"lang": lang, "name": LANGUAGE_NAMES[lang],
                        "counts": [{"code": c, "label": ctx.t(f"status_{c}"), "n": ctx.labels.number(n)}
                                   for c, n in counts.items()]})
     return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals,
+            "pager": list_pager(number, page_count(len(cat.recommendations), limit), "status/", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES]}
 
 

@@ -9,20 +9,23 @@ from ..textview import Segment, segments
 from .base import (
     View,
     ViewContext,
+    capped,
     crumbs,
     entry_item,
-    rec_item,
 )
+
+FACET_OF = {k.name: k.facet for k in TAXONOMIES}  # the explore page's filter of each taxonomy
 
 
 def entry_view(kind: str) -> Callable[[str, ViewContext], View]:
     def view(eid: str, ctx: ViewContext) -> View:
         entry = ctx.catalog.entry(kind, eid)
+        recommendations, more = capped(ctx.graph.serving(kind, eid), ctx, {FACET_OF[kind]: eid})
         return {**entry_item(entry, ctx), "kind": kind,
                 "working_rendering": ctx.t("working_rendering") if ctx.lang in entry.working_renderings else None,
                 "description": ctx.text(entry.description) if entry.description else None,
                 "breadcrumbs": crumbs(ctx, (ctx.t(kind), f"{kind}/")), "source": source(kind, ctx),
-                "recommendations": [rec_item(r, ctx) for r in ctx.graph.serving(kind, eid)]}
+                "recommendations": recommendations, "more": more}
     return view
 
 
