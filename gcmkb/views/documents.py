@@ -8,6 +8,7 @@ from typing import Any
 from .. import routes
 from ..languages import language
 from ..textview import paragraphs, plain, segments
+from .sources import document_title
 from .base import (
     COUNTER_STYLE,
     DIRECTION,
@@ -76,7 +77,7 @@ def print_view(key: str, ctx: ViewContext) -> View:
                             if r.lead else None,
                             "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
-                            "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
+                            "citation": segments(ctx.t("cite_text", document=document_title(r, cat, ctx.labels), id=r.id,
                                                        title=plain(r.title.get(ctx.lang))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 

@@ -10,6 +10,7 @@ from ..languages import language
 from ..model import Recommendation
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
+from .sources import document_title, source_item
 from .base import (
     DIRECTION,
     LANGUAGE_NAMES,
@@ -52,12 +53,13 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
         "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))],
+        "document": source_item(cat.source(rec.document), ctx) if rec.document else None,
         "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
         "source_line": ctx.t("source_line", line=rec.source_line) if rec.source_line else None,
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
         "permalink": permalink,
-        "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
+        "citation": segments(ctx.t("cite_text", document=document_title(rec, ctx.catalog, ctx.labels), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
         "notes": [paragraphs(n, n.language(lang), cat, ctx.link) for n in rec.notes],
         "notes_lang": written_in(rec, ctx),
@@ -76,7 +78,8 @@ def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
         "name": plain(rec.title.get(lang)),
         "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
         "inLanguage": rec.shown_in(lang), "url": ctx.permalink(routes.recommendation(rec.id)),
-        "isPartOf": {"@type": "CreativeWork", "name": ctx.t("document_title")},
+        "isPartOf": {"@type": "CreativeWork", "name": document_title(rec, ctx.catalog, ctx.labels),
+                     **({"url": ctx.permalink(routes.source(rec.document))} if rec.document else {})},
         "about": [ctx.catalog.entry("objectives", o).label.get(lang) for o in rec.objectives],
         "keywords": [ctx.catalog.entry("topics", t).label.get(lang) for t in rec.topics],
         "audience": [{"@type": "Audience", "audienceType": ctx.catalog.entry("actors", a).label.get(lang)}

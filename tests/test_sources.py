@@ -1,0 +1,63 @@
+"""Source documents on the built site: a page per document in each language, the list of them, the
+document on every recommendation page and in its citation (mini fixture: two documents, one with
+everything known and one with nothing known)."""
+
+from __future__ import annotations
+
+from gcmkb.labels import load_labels
+
+from .sitebuild import Site
+
+LABELS = load_labels()
+
+
+def test_sources_index_lists_every_document_in_each_language(mini_site: Site) -> None:
+    for prefix, lang in (("", "ar"), ("en/", "en"), ("fr/", "fr")):
+        soup = mini_site.soup(f"{prefix}sources/")
+        t = LABELS[lang].t
+        assert soup.select_one("h1").get_text(strip=True) == t("sources")
+        rows = soup.select("[data-kb-sources] tbody tr")
+        assert [r["id"] for r in rows] == ["mini-dialogue", "mini-report"]
+        assert [r.select_one("a")["href"] for r in rows] == ["mini-dialogue/", "mini-report/"]
+        assert rows[1].select("td")[1].get_text(strip=True) == t("not_known")
+    assert [r.select("td")[1].get_text(strip=True) for r in mini_site.soup("sources/").select("tbody tr")][0] \
+        == "٢٨–٣٠ نوفمبر ٢٠٢٣"
+    assert mini_site.soup("en/sources/").select("tbody tr td")[1].get_text(strip=True) == "28–30 November 2023"
+    assert mini_site.soup("fr/sources/").select("tbody tr td")[1].get_text(strip=True) == "du 28 au 30 novembre 2023"
+
+
+def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order(mini_site: Site) -> None:
+    en = mini_site.soup("en/sources/mini-dialogue/")
+    assert en.select_one("h1").get_text(strip=True) == "Summary of a test dialogue"
+    assert en.select_one("[data-kb-source-kind]").get_text(strip=True) == "Summary of a dialogue"
+    facts = {dd["data-kb-fact"]: dd for dd in en.select("[data-kb-source-facts] dd")}
+    assert facts["place"].get_text(" ", strip=True).startswith("Accra, Ghana")
+    assert facts["organiser"].get_text(" ", strip=True).startswith("A test organiser")
+    assert facts["published"].select_one("a")["href"] == "https://example.org/dialogue.pdf"
+    assert [a["href"] for a in facts["date"].select(".kb-fact__evidence a")] == ["https://example.org/dialogue"]
+    assert [a.get_text(strip=True) for a in en.select("#source-recommendations .kb-id")] == ["r01", "r02"]
+    assert [a["href"] for a in en.select("[data-kb-source-themes] a")] == ["../../themes/alpha/"]
+    assert en.select_one(".kb-actions") is None  # two documents: the printable document is not this one's
+    fr = mini_site.soup("fr/sources/mini-report/")
+    assert fr.select_one("[data-kb-source-kind]").get_text(strip=True) == "Rapport de réunion"
+    unknown = fr.select("[data-kb-source-facts] dd[data-kb-not-known]")
+    assert [dd["data-kb-fact"] for dd in unknown] == ["date", "place", "organiser", "original_language", "published"]
+    assert unknown[0].select_one("strong").get_text(strip=True) == "Inconnu"
+    assert unknown[0].select_one(".kb-fact__note").get_text(strip=True) == "La date n'est pas connue."
+    assert [a.get_text(strip=True) for a in fr.select("#source-recommendations .kb-id")] == ["r03"]
+    ar = mini_site.soup("sources/mini-report/")
+    assert ar.select_one("[data-kb-fact=date] strong").get_text(strip=True) == "غير معروف"
+
+
+def test_recommendation_names_its_document_on_its_page_and_in_its_citation(mini_site: Site) -> None:
+    for page, title in (("recommendations/r01/", "ملخص حوار تجريبي"),
+                        ("en/recommendations/r03/", "Report of a test meeting"),
+                        ("fr/recommendations/r02/", "Résumé d'un dialogue d'essai")):
+        soup = mini_site.soup(page)
+        link = soup.select_one("[data-kb-source-document] a")
+        assert link.get_text(strip=True) == title, page
+        assert link["href"].endswith("sources/" + ("mini-report" if "r03" in page else "mini-dialogue") + "/")
+        assert soup.select_one("#cite-text").get_text(" ", strip=True).startswith(title), page
+    en = mini_site.soup("en/recommendations/r01/")
+    assert en.select_one("[data-kb-source-document]").get_text(" ", strip=True) == \
+        "Summary of a test dialogue (28–30 November 2023)"
