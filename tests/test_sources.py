@@ -4,6 +4,8 @@ everything known and one with nothing known)."""
 
 from __future__ import annotations
 
+import pytest
+
 from gcmkb.labels import load_labels
 
 from .sitebuild import Site
@@ -61,3 +63,22 @@ def test_recommendation_names_its_document_on_its_page_and_in_its_citation(mini_
     en = mini_site.soup("en/recommendations/r01/")
     assert en.select_one("[data-kb-source-document]").get_text(" ", strip=True) == \
         "Summary of a test dialogue (28–30 November 2023)"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_explore_filters_by_source_document(page, mini_site: Site, lang: str) -> None:
+    prefix = {"ar": "", "en": "en/", "fr": "fr/"}[lang]
+    page.goto(mini_site.url + prefix + "search/?source=mini-report")
+    page.locator("[data-search-results] .kb-results__item").first.wait_for()
+    assert page.input_value("#kb-facet-source") == "mini-report"
+    links = page.eval_on_selector_all("[data-search-results] .kb-results__item a",
+                                      "as => as.map(a => a.getAttribute('href'))")
+    assert [h.split("/")[-2] for h in links if "/recommendations/r" in h] == ["r03"]
+    title = LABELS[lang].entries
+    assert page.locator("#kb-facet-source option[value=mini-dialogue]").inner_text().startswith(
+        {"ar": "ملخص حوار تجريبي", "en": "Summary of a test dialogue", "fr": "Résumé d'un dialogue d'essai"}[lang])
+    assert page.locator("label[for=kb-facet-source]").inner_text() == title["source_document"]
+    page.select_option("#kb-facet-source", "mini-dialogue")
+    page.wait_for_function("location.search.includes('source=mini-dialogue')")
+    page.wait_for_function("document.querySelectorAll('[data-search-results] .kb-results__item').length == 2")
