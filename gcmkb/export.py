@@ -152,7 +152,8 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for rec in catalog.recommendations:
-        row = [rec.id, rec.document or "", rec.theme, rec.bullet, *(" ".join(rec.tagged(kind)) for kind in TAXONOMY_KINDS),
+        row = [rec.id, rec.document or "", rec.theme, rec.bullet,
+               *(" ".join(rec.tagged(kind)) for kind in TAXONOMY_KINDS),
                " ".join(rec.sdg_targets), " ".join(rec.related)]
         for field in ("title", "lead", "text"):
             text = getattr(rec, field)

@@ -37,7 +37,8 @@ def _tagged(kind: str) -> Callable[[Recommendation, str], list[str] | str]:
 FACETS: tuple[Facet, ...] = (
     Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.short.get(labels.lang)) for t in cat.themes],
           lambda rec, lang: rec.theme),
-    Facet("source", "source_document", "sd", lambda cat, labels: [(s.id, s.title.get(labels.lang)) for s in cat.sources],
+    Facet("source", "source_document", "sd",
+          lambda cat, labels: [(s.id, s.title.get(labels.lang)) for s in cat.sources],
           lambda rec, lang: rec.document or ""),
     *(Facet(k.facet, k.facet, k.field, _entries(k.name), _tagged(k.name)) for k in TAXONOMIES),
     Facet("status", "translation_status", "s",

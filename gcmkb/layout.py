@@ -46,6 +46,7 @@ def discover(root: Path) -> list[SourceFile]:
     return found
 
 
-MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, recommendations/sources/<id>.yml, "
+MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
+                  "recommendations/sources/<id>.yml, "
                   f"recommendations/taxonomies/{{{','.join(TAXONOMY_KINDS)}}}.yml, "
                   "recommendations/redirects.yml, recommendations/terms.yml")

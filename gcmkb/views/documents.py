@@ -8,7 +8,6 @@ from typing import Any
 from .. import routes
 from ..languages import language
 from ..textview import paragraphs, plain, segments
-from .sources import document_title
 from .base import (
     COUNTER_STYLE,
     DIRECTION,
@@ -19,6 +18,7 @@ from .base import (
     theme_item,
     written_in,
 )
+from .sources import document_title
 
 
 def document_view(ctx: ViewContext, chrome: dict[str, Any]) -> View:
@@ -77,7 +77,8 @@ def print_view(key: str, ctx: ViewContext) -> View:
                             if r.lead else None,
                             "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
-                            "citation": segments(ctx.t("cite_text", document=document_title(r, cat, ctx.labels), id=r.id,
+                            "citation": segments(ctx.t("cite_text", id=r.id,
+                                                       document=document_title(r, cat, ctx.labels),
                                                        title=plain(r.title.get(ctx.lang))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 

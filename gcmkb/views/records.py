@@ -10,7 +10,6 @@ from ..languages import language
 from ..model import Recommendation
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
-from .sources import document_title, source_item
 from .base import (
     DIRECTION,
     LANGUAGE_NAMES,
@@ -24,6 +23,7 @@ from .base import (
     theme_item,
     written_in,
 )
+from .sources import document_title, source_item
 
 
 def recommendation_view(rid: str, ctx: ViewContext) -> View:
