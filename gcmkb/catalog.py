@@ -167,6 +167,7 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
                 yield from check_document_field(doc, doc_ids)
     yield from _unique_bullets(recs, sorted(doc_ids))
     yield from _unique_orders(themes)
+    yield from _unique_orders(loaded.of("source"), "source document")
     for doc in themes:
         yield from _check_file_name(doc, doc.data["id"])
     for doc in taxes:
@@ -286,13 +287,13 @@ def _unique_bullets(recs: list[Document], doc_ids: list[str]) -> Iterator[Proble
             seen[key] = doc.data["id"]
 
 
-def _unique_orders(themes: list[Document]) -> Iterator[Problem]:
+def _unique_orders(docs: list[Document], kind: str = "theme") -> Iterator[Problem]:
     seen: dict[int, str] = {}
-    for doc in themes:
+    for doc in docs:
         order = doc.data["order"]
         if order in seen:
-            yield _p(doc, ("order",), "order", f"order {order} is already used by theme "
-                     f"{seen[order]!r}; allowed: a position no other theme has")
+            yield _p(doc, ("order",), "order", f"order {order} is already used by {kind} "
+                     f"{seen[order]!r}; allowed: a position no other {kind} has")
         else:
             seen[order] = doc.data["id"]
 

@@ -613,3 +613,11 @@ def test_source_document_named_after_its_file(mini: Path) -> None:
         f"{SOURCE}:1: id: 'mini-minutes' does not match the file name mini-report.yml; "
         "allowed: the file is named after its id (mini-minutes.yml)",
     ]
+
+
+def test_two_source_documents_cannot_share_a_position(mini: Path) -> None:
+    edit(mini, SOURCE, "order: 2", "order: 1")
+    assert problems_of(mini) == [
+        f"{SOURCE}:2: order: order 1 is already used by source document 'mini-dialogue'; "
+        "allowed: a position no other source document has",
+    ]
