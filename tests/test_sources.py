@@ -4,6 +4,8 @@ everything known and one with nothing known)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from gcmkb.labels import load_labels
@@ -63,6 +65,10 @@ def test_recommendation_names_its_document_on_its_page_and_in_its_citation(mini_
     en = mini_site.soup("en/recommendations/r01/")
     assert en.select_one("[data-kb-source-document]").get_text(" ", strip=True) == \
         "Summary of a test dialogue (28–30 November 2023)"
+    part_of = json.loads(mini_site.soup("fr/recommendations/r03/").select_one(
+        'script[type="application/ld+json"]').string)["isPartOf"]
+    assert part_of == {"@type": "CreativeWork", "name": "Rapport d'une réunion d'essai",
+                       "url": mini_site.url + "fr/sources/mini-report/"}
 
 
 @pytest.mark.browser
