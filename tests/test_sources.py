@@ -38,6 +38,7 @@ def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order
     assert facts["place"].get_text(" ", strip=True).startswith("Accra, Ghana")
     assert facts["organiser"].get_text(" ", strip=True).startswith("A test organiser")
     assert facts["published"].select_one("a")["href"] == "https://example.org/dialogue.pdf"
+    assert facts["original_language"].get_text(" ", strip=True).startswith("English")
     assert [a["href"] for a in facts["date"].select(".kb-fact__evidence a")] == ["https://example.org/dialogue"]
     assert [a.get_text(strip=True) for a in en.select("#source-recommendations .kb-id")] == ["r01", "r02"]
     assert [a["href"] for a in en.select("[data-kb-source-themes] a")] == ["../../themes/alpha/"]
@@ -51,6 +52,11 @@ def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order
     assert [a.get_text(strip=True) for a in fr.select("#source-recommendations .kb-id")] == ["r03"]
     ar = mini_site.soup("sources/mini-report/")
     assert ar.select_one("[data-kb-fact=date] strong").get_text(strip=True) == "غير معروف"
+    # the language of the original in the reader's language
+    assert mini_site.soup("sources/mini-dialogue/").select_one(
+        "[data-kb-fact=original_language]").get_text(" ", strip=True).startswith("الإنجليزية")
+    assert mini_site.soup("fr/sources/mini-dialogue/").select_one(
+        "[data-kb-fact=original_language]").get_text(" ", strip=True).startswith("anglais")
 
 
 def test_recommendation_names_its_document_on_its_page_and_in_its_citation(mini_site: Site) -> None:

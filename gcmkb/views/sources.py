@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel import Locale
+
 from .. import routes
 from ..labels import Labels
 from ..model import Catalog, Fact, Recommendation, Source
 from ..textview import paragraphs
-from .base import LANGUAGE_NAMES, View, ViewContext, crumbs, rec_item
+from .base import View, ViewContext, crumbs, rec_item
 
 
 def document_title(rec: Recommendation, catalog: Catalog, labels: Labels) -> str:
@@ -42,8 +44,8 @@ def _value(name: str, fact: Fact, ctx: ViewContext) -> tuple[str | None, str | N
         return None, None
     if name == "date":
         return date_label(value, ctx), None
-    if name == "original_language":
-        return LANGUAGE_NAMES.get(value, value), None
+    if name == "original_language":  # named in the reader's language (CLDR)
+        return Locale(ctx.lang).languages.get(value, value), None
     if name == "published":
         return value, value
     return value.get(ctx.lang), None
