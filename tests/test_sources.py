@@ -94,3 +94,28 @@ def test_explore_filters_by_source_document(page, mini_site: Site, lang: str) ->
     page.select_option("#kb-facet-source", "mini-dialogue")
     page.wait_for_function("location.search.includes('source=mini-dialogue')")
     page.wait_for_function("document.querySelectorAll('[data-search-results] .kb-results__item').length == 2")
+
+
+def test_real_site_every_recommendation_names_the_accra_summary(real_site: Site) -> None:
+    """The real collection's one source: on every recommendation page and in its citation, and its
+    page cites the public addresses of what is known and says what is not."""
+    for prefix, lang in (("", "ar"), ("en/", "en"), ("fr/", "fr")):
+        title = None
+        for n in range(1, 36):
+            soup = real_site.soup(f"{prefix}recommendations/r{n:02d}/")
+            link = soup.select_one("[data-kb-source-document] a")
+            assert link is not None and link["href"] == "../../sources/champions-peer-exchange/", (lang, n)
+            title = title or link.get_text(strip=True)
+            assert link.get_text(strip=True) == title
+            assert soup.select_one("#cite-text").get_text().startswith(title), (lang, n)
+        page = real_site.soup(f"{prefix}sources/champions-peer-exchange/")
+        assert page.select_one("h1").get_text(strip=True) == title
+        facts = {dd["data-kb-fact"]: dd for dd in page.select("[data-kb-source-facts] dd")}
+        assert [k for k, dd in facts.items() if dd.has_attr("data-kb-not-known")] == ["original_language",
+                                                                                       "published"]
+        assert "https://westafrica.ohchr.org/spip.php?page=article&id_article=455" in [
+            a["href"] for a in facts["date"].select(".kb-fact__evidence a")]
+        assert len(page.select("#source-recommendations li")) == 35
+        assert page.select_one(".kb-actions a[type='application/pdf']")["href"].endswith(f"pdf/{lang}/all.pdf")
+    assert real_site.soup("en/sources/champions-peer-exchange/").select_one(
+        "[data-kb-fact=date]").get_text(" ", strip=True).startswith("28–30 November 2023")
