@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from . import LANGUAGES, routes
+from .citations import FORMATS, MEDIA_TYPES, cite_data
 from .labels import Labels, load_labels
 from .languages import language
 from .model import Catalog, Recommendation
@@ -71,7 +72,7 @@ def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
     and the retired ids with the ids that replaced them."""
     labels = load_labels()[lang]
     used = {o for r in catalog.recommendations for o in r.objectives}
-    objectives = {e.id: f"{labels.t('objective_number', number=int(e.id))}: {e.label.get(lang)}"
+    objectives = {e.id: labels.t("objective_heading", number=int(e.id), title=e.label.get(lang))
                   for e in catalog.taxonomies.get("objectives", ()) if e.id in used}
     return {"lang": lang, "redirects": dict(sorted(catalog.redirects.items())),
             "themes": {t.id: t.title.get(lang) for t in catalog.themes}, "objectives": objectives,
@@ -99,12 +100,20 @@ def brief_config(ctx: ViewContext) -> View:
         "labels": {k: ctx.t(k) for k in PAGE_LABELS},
         "languages": {code: {"name": LANGUAGE_NAMES[code], "dir": DIRECTION[code],
                              "data": ctx.site_link(brief_data(code)),
+                             "cite": ctx.site_link(cite_data(code)),
                              "link": ctx.site_link(routes.language_prefix(code)),
                              "url": ctx.permalink("", code),
                              "counter": COUNTER_STYLE[language(code).digits],
                              "labels": {k: every[code].t(k) for k in BLOCK_LABELS}}
                       for code in LANGUAGES},
     }
+
+
+def brief_citations(ctx: ViewContext) -> list[View]:
+    """The brief's download links (the script gives them their files: every reference of the brief,
+    in each of its languages, joined from `assets/cite/<lang>.json`)."""
+    return [{"format": fmt, "label": ctx.t(f"cite_{fmt}"), "type": MEDIA_TYPES[fmt],
+             "download": "brief." + FORMATS[fmt].rpartition(".")[2]} for fmt in FORMATS]
 
 
 def brief_view(_: str, ctx: ViewContext) -> View:
@@ -114,5 +123,6 @@ def brief_view(_: str, ctx: ViewContext) -> View:
             "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in LANGUAGES],
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "printable": [{"label": ctx.t("all_recommendations"), "href": ctx.link(routes.printable())}]
-            + [{"label": t.title.get(ctx.lang), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
+            + [{"label": ctx.text(t.title), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
+            "citations": brief_citations(ctx),
             "config": brief_config(ctx)}

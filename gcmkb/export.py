@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,26 @@ from urllib.parse import urldefrag, urljoin
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
+from .publishing import UNDATED, Edition
 from .taxonomies import TAXONOMY_KINDS
 from .termbase import Term
 
 LICENSE = "CC-BY-4.0"
 SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to its root
+CSV_FILE = "recommendations.csv"
+# the CSV's companion, where a CSV on the Web (W3C CSVW) processor looks for it: what a table cannot say
+CSV_METADATA = CSV_FILE + "-metadata.json"
+
+
+def edition_record(edition: Edition) -> dict[str, Any]:
+    """The edition the data belongs to, as the footer names it: its state ("release", "commit",
+    "undated"), its release tag, its date (the commit's, UTC) and commit; nothing a copy without
+    its repository cannot know."""
+    if edition.state == UNDATED:
+        return {"state": UNDATED}
+    day = datetime.fromtimestamp(edition.time, UTC).date().isoformat()
+    return {"state": edition.state, **({"version": edition.version} if edition.version else {}), "date": day,
+            "commit": edition.commit}
 
 
 def _text(text: Text) -> dict[str, str]:
@@ -101,14 +117,16 @@ def _entry(entry: Entry) -> dict[str, Any]:
     return out
 
 
-def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, str]) -> dict[str, Any]:
+def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, str],
+               edition: Edition | None = None) -> dict[str, Any]:
     derived = {rec.id: {"url": {lang: site_url + routes.language_prefix(lang) + routes.recommendation(rec.id)
                                 for lang in LANGUAGES},
                         "status": {lang: rec.status(lang) for lang in LANGUAGES},
                         "referenced_by": list(graph.referenced_by.get(rec.id, ()))}
                for rec in catalog.recommendations}
     return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
-            "languages": list(LANGUAGES), "sources": [source_record(s) for s in catalog.sources],
+            "edition": edition_record(edition or Edition()), "languages": list(LANGUAGES),
+            "sources": [source_record(s) for s in catalog.sources],
             "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
             "taxonomies": [_taxonomy(kind, entries) for kind, entries in catalog.taxonomies.items()],
@@ -220,12 +238,28 @@ def published_schemas(site_url: str) -> dict[str, dict[str, Any]]:
     return published
 
 
+def csv_metadata(site_url: str, title: dict[str, str], edition: Edition) -> dict[str, Any]:
+    """The CSV's companion (CSVW metadata): its title, licence, edition and columns."""
+    record = edition_record(edition)
+    return {"@context": "http://www.w3.org/ns/csvw", "url": CSV_FILE,
+            "dc:title": [{"@value": value, "@language": lang} for lang, value in title.items()],
+            "dc:license": {"@id": "https://creativecommons.org/licenses/by/4.0/"},
+            **({"dc:issued": {"@value": record["date"], "@type": "xsd:date"}} if "date" in record else {}),
+            **({"schema:version": record["version"]} if "version" in record else {}),
+            "kb:edition": record, "dc:isPartOf": {"@id": site_url + "data/recommendations.json"},
+            "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
+            "tableSchema": {"columns": [{"name": name, "titles": name} for name in CSV_COLUMNS]}}
+
+
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
-                    title: dict[str, str]) -> None:
+                    title: dict[str, str], edition: Edition | None = None) -> None:
     data = site_dir / "data"
     (data / "schema").mkdir(parents=True, exist_ok=True)
-    payload = collection(catalog, graph, site_url, title)
+    edition = edition or Edition()
+    payload = collection(catalog, graph, site_url, title, edition)
     (data / "recommendations.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    (data / "recommendations.csv").write_text(csv_text(catalog, site_url), "utf-8", newline="")
+    (data / CSV_FILE).write_text(csv_text(catalog, site_url), "utf-8", newline="")
+    (data / CSV_METADATA).write_text(json.dumps(csv_metadata(site_url, title, edition), ensure_ascii=False,
+                                                indent=1) + "\n", "utf-8")
     for name, schema in published_schemas(site_url).items():
         (site_dir / SCHEMA_DIR / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .labels import Labels
 from .model import STATUSES, Catalog, Recommendation
 from .taxonomies import TAXONOMIES
+from .typography import typeset
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ def _entries(kind: str) -> Callable[[Catalog, Labels], list[tuple[str, str]]]:
     def options(catalog: Catalog, labels: Labels) -> list[tuple[str, str]]:
         out = []
         for e in catalog.taxonomies.get(kind, ()):
-            label = e.label.get(labels.lang)
-            out.append((e.id, f"{labels.t('objective_number', number=e.number)}: {label}" if e.number else label))
+            label = typeset(e.label.get(labels.lang), labels.lang)
+            out.append((e.id, labels.t("objective_heading", number=e.number, title=label) if e.number else label))
         return out
     return options
 
@@ -35,10 +36,11 @@ def _tagged(kind: str) -> Callable[[Recommendation, str], list[str] | str]:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("theme", "theme", "th", lambda cat, labels: [(t.id, t.short.get(labels.lang)) for t in cat.themes],
+    Facet("theme", "theme", "th", lambda cat, labels: [(t.id, typeset(t.short.get(labels.lang), labels.lang))
+                                                       for t in cat.themes],
           lambda rec, lang: rec.theme),
     Facet("source", "source_document", "sd",
-          lambda cat, labels: [(s.id, s.title.get(labels.lang)) for s in cat.sources],
+          lambda cat, labels: [(s.id, typeset(s.title.get(labels.lang), labels.lang)) for s in cat.sources],
           lambda rec, lang: rec.document or ""),
     *(Facet(k.facet, k.facet, k.field, _entries(k.name), _tagged(k.name)) for k in TAXONOMIES),
     Facet("status", "translation_status", "s",

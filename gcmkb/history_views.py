@@ -143,7 +143,7 @@ def entry_item(group: tuple[Change, ...], ctx: ViewContext) -> View:
     """One entry of "What's new": a record's change, or a commit's change of many records."""
     first = group[0]
     records = [ctx.catalog.recommendation(change.rid) for change in group]
-    items = [{"id": rec.id, "title": rec.title.get(ctx.lang), "href": ctx.link(routes.recommendation(rec.id))}
+    items = [{"id": rec.id, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rec.id))}
              for rec in records]
     if len(group) == 1:
         return {**change_item(first, ctx), **items[0], "records": []}
@@ -193,7 +193,7 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
         page = ctx.permalink(routes.recommendation(rec.id))
         entry = _add(root, "entry")
         _add(entry, "id", f"{page}#change-{change.commit[:12]}")
-        _add(entry, "title", f"{rec.id} {plain(rec.title.get(ctx.lang))}")
+        _add(entry, "title", f"{rec.id} {plain(ctx.text(rec.title))}")
         _add(entry, "updated", timestamp(change.time))
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if commit_url(ctx.edit_base, change.commit):
@@ -218,7 +218,7 @@ def _group_entry(root: ET.Element, group: tuple[Change, ...], ctx: ViewContext) 
     _add(_add(entry, "author"), "name", ctx.publisher_name)
     records = [ctx.catalog.recommendation(c.rid) for c in group]
     _add(entry, "summary", group_what(group, ctx.labels) + "\n" + "\n".join(
-        f"{rec.id} {plain(rec.title.get(ctx.lang))}" for rec in records))
+        f"{rec.id} {plain(ctx.text(rec.title))}" for rec in records))
 
 
 def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int) -> None:

@@ -12,6 +12,7 @@ import yaml
 
 from . import LANGUAGES
 from .languages import language
+from .typography import typeset
 
 
 def load_labels() -> dict[str, Labels]:
@@ -21,8 +22,18 @@ def load_labels() -> dict[str, Labels]:
 
 @lru_cache(maxsize=len(LANGUAGES) * 2)
 def _labels(lang: str, text: str) -> Labels:
-    """Parsed once per content: every build (and every page family) asks for them again."""
-    return Labels(lang, yaml.safe_load(text))
+    """Parsed once per content: every build (and every page family) asks for them again. Typeset
+    as the language sets text (French no-break spaces and apostrophes), for the pages and the
+    browser alike."""
+    return Labels(lang, _typeset(yaml.safe_load(text), lang))
+
+
+def _typeset(value: Any, lang: str) -> Any:
+    if isinstance(value, str):
+        return typeset(value, lang)
+    if isinstance(value, dict):
+        return {k: _typeset(v, lang) for k, v in value.items()}
+    return [_typeset(v, lang) for v in value] if isinstance(value, list) else value
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,8 @@ class Labels:
         text = self.entries[key]
         if not isinstance(text, str):
             raise KeyError(f"label {key!r} is a plural form; use count()")
-        return text.format(**{k: self.localize(v) for k, v in values.items()}) if values else text
+        # the values (titles, dates, ids) are typeset with the label around them
+        return typeset(text.format(**{k: self.localize(v) for k, v in values.items()}), self.lang) if values else text
 
     def count(self, key: str, n: int) -> str:
         forms = self.entries[key]

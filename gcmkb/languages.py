@@ -22,6 +22,8 @@ class Language:
     list_separator: str
     font: str = ""        # the self-hosted font its text needs, preloaded on its pages ("" = the system's)
     source: bool = False  # the language the document was written in
+    spaced_punctuation: bool = False  # a no-break space before : ; ! ? and inside « » (French)
+    article: str = ""     # the article an alphabetical index passes over (الهجرة under ه)
 
     @property
     def prefix(self) -> str:
@@ -58,9 +60,9 @@ class Language:
 
 REGISTRY: tuple[Language, ...] = (
     Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", font="assets/fonts/NotoNaskhArabic-Regular.woff2",
-             source=True),
+             source=True, article="ال"),
     Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
-    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", "),
+    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", spaced_punctuation=True),
 )
 BY_CODE = {lang.code: lang for lang in REGISTRY}
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import routes
 from .brief import BRIEF_PAGE, brief_view
+from .citations import with_citations
 from .colophon import with_colophon
 from .glossary import glossary_view, term_view
 from .history_views import WHATS_NEW, whats_new_view, with_history
@@ -21,6 +22,7 @@ from .layout import TAXONOMY_KINDS
 from .model import Catalog
 from .routes import PageRef
 from .textview import plain
+from .typography import typeset
 from .views import VIEWS, View, ViewContext
 
 Title = Callable[[str, Catalog, Labels], tuple[str, str]]  # key -> (title, meta description)
@@ -80,7 +82,7 @@ def _entry_title(kind: str) -> Title:
         entry = catalog.entry(kind, key)
         label = entry.label.get(labels.lang)
         if entry.number is not None:
-            label = f"{labels.t('objective_number', number=entry.number)}: {label}"
+            label = labels.t("objective_heading", number=entry.number, title=label)
         described = entry.description.get(labels.lang) if entry.description else f"{label}. {labels.t('site_name')}"
         return label, _clip(described)
     return title
@@ -143,7 +145,8 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
              lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
              full_width=True),
-    PageKind("recommendation", with_history(VIEWS["recommendation"]), "recommendation", _recommendation_title,
+    PageKind("recommendation", with_citations(with_history(VIEWS["recommendation"])), "recommendation",
+             _recommendation_title,
              lambda catalog: [(r.id, routes.recommendation(r.id)) for r in catalog.recommendations], _rec_file,
              "recommendations"),
     PageKind("redirect", VIEWS["redirect"], "redirect",
@@ -181,7 +184,8 @@ def page_meta(page: PageRef, catalog: Catalog, labels: Labels) -> dict[str, Any]
     kind = KINDS[page.kind]
     assert kind.title is not None, f"{page.kind} pages are written by hand"
     title, description = kind.title(page.key, catalog, labels)
-    meta: dict[str, Any] = {"title": title, "description": description, "template": f"kb/{kind.template}.html",
+    meta: dict[str, Any] = {"title": typeset(title, labels.lang), "description": typeset(description, labels.lang),
+                            "template": f"kb/{kind.template}.html",
                             "kb": {"kind": page.kind, "key": page.key}}
     if kind.full_width:
         meta["hide"] = ["navigation", "toc"]

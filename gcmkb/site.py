@@ -16,6 +16,7 @@ from . import LANGUAGES
 from .artifacts import Artifacts
 from .catalog import DocumentCache, load_catalog
 from .changes import History, read_history, source_date_epoch
+from .citations import write_citations
 from .colophon import footer_view
 from .export import write_open_data
 from .graph import Graph, build_graph
@@ -28,6 +29,7 @@ from .parallel import spare_cores, worker_pool
 from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef
 from .taxonomies import TAXONOMY_KINDS
+from .text_checks import RECOMMENDATION_ID
 from .views import ViewContext, search_config
 
 
@@ -50,6 +52,13 @@ class KnowledgeBase:
         history = read_history(root, [r.id for r in catalog.recommendations])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
         return cls(root, catalog, graph, load_labels(), history, read_edition(root))
+
+    def unbuilt_records(self) -> list[str]:
+        """The ids of record files in recommendations/ that this knowledge base does not hold: a new
+        record that has never validated, while `serve` shows the last good collection."""
+        known = {r.id for r in self.catalog.recommendations}
+        return sorted(p.stem for p in (self.root / "recommendations").glob("*.yml")
+                      if RECOMMENDATION_ID.match(p.stem) and p.stem not in known)
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
@@ -102,13 +111,18 @@ class KnowledgeBase:
 
     def write_open_data(self, site_dir: Path, site_url: str) -> None:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
-        write_open_data(site_dir, self.catalog, self.graph, site_url, title)
+        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition)
 
     def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""
         for lang in LANGUAGES:
             write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
                        source_date_epoch())
+
+    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None) -> None:
+        """Every recommendation's RIS, BibTeX and CSL-JSON in every language (citations.py)."""
+        write_citations(site_dir, {lang: self.context(lang, lambda path: site_url + path, site_url, "", publisher)
+                                   for lang in LANGUAGES})
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
         return feed_link(ctx)

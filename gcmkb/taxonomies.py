@@ -13,11 +13,12 @@ class TaxonomyKind:
     field: str           # the key of its ids in each search document (short: repeated per document)
     fact: str            # the label of its row on a recommendation page
     numbered: bool = False  # entries are numbers (the GCM objectives), shown with their number
+    source: str = ""     # the label citing the text its entries come from, on its pages ("" = none)
 
 
 TAXONOMIES: tuple[TaxonomyKind, ...] = (
     TaxonomyKind("objectives", "objective", "o", "serves_objectives", numbered=True),
-    TaxonomyKind("principles", "principle", "pr", "carries_principles"),
+    TaxonomyKind("principles", "principle", "pr", "carries_principles", source="principles_source"),
     TaxonomyKind("actors", "actor", "a", "addresses_actors"),
     TaxonomyKind("topics", "topic", "tp", "topics_of"),
 )

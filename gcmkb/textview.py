@@ -10,10 +10,8 @@ from collections.abc import Callable
 
 from .model import Catalog, Text
 from .text_checks import INLINE_REF
+from .typography import LATIN_RUN, typeset
 
-# a Latin run inside Arabic text (GCM, COP27, A/RES/73/195): isolated so the bidi algorithm
-# does not reorder it with the surrounding punctuation
-LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ ./\-][A-Za-z0-9]+)*")
 # an Arabic run inside English or French text (editorial notes quote the source)
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF"
 ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u060C.:]+[{_ARABIC}]+)*")
@@ -28,7 +26,7 @@ def segments(text: str, lang: str, catalog: Catalog, link: Callable[[str], str])
         out += _plain(text[last:match.start()], lang)
         rid = match.group(1)
         rec = catalog.recommendation(rid)
-        out.append({"kind": "ref", "id": rid, "title": rec.title.get(lang),
+        out.append({"kind": "ref", "id": rid, "title": typeset(rec.title.get(lang), lang),
                     "href": link(f"recommendations/{rid}/")})
         last = match.end()
     out += _plain(text[last:], lang)
@@ -36,7 +34,8 @@ def segments(text: str, lang: str, catalog: Catalog, link: Callable[[str], str])
 
 
 def _plain(text: str, lang: str) -> list[Segment]:
-    """Runs of the other script are isolated so the bidi algorithm cannot reorder them."""
+    """Runs of the other script are isolated so the bidi algorithm cannot reorder them; the
+    page language's own runs are typeset (its digits, its punctuation spaces)."""
     if not text:
         return []
     pattern, kind = (LATIN_RUN, "ltr") if lang == "ar" else (ARABIC_RUN, "rtl")
@@ -44,11 +43,11 @@ def _plain(text: str, lang: str) -> list[Segment]:
     last = 0
     for match in pattern.finditer(text):
         if match.start() > last:
-            out.append({"kind": "text", "text": text[last:match.start()]})
+            out.append({"kind": "text", "text": typeset(text[last:match.start()], lang)})
         out.append({"kind": kind, "text": match.group(0)})
         last = match.end()
     if last < len(text):
-        out.append({"kind": "text", "text": text[last:]})
+        out.append({"kind": "text", "text": typeset(text[last:], lang)})
     return out
 
 

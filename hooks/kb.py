@@ -43,8 +43,10 @@ from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
 from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
+from gcmkb.routes import recommendation as recommendation_route
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
+from gcmkb.typography import typeset_markdown
 
 log = get_plugin_logger("kb")
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}
@@ -285,7 +287,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
                              publisher=_publisher(config))
     context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_languages=LANGUAGE_FACTS,
                    kb_footer=current.kb.footer(ctx), kb_search=current.kb.search_config(ctx),
-                   kb=current.kb.view("not-found", "", ctx),
+                   kb=current.kb.view("not-found", "", ctx), kb_build_errors=current.errors,
                    kb_alternates=[{"link": root + language.prefix, "name": language.name, "lang": language.code}
                                   for language in REGISTRY])
     return context
@@ -334,6 +336,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     return context
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Hand-written pages are typeset as their language sets text, as generated ones are."""
+    return typeset_markdown(markdown, _language(config))
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if current is not None and current.artifacts is not None:
         current.artifacts.release()  # the search workers stop as soon as their files are made
@@ -361,6 +368,19 @@ def on_build_error(error: Exception) -> None:
         current = None
 
 
+def _show_errors_at_unbuilt_records(build: _Build, site_dir: Path) -> None:
+    """Each language's error page (it shows the validator's messages while there are errors; its
+    links are from the site root) at the address of each record the last good site lacks."""
+    for rid in build.kb.unbuilt_records():
+        for lang in LANGUAGES:
+            prefix = language_prefix(lang)
+            page = site_dir / prefix / "404.html"
+            target = site_dir / prefix / recommendation_route(rid) / "index.html"
+            if page.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(page.read_bytes())
+
+
 def _finish(build: _Build, config: Any) -> None:
     """Once this process has built its languages: the other languages, then the shared files."""
     site_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
@@ -371,8 +391,11 @@ def _finish(build: _Build, config: Any) -> None:
     build.artifacts.write(site_dir)
     build.kb.write_open_data(site_dir, config.site_url)
     build.kb.write_feeds(site_dir, config.site_url, str(config.extra.get("kb_edit_base") or ""), _publisher(config))
+    build.kb.write_citations(site_dir, config.site_url, _publisher(config))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
+    if build.errors:  # a new record that never validated: its address shows the errors, not a 404
+        _show_errors_at_unbuilt_records(build, site_dir)
     files: dict[str, str] | None = None
     if build.render_again is not None and session is not None:  # a dirty build saw only the pages it renders
         files = session.sitemaps  # the same pages as after the last full build: no record added or removed

@@ -86,3 +86,12 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 def real_pdfs(real_site):
     """The PDFs the build wrote for the real site."""
     return real_site.pdfs
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """Says so when a run accepts new screen references (./dev accept-screens) instead of comparing."""
+    import os
+
+    if os.environ.get("KB_ACCEPT_SCREENS") == "1":
+        return "KB_ACCEPT_SCREENS=1: screens that differ from tests/references/ become the references"
+    return None

@@ -11,21 +11,21 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from gcmkb import LANGUAGES
 from gcmkb.brief import brief_payload
 from gcmkb.catalog import load_catalog
+from gcmkb.labels import load_labels
 
-from .conftest import ROOT, SCREENSHOTS
+from .conftest import SCREENSHOTS
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
-LABELS = {lang: yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8")) for lang in LANGUAGES}
+LABELS = {lang: dict(labels.entries) for lang, labels in load_labels().items()}  # typeset, as pages show them
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 TITLES = {"ar": {"r01": "فرق عمل مشتركة للبيانات", "r02": "منصات إقليمية للبيانات"},
@@ -367,3 +367,32 @@ def test_screens_and_accessibility_of_the_brief(browser, mini_site: Site, lang: 
         assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
     finally:
         context.close()
+
+
+def test_the_briefs_references_download_for_reference_managers(page: Page, mini_site: Site) -> None:
+    """RIS, BibTeX and CSL-JSON of every recommendation of the brief, in its order, in each of its
+    languages, the same references as each recommendation's own files."""
+    import bibtexparser
+    import rispy
+
+    open_brief(page, mini_site, "fr/brief/?ids=r02,r01&langs=fr,ar", 2)
+    box = page.locator("[data-kb-brief-cite]")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text(LABELS["fr"]["brief_cite_download"])
+    downloads = {}
+    for fmt in ("ris", "bib", "csl"):
+        with page.expect_download() as info:
+            box.locator(f'[data-kb-brief-cite-format="{fmt}"]').click()
+        downloads[fmt] = Path(info.value.path()).read_bytes().decode("utf-8")
+        assert info.value.suggested_filename == "brief." + {"ris": "ris", "bib": "bib", "csl": "json"}[fmt]
+    keys = ["gcm-r02-fr", "gcm-r02-ar", "gcm-r01-fr", "gcm-r01-ar"]
+    ris = rispy.loads(downloads["ris"])
+    assert [e["id"] for e in ris] == keys
+    assert ris[3]["title"] == TITLES["ar"]["r01"] and ris[3]["urls"] == [mini_site.url + "recommendations/r01/"]
+    assert downloads["ris"].startswith((mini_site.directory / "fr/recommendations/r02/cite.ris").read_bytes().decode())
+    assert [e.key for e in bibtexparser.parse_string(downloads["bib"]).entries] == keys
+    csl = json.loads(downloads["csl"])
+    assert [c["id"] for c in csl] == keys
+    assert csl[3] == json.loads((mini_site.directory / "recommendations/r01/cite.json").read_bytes())[0]
+    page.locator("[data-kb-brief-clear]").click()
+    expect(box).to_be_hidden()  # nothing to cite

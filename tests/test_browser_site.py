@@ -430,5 +430,38 @@ def test_serve_shows_a_broken_record_in_the_browser_and_recovers(page, tmp_path:
         record.write_text(good.replace("Plateformes régionales de données", "Plateformes régionales d'échange"),
                           "utf-8")
         page.wait_for_function("document.querySelector('h1') && "
-                               "document.querySelector('h1').textContent.includes(\"d'échange\")", timeout=60_000)
+                               "document.querySelector('h1').textContent.includes(\"d’échange\")", timeout=60_000)
         assert page.locator("[data-kb-build-errors]").count() == 0
+
+
+def test_serve_shows_a_new_records_errors_at_its_own_address(page, tmp_path: Path) -> None:
+    """A record added under `mkdocs serve` that has never validated: its address shows the
+    validator's messages, labelled in the page's language, instead of a 404; once it validates,
+    its page."""
+    import yaml
+
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    good = (project / "recommendations/r03.yml").read_text("utf-8").replace("id: r03", "id: r04").replace(
+        "bullet: 1", "bullet: 2")
+    port = free_port()
+    with mkdocs_serve(project, port, tmp_path / "serve.log") as url:
+        _wait_for(url + "fr/recommendations/r03/")
+        record = project / "recommendations/r04.yml"
+        record.write_text(good.replace("objectives: [13]", "objectives: [24, 13]"), "utf-8")
+        for lang, prefix in (("fr", "fr/"), ("ar", "")):
+            _wait_for(url + f"{prefix}recommendations/r04/")  # answers 200, where it was a 404
+            page.goto(url + f"{prefix}recommendations/r04/")
+            alert = page.locator("[data-kb-build-errors]")
+            alert.wait_for()
+            label = yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8"))["build_errors"]
+            assert alert.inner_text().startswith(label.split(":")[0])
+            assert ("recommendations/r04.yml:5: objectives[0]: 24 is too large; allowed: a GCM objective number "
+                    "from 1 to 23") in alert.inner_text()
+            assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+                lang, "rtl" if lang == "ar" else "ltr"]
+        record.write_text(good, "utf-8")
+        deadline = time.time() + 90
+        while "data-kb-build-errors" in (html := _wait_for(url + "fr/recommendations/r04/")):
+            assert time.time() < deadline, "the page still shows the errors"
+            time.sleep(1)
+        assert '<h1 id="title">' in html and "r04" in html

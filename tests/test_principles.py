@@ -18,7 +18,7 @@ def test_principle_pages_list_the_recommendations_that_carry_them(mini_site: Sit
     assert index.select_one("h1").get_text() == "GCM guiding principles"
     assert [a.get_text() for a in index.select(".kb-table a")] == ["Human rights", "Child-sensitive"]
     page = mini_site.soup("fr/principles/child-sensitive/")
-    assert page.select_one("h1").get_text() == "Adaptation aux besoins de l'enfant"
+    assert page.select_one("h1").get_text() == "Adaptation aux besoins de l’enfant"
     assert [s.get_text() for s in page.select(".kb-list .kb-id")] == ["r03"]
     assert mini_site.soup("principles/child-sensitive/").select_one("[data-kb-working-rendering]") is not None
 

@@ -3,18 +3,29 @@
 One browser and one tab visit each page once and resize it; each view is saved as a PNG under
 tests/screenshots/screens/ (git-ignored: look at them) and checked for what a reader would see
 by eye: a header or title cut or pushed off the screen, Arabic slanted, a separator that reads as
-a digit between Arabic-Indic digits, a theme's full heading repeated again and again.
+a digit between Arabic-Indic digits, a theme's full heading repeated again and again, a number or
+bullet on a breadcrumb or a menu, a control whose focus cannot be seen.
+
+The visual gate: the phone and desktop views are compared with their references in
+tests/references/ (tests/screendiff.py says how); a screen that differs fails, and its difference
+image is written beside it under tests/screenshots/differences/. After a deliberate visual change,
+`./dev accept-screens` makes the new screens the references, to be reviewed and committed with it.
+What changes with the repository's history or the server and not with the pages (dates of changes,
+the citation's "as of", the page's own address) is masked in every view.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
 import pytest
+from PIL import Image
 
-from .conftest import SCREENSHOTS
+from .conftest import ROOT, SCREENSHOTS
 from .pagetypes import PAGE_TYPES, PREFIX
+from .screendiff import accept, compare, difference_image
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
@@ -22,6 +33,15 @@ pytestmark = pytest.mark.browser
 # phone, tablet, desktop; the heights of common devices
 VIEWPORTS = {390: 844, 768: 1024, 1280: 800}
 OUT = SCREENSHOTS / "screens"
+# the visual gate: the widths kept as references, where they are, where a difference is drawn
+GATED = (390, 1280)
+REFERENCES = ROOT / "tests" / "references"
+DIFFERENCES = SCREENSHOTS / "differences"
+ACCEPT = os.environ.get("KB_ACCEPT_SCREENS") == "1"  # ./dev accept-screens
+# what varies with the repository's history or the test server's address (its port changes with
+# every run), not with the pages: painted over in every view
+MASKED = ("[data-history]", ".kb-cite__text", ".kb-doc__cite", "#kb-brief-url", "#embed-code")
+MASK_COLOR = "#ff00ff"
 
 # One pass over a rendered page: everything the checks below need, measured by the browser.
 MEASURE = r"""(themes) => {
@@ -70,12 +90,64 @@ MEASURE = r"""(themes) => {
     const n = text.split(title).length - 1;
     if (n > 2) repeated[title] = n;
   }
-  return {overflow, slanted, text, repeated};
+  // no list of a navigation (breadcrumbs, menus, pagers) shows a number or a bullet
+  const markers = [];
+  for (const li of document.querySelectorAll("nav li")) {
+    if (!shown(li)) continue;
+    const style = getComputedStyle(li), marker = getComputedStyle(li, "::marker").content;
+    const generated = getComputedStyle(li, "::before").content + getComputedStyle(li, "::after").content;
+    const listed = style.display === "list-item" &&
+      (style.listStyleType !== "none" || style.listStyleImage !== "none" || !["normal", "none"].includes(marker));
+    if (listed || /counter/.test(generated))
+      markers.push(name(li.closest("nav")) + " li: " + (listed ? style.listStyleType : generated) + ": " +
+                   li.innerText.trim().slice(0, 30));
+  }
+  return {overflow, slanted, text, repeated, markers};
 }"""
 
-# a dot, bullet, bar or full stop touching an Arabic-Indic digit reads as a digit (٤ · ٨ as ٤٠٨)
+# Every control the keyboard reaches shows that it has the focus: focused the way the keyboard
+# does (after a Tab, so :focus-visible matches), the outline, shadow, border, background or opacity
+# (the skip link appears) of what is drawn for it changes: the control itself, or the label that
+# stands for it (the palette's radio buttons, 0 by 0 and transparent, are drawn by the label that
+# follows them), counted only if it is on the screen once focused. Transitions are off: the styles
+# read are the final ones.
+FOCUS = r"""() => {
+  const still = document.createElement("style");
+  still.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+  document.head.append(still);
+  const props = ["outline-style", "outline-width", "outline-color", "box-shadow", "border-top-color",
+                 "border-bottom-color", "border-left-color", "border-right-color", "border-top-width",
+                 "background-color", "opacity"];
+  const look = (e) => { const s = getComputedStyle(e); return props.map((p) => s.getPropertyValue(p)).join("|"); };
+  const seen = (e) => { const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && e.checkVisibility({visibilityProperty: true, opacityProperty: true}); };
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
+    (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).join(".") : "");
+  const unseen = [];
+  if (document.activeElement) document.activeElement.blur();  // the one the Tab focused, seen unfocused first
+  const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+  for (const e of document.querySelectorAll(controls)) {
+    if (e.tabIndex < 0 || e.disabled || !e.checkVisibility({visibilityProperty: true})) continue;
+    if (e.type === "radio" && !e.checked && e.form && e.form.querySelector(`[name="${e.name}"]:checked`)) continue;
+    const next = e.nextElementSibling;
+    const drawn = [e, ...(e.labels || []), ...(next && next.tagName === "LABEL" ? [next] : [])];
+    const before = drawn.map(look);
+    e.focus();
+    if (document.activeElement !== e) continue;  // not focusable after all (an inert part)
+    if (!drawn.some((x, i) => seen(x) && look(x) !== before[i]))
+      unseen.push(name(e) + " " + (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 30));
+    e.blur();
+  }
+  still.remove();
+  return unseen;
+}"""
+
+# a dot, bullet or bar touching an Arabic-Indic digit reads as a digit (٤ · ٨ as ٤٠٨), and so does
+# a full stop between two numbers (٤. ٨); the full stop that ends a sentence after a number stands
+# where UN Arabic documents put it («في قرارها ٧٣/١٩٥. وهو»)
 DIGIT = "[\u0660-\u0669]"
-LOOKALIKE = re.compile(rf"{DIGIT}[ \u00a0\u200e\u200f]*[·•∙⋅‧|.]|[·•∙⋅‧|][ \u00a0\u200e\u200f]*{DIGIT}")
+GAP = "[ \u00a0\u200e\u200f]*"
+LOOKALIKE = re.compile(rf"{DIGIT}{GAP}[·•∙⋅‧|]|[·•∙⋅‧|]{GAP}{DIGIT}|{DIGIT}{GAP}\.{GAP}{DIGIT}")
 
 
 def theme_titles(site: Site, lang: str) -> list[str]:
@@ -101,17 +173,24 @@ def screens(browser, real_site: Site) -> dict[tuple[str, str, int], dict[str, An
             if "search/?q=" in path:
                 tab.locator("[data-search-results] .kb-results__item").first.wait_for()
             tab.evaluate("document.fonts.ready.then(() => true)")
+            masks = [tab.locator(selector) for selector in MASKED]
             for width, height in VIEWPORTS.items():
                 tab.set_viewport_size({"width": width, "height": height})
-                tab.screenshot(path=str(OUT / f"{kind.replace(':', '-')}-{lang}-{width}.png"))
+                tab.screenshot(path=str(OUT / screen_name(kind, lang, width)), animations="disabled",
+                               mask=masks, mask_color=MASK_COLOR)
                 seen[(kind, lang, width)] = tab.evaluate(MEASURE, themes)
+            tab.keyboard.press("Tab")  # the keyboard's way of focusing, then every control in turn
+            seen[(kind, lang, max(VIEWPORTS))]["unseen focus"] = tab.evaluate(FOCUS)
     context.close()
     return seen
 
 
+def screen_name(kind: str, lang: str, width: int) -> str:
+    return f"{kind.replace(':', '-')}-{lang}-{width}.png"
+
+
 def test_every_page_type_is_shot_in_every_language_at_every_width(screens) -> None:
-    expected = {f"{kind.replace(':', '-')}-{lang}-{width}.png"
-                for kind in PAGE_TYPES for lang in PREFIX for width in VIEWPORTS}
+    expected = {screen_name(kind, lang, width) for kind in PAGE_TYPES for lang in PREFIX for width in VIEWPORTS}
     assert {p.name for p in OUT.glob("*.png")} == expected
 
 
@@ -139,3 +218,48 @@ def test_no_page_repeats_a_themes_full_heading_more_than_twice(screens) -> None:
     found = [f"{kind} {lang} {width}: {m['repeated']}" for (kind, lang, width), m in screens.items()
              if m["repeated"]]
     assert found == [], "\n".join(found)
+
+
+def test_no_breadcrumb_or_menu_shows_a_number_or_bullet(screens) -> None:
+    found = [f"{kind} {lang} {width}: {e}" for (kind, lang, width), m in screens.items() for e in m["markers"]]
+    assert found == [], "\n".join(found)
+
+
+def test_every_control_the_keyboard_reaches_shows_its_focus(screens) -> None:
+    checked = {key: m["unseen focus"] for key, m in screens.items() if "unseen focus" in m}
+    assert len(checked) == len(PAGE_TYPES) * len(PREFIX)  # every page type in every language, once
+    found = [f"{kind} {lang}: {e}" for (kind, lang, width), unseen in checked.items() for e in unseen]
+    assert found == [], "\n".join(found)
+
+
+def test_every_screen_matches_its_reference(screens) -> None:
+    """The visual gate. With KB_ACCEPT_SCREENS=1 (./dev accept-screens) the screens that differ
+    become the references instead, and references of screens that no longer exist are removed."""
+    names = {screen_name(kind, lang, width) for kind in PAGE_TYPES for lang in PREFIX for width in GATED}
+    stale = sorted(p.name for p in REFERENCES.glob("*.png") if p.name not in names)
+    if ACCEPT:
+        changed = [name for name in sorted(names) if accept(OUT / name, REFERENCES / name)]
+        for name in stale:
+            (REFERENCES / name).unlink()
+        print(f"accepted {len(changed)} new references, removed {len(stale)}: {changed + stale}")
+        return
+    DIFFERENCES.mkdir(parents=True, exist_ok=True)
+    for old in DIFFERENCES.glob("*.png"):
+        old.unlink()
+    found = [f"{name}: no page type has this reference any more" for name in stale]
+    for name in sorted(names):
+        reference = REFERENCES / name
+        if not reference.exists():
+            found.append(f"{name}: no reference (tests/references/{name})")
+            continue
+        with Image.open(OUT / name) as new, Image.open(reference) as old:
+            result = compare(new, old)
+            if result.same:
+                continue
+            difference_image(new, result).save(DIFFERENCES / name)
+        what = (f"{result.pixels} pixels differ" if result.sizes[0] == result.sizes[1]
+                else f"size {result.sizes[0]} instead of {result.sizes[1]}")
+        found.append(f"{name}: {what}; new {OUT.relative_to(ROOT) / name}, "
+                     f"difference {DIFFERENCES.relative_to(ROOT) / name}, reference tests/references/{name}")
+    assert found == [], ("screens differ from their references; if the change is meant, run "
+                         "`./dev accept-screens` and commit the new references:\n" + "\n".join(found))

@@ -25,7 +25,7 @@ def test_sources_index_lists_every_document_in_each_language(mini_site: Site) ->
         assert [r.select_one("a")["href"] for r in rows] == ["mini-dialogue/", "mini-report/"]
         assert rows[1].select("td")[1].get_text(strip=True) == t("not_known")
     assert [r.select("td")[1].get_text(strip=True) for r in mini_site.soup("sources/").select("tbody tr")][0] \
-        == "٢٨–٣٠ نوفمبر ٢٠٢٣"
+        == "٢٨–٣٠ تشرين الثاني/نوفمبر ٢٠٢٣"
     assert mini_site.soup("en/sources/").select("tbody tr td")[1].get_text(strip=True) == "28–30 November 2023"
     assert mini_site.soup("fr/sources/").select("tbody tr td")[1].get_text(strip=True) == "du 28 au 30 novembre 2023"
 
@@ -48,7 +48,7 @@ def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order
     unknown = fr.select("[data-kb-source-facts] dd[data-kb-not-known]")
     assert [dd["data-kb-fact"] for dd in unknown] == ["date", "place", "organiser", "original_language", "published"]
     assert unknown[0].select_one("strong").get_text(strip=True) == "Inconnu"
-    assert unknown[0].select_one(".kb-fact__note").get_text(strip=True) == "La date n'est pas connue."
+    assert unknown[0].select_one(".kb-fact__note").get_text(strip=True) == "La date n’est pas connue."
     assert [a.get_text(strip=True) for a in fr.select("#source-recommendations .kb-id")] == ["r03"]
     ar = mini_site.soup("sources/mini-report/")
     assert ar.select_one("[data-kb-fact=date] strong").get_text(strip=True) == "غير معروف"
@@ -62,7 +62,7 @@ def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order
 def test_recommendation_names_its_document_on_its_page_and_in_its_citation(mini_site: Site) -> None:
     for page, title in (("recommendations/r01/", "ملخص حوار تجريبي"),
                         ("en/recommendations/r03/", "Report of a test meeting"),
-                        ("fr/recommendations/r02/", "Résumé d'un dialogue d'essai")):
+                        ("fr/recommendations/r02/", "Résumé d’un dialogue d’essai")):
         soup = mini_site.soup(page)
         link = soup.select_one("[data-kb-source-document] a")
         assert link.get_text(strip=True) == title, page
@@ -89,7 +89,7 @@ def test_explore_filters_by_source_document(page, mini_site: Site, lang: str) ->
     assert [h.split("/")[-2] for h in links if "/recommendations/r" in h] == ["r03"]
     title = LABELS[lang].entries
     assert page.locator("#kb-facet-source option[value=mini-dialogue]").inner_text().startswith(
-        {"ar": "ملخص حوار تجريبي", "en": "Summary of a test dialogue", "fr": "Résumé d'un dialogue d'essai"}[lang])
+        {"ar": "ملخص حوار تجريبي", "en": "Summary of a test dialogue", "fr": "Résumé d’un dialogue d’essai"}[lang])
     assert page.locator("label[for=kb-facet-source]").inner_text() == title["source_document"]
     page.select_option("#kb-facet-source", "mini-dialogue")
     page.wait_for_function("location.search.includes('source=mini-dialogue')")

@@ -228,6 +228,48 @@
 
     function n(value) { return digits(value, config.digits); }
 
+    /* the brief's references for reference managers: each recommendation in each of the brief's
+       languages, joined from the files the build wrote (citations.py); links with blob addresses */
+    var citeData = {}, citeUrls = [];
+    var citeBox = root.querySelector("[data-kb-brief-cite]");
+    function loadCite(lang) {
+      if (!citeData[lang]) {
+        citeData[lang] = fetch(config.languages[lang].cite).then(function (r) {
+          if (!r.ok) throw new Error(config.languages[lang].cite + ": " + r.status);
+          return r.json();
+        });
+      }
+      return citeData[lang];
+    }
+    function paintCite() {
+      var ids = brief.ids.slice(), langs = brief.langs.slice();
+      return Promise.all(langs.map(loadCite)).then(function (data) {
+        var refs = [];
+        ids.forEach(function (id) {
+          data.forEach(function (byId) { if (byId[id]) refs.push(byId[id]); });
+        });
+        var texts = {
+          ris: refs.map(function (r) { return r.ris; }).join(""),
+          bib: refs.map(function (r) { return r.bib; }).join("\n"),
+          csl: JSON.stringify(refs.map(function (r) { return r.csl; }), null, 2) + "\n"
+        };
+        citeUrls.forEach(function (u) { URL.revokeObjectURL(u); });
+        citeUrls = [];
+        citeBox.querySelectorAll("[data-kb-brief-cite-format]").forEach(function (a) {
+          var type = a.getAttribute("data-type");  /* a link without its address yet has no download */
+          var url = URL.createObjectURL(new Blob([texts[a.getAttribute("data-kb-brief-cite-format")]],
+            { type: type + ";charset=utf-8" }));
+          citeUrls.push(url);
+          a.href = url;
+          a.setAttribute("download", a.getAttribute("data-download"));
+          a.setAttribute("type", type);
+        });
+        citeBox.hidden = refs.length === 0;
+      }, function () {
+        citeBox.hidden = true;
+      });
+    }
+
     /* --- the address ---------------------------------------------------------------------------- */
     function splitList(value) {
       return value === null ? [] : value.split(",").map(function (s) { return s.trim(); }).filter(Boolean);
@@ -417,6 +459,7 @@
         status.textContent = "";
         list.textContent = "";
         brief.ids.forEach(function (id, i) { list.appendChild(item(id, i, loaded)); });
+        paintCite();
         if (keep) {
           var again = list.querySelector('[data-kb-brief-act="' + keep.act + '"][data-id="' + keep.id + '"]');
           if (again) again.focus();

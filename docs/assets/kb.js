@@ -186,3 +186,18 @@ document.addEventListener("focusout", function (event) {
     closed = [];
   });
 })();
+
+/* A term's definition (shown on hover and focus) closes with Escape, and stays closed until the
+   pointer and the focus have left the term (WCAG 1.4.13: content on hover or focus is dismissible). */
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".kb-term:hover, .kb-term:focus-within").forEach(function (term) {
+    term.classList.add("kb-term--closed");
+  });
+});
+["focusout", "mouseout"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    var term = event.target.closest && event.target.closest(".kb-term--closed");
+    if (term && !term.contains(event.relatedTarget)) term.classList.remove("kb-term--closed");
+  });
+});

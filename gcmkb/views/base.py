@@ -12,8 +12,9 @@ from ..changes import NO_HISTORY, History
 from ..graph import Graph
 from ..labels import Labels
 from ..languages import REGISTRY
-from ..model import Catalog, Entry, Recommendation, Theme
+from ..model import Catalog, Entry, Recommendation, Text, Theme
 from ..publishing import Edition
+from ..typography import typeset
 
 View = dict[str, Any]
 LANGUAGE_NAMES = {lang.code: lang.name for lang in REGISTRY}
@@ -54,6 +55,12 @@ class ViewContext:
         """href of a language-neutral path in this page's language."""
         return self.site_link(routes.language_prefix(self.lang) + path)
 
+    def text(self, text: Text) -> str:
+        """A human text of the collection for this page, typeset as the language it is written in
+        sets it (Arabic-Indic digits, French no-break spaces; a pending translation shows the
+        Arabic): how every plain text enters a view."""
+        return typeset(text.get(self.lang), text.language(self.lang))
+
     def t(self, key: str, **values: Any) -> str:
         return self.labels.t(key, **values)
 
@@ -70,16 +77,16 @@ def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:
 
 def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
-    return {"id": rec.id, "title": rec.title.get(ctx.lang), "title_lang": written_in(rec, ctx),
+    return {"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
             "href": ctx.link(routes.recommendation(rec.id)),
             "url": ctx.permalink(routes.recommendation(rec.id)),
-            "theme": theme.short.get(ctx.lang), "theme_href": ctx.link(routes.theme(theme.id)),
+            "theme": ctx.text(theme.short), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
 
 
 def entry_item(entry: Entry, ctx: ViewContext) -> View:
     number = ctx.labels.number(int(entry.id)) if entry.kind == "objectives" else None
-    return {"id": entry.id, "number": number, "label": entry.label.get(ctx.lang),
+    return {"id": entry.id, "number": number, "label": ctx.text(entry.label),
             "prefix": ctx.t("objective_number", number=int(entry.id)) if number else None,
             "href": ctx.link(routes.entry(entry.kind, entry.id)),
             "url": ctx.permalink(routes.entry(entry.kind, entry.id)),
@@ -107,9 +114,9 @@ def status_notices(items: list[tuple[str, str]], ctx: ViewContext) -> list[View]
 
 def theme_item(theme: Theme, ctx: ViewContext) -> View:
     count = len(ctx.catalog.in_theme(theme.id))
-    return {"id": theme.id, "number": ctx.labels.number(theme.order), "title": theme.title.get(ctx.lang),
-            "short": theme.short.get(ctx.lang),
-            "description": theme.description.get(ctx.lang), "href": ctx.link(routes.theme(theme.id)),
+    return {"id": theme.id, "number": ctx.labels.number(theme.order), "title": ctx.text(theme.title),
+            "short": ctx.text(theme.short),
+            "description": ctx.text(theme.description), "href": ctx.link(routes.theme(theme.id)),
             "count": count, "count_label": ctx.labels.count("count_recommendations", count)}
 
 

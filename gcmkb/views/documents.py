@@ -8,6 +8,7 @@ from typing import Any
 from .. import routes
 from ..languages import language
 from ..textview import paragraphs, plain, segments
+from ..typography import address_parts
 from .base import (
     COUNTER_STYLE,
     DIRECTION,
@@ -35,21 +36,21 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
             rec = ctx.catalog.recommendation(key)
             theme = ctx.catalog.theme(rec.theme)
             shown = rec.shown_in(ctx.lang)  # the source's while its translation is pending
-            return {**base, "kind": kind, "id": key, "title": rec.title.get(ctx.lang),
-                    "text_lang": written_in(rec, ctx), "eyebrow": theme.short.get(ctx.lang),
+            return {**base, "kind": kind, "id": key, "title": ctx.text(rec.title),
+                    "text_lang": written_in(rec, ctx), "eyebrow": ctx.text(theme.short),
                     "lead": segments(rec.lead.get(ctx.lang), shown, ctx.catalog, ctx.permalink)
                     if rec.lead else None,
                     "paragraphs": paragraphs(rec.text, shown, ctx.catalog, ctx.permalink),
                     "notices": status_notices([(key, rec.status(ctx.lang))], ctx),
                     "full": ctx.permalink(routes.recommendation(key)), "recommendations": []}
         theme = ctx.catalog.theme(key)
-        return {**base, "kind": kind, "id": key, "title": theme.title.get(ctx.lang),
+        return {**base, "kind": kind, "id": key, "title": ctx.text(theme.title),
                 "eyebrow": ctx.t("theme") + " " + ctx.labels.number(theme.order), "lead": None,
-                "paragraphs": [[{"kind": "text", "text": theme.description.get(ctx.lang)}]],
+                "paragraphs": [[{"kind": "text", "text": ctx.text(theme.description)}]],
                 "notices": status_notices([("", theme.tracking.status(ctx.lang))]
                                           + [(r.id, r.status(ctx.lang)) for r in ctx.catalog.in_theme(key)], ctx),
                 "full": ctx.permalink(routes.theme(key)),
-                "text_lang": None, "recommendations": [{"id": r.id, "title": r.title.get(ctx.lang),
+                "text_lang": None, "recommendations": [{"id": r.id, "title": ctx.text(r.title),
                            "title_lang": written_in(r, ctx),
                            "href": ctx.permalink(routes.recommendation(r.id))}
                           for r in ctx.catalog.in_theme(key)]}
@@ -62,7 +63,7 @@ def print_view(key: str, ctx: ViewContext) -> View:
     themes = [cat.theme(key)] if key else list(cat.themes)
     base = document_view(ctx, {"css": "assets/print.css"})
     return {**base,
-            "title": themes[0].title.get(ctx.lang) if key else ctx.t("all_recommendations"),
+            "title": ctx.text(themes[0].title) if key else ctx.t("all_recommendations"),
             "subtitle": segments(ctx.t("document_title"), ctx.lang, cat, ctx.link),
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
             "back": ctx.link(routes.theme(key) if key else ""),
@@ -72,14 +73,15 @@ def print_view(key: str, ctx: ViewContext) -> View:
                                        + [(r.id, r.status(ctx.lang)) for r in cat.in_theme(t.id)]], ctx),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
                         "recommendations": [{
-                            "id": r.id, "title": r.title.get(ctx.lang), "title_lang": written_in(r, ctx),
+                            "id": r.id, "title": ctx.text(r.title), "title_lang": written_in(r, ctx),
                             "lead": segments(r.lead.get(ctx.lang), r.shown_in(ctx.lang), cat, ctx.link)
                             if r.lead else None,
                             "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
+                            "address": address_parts(ctx.permalink(routes.recommendation(r.id))),
                             "citation": segments(ctx.t("cite_text", id=r.id,
                                                        document=document_title(r, cat, ctx.labels),
-                                                       title=plain(r.title.get(ctx.lang))), ctx.lang, cat, ctx.link),
+                                                       title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 
 

@@ -10,6 +10,7 @@ from ..languages import language
 from ..model import Recommendation
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
+from ..typography import address_parts, typeset
 from .base import (
     DIRECTION,
     LANGUAGE_NAMES,
@@ -34,7 +35,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
     theme = cat.theme(rec.theme)
     before, after = ctx.graph.neighbours(rec)
     permalink = ctx.permalink(routes.recommendation(rid))
-    title, shown = rec.title.get(lang), rec.shown_in(lang)  # shown: the source's while pending
+    title, shown = ctx.text(rec.title), rec.shown_in(lang)  # shown: the source's while pending
     lead = [segments(rec.lead.get(lang), shown, cat, ctx.link)] if rec.lead else []
     texts = lead + paragraphs(rec.text, shown, cat, ctx.link)
     blocks = marked_terms(texts, ctx) if shown == lang else texts  # the page's terms, not the source's
@@ -44,7 +45,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "paragraphs": blocks[len(lead):],
         "terms": recommendation_terms(rid, ctx),
         "theme": theme_item(theme, ctx),
-        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(lang), routes.theme(theme.id))),
+        "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (ctx.text(theme.short), routes.theme(theme.id))),
         "previous": rec_item(before, ctx) if before else None,
         "next": rec_item(after, ctx) if after else None,
         "taxonomies": [{"kind": k.name, "label": ctx.t(k.fact),
@@ -52,13 +53,17 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
                        for k in TAXONOMIES],
         "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
-        "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))],
+        # each recommendation once: one this record relates to is not repeated among those referring to it
+        "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))
+                          if r.id not in rec.related],
+        # readers get the place in the document; editors, in the notes, the bullet and extraction line
         "document": source_item(cat.source(rec.document), ctx) if rec.document else None,
-        "source": ctx.t("source_location", theme=theme.order, bullet=rec.bullet),
-        "source_line": ctx.t("source_line", line=rec.source_line) if rec.source_line else None,
+        "source": ctx.t("source_position", theme=theme.order, title=ctx.text(theme.short), bullet=rec.bullet,
+                        count=len(cat.in_theme(theme.id))),
+        "source_editorial": source_editorial(rec, ctx),
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
-        "permalink": permalink,
+        "permalink": permalink, "address": address_parts(permalink),
         "citation": segments(ctx.t("cite_text", document=document_title(rec, ctx.catalog, ctx.labels), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
         "notes": [paragraphs(n, n.language(lang), cat, ctx.link) for n in rec.notes],
@@ -68,6 +73,14 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
         "embed_href": ctx.link(routes.embed("recommendations", rid)),
     }
+
+
+def source_editorial(rec: Recommendation, ctx: ViewContext) -> str:
+    """Where the record's bullet stands in the source and in its extraction, for the editors."""
+    location = ctx.t("source_location", theme=ctx.catalog.theme(rec.theme).order, bullet=rec.bullet)
+    if not rec.source_line:
+        return location
+    return ctx.t("source_editorial", location=location, line=ctx.t("source_line", line=rec.source_line))
 
 
 def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
@@ -106,7 +119,7 @@ def theme_view(tid: str, ctx: ViewContext) -> View:
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
         "print_href": ctx.link(routes.printable(tid)),
         "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
-        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": theme.title.get(ctx.lang)},
+        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title)},
         "embed_href": ctx.link(routes.embed("themes", tid)),
     }
 
@@ -121,7 +134,7 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
     columns = parallel_columns(ctx.lang)
     rows = []
     for rec in cat.in_theme(tid):
-        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": rec.title.get(c),
+        blocks = [[{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c], "title": typeset(rec.title.get(c), c),
                     "paragraphs": ([segments(rec.lead.get(c), c, cat, ctx.link)] if rec.lead else [])
                     + paragraphs(rec.text, c, cat, ctx.link)} for c in columns]]
         width = max(len(b["paragraphs"]) for b in blocks[0])
@@ -131,8 +144,8 @@ def parallel_view(tid: str, ctx: ViewContext) -> View:
                      "pairs": [[{"lang": b["lang"], "dir": b["dir"], "name": b["name"],
                                  "segments": b["paragraphs"][k] if k < len(b["paragraphs"]) else []}
                                 for b in blocks[0]] for k in range(width)]})
-    return {"title": theme.title.get(ctx.lang), "theme_href": ctx.link(routes.theme(tid)),
-            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (theme.short.get(ctx.lang), routes.theme(tid))),
+    return {"title": ctx.text(theme.title), "theme_href": ctx.link(routes.theme(tid)),
+            "breadcrumbs": crumbs(ctx, (ctx.t("themes"), "themes/"), (ctx.text(theme.short), routes.theme(tid))),
             "columns": [{"lang": c, "dir": DIRECTION[c], "name": LANGUAGE_NAMES[c]} for c in columns],
             "rows": rows}
 

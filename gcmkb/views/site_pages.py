@@ -42,7 +42,7 @@ def about_view(_: str, ctx: ViewContext) -> View:
                                        for code, n in counts.items()]})
     notes = [{**rec_item(r, ctx), "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in r.notes]}
              for r in cat.recommendations if r.notes]
-    notes += [{"id": t.id, "title": t.title.get(ctx.lang), "href": ctx.link(routes.theme(t.id)),
+    notes += [{"id": t.id, "title": ctx.text(t.title), "href": ctx.link(routes.theme(t.id)),
                "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in t.notes]}
               for t in cat.themes if t.notes]
     return {"status_rows": status_rows, "notes": notes, "breadcrumbs": crumbs(ctx),
@@ -60,17 +60,17 @@ def dashboard_view(_: str, ctx: ViewContext) -> View:
     cat = ctx.catalog
     rows: list[View] = []
     for rec in cat.recommendations:
-        rows.append({"id": rec.id, "title": rec.title.get(ctx.lang), "title_lang": written_in(rec, ctx),
+        rows.append({"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
                      "href": ctx.link(routes.recommendation(rec.id)),
                      "edit": ctx.edit_url(rec.path), "kind": ctx.t("recommendation"),
                      "statuses": [status_cell(lang, rec.status(lang), ctx) for lang in LANGUAGES]})
     for theme in cat.themes:
-        rows.append({"id": "", "title": theme.title.get(ctx.lang), "href": ctx.link(routes.theme(theme.id)),
+        rows.append({"id": "", "title": ctx.text(theme.title), "href": ctx.link(routes.theme(theme.id)),
                      "edit": ctx.edit_url(theme.path), "kind": ctx.t("theme"),
                      "statuses": [status_cell(lang, theme.tracking.status(lang), ctx) for lang in LANGUAGES]})
     for kind, entries in cat.taxonomies.items():
         for entry in entries:
-            rows.append({"id": "", "title": entry.label.get(ctx.lang),
+            rows.append({"id": "", "title": ctx.text(entry.label),
                          "href": ctx.link(routes.entry(kind, entry.id)), "edit": ctx.edit_url(entry.path),
                          "kind": ctx.t(kind),
                          "statuses": [status_cell(lang, "source" if lang == SOURCE_LANGUAGE else TAXONOMY_STATUS, ctx)
@@ -93,14 +93,15 @@ def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
 
 
 def data_view(_: str, ctx: ViewContext) -> View:
-    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV")]
+    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
+             ("data/recommendations.csv-metadata.json", "JSON")]
     schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
     files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
     return {"breadcrumbs": crumbs(ctx),
             "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
                        "url": ctx.site_url + path} for path, fmt in files],
             "pdfs": [{"name": ctx.t("all_recommendations"), "href": ctx.site_link(routes.pdf(ctx.lang))}]
-            + [{"name": t.title.get(ctx.lang), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
+            + [{"name": ctx.text(t.title), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
                for t in ctx.catalog.themes]}
 
 

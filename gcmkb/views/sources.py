@@ -48,7 +48,7 @@ def _value(name: str, fact: Fact, ctx: ViewContext) -> tuple[str | None, str | N
         return Locale(ctx.lang).languages.get(value, value), None
     if name == "published":
         return value, value
-    return value.get(ctx.lang), None
+    return ctx.text(value), None
 
 
 def fact_rows(src: Source, ctx: ViewContext) -> list[View]:
@@ -66,7 +66,7 @@ def fact_rows(src: Source, ctx: ViewContext) -> list[View]:
 def source_item(src: Source, ctx: ViewContext) -> View:
     count = len(ctx.catalog.from_source(src.id))
     when = date_label(src.date.value, ctx) if src.date.value else None
-    return {"id": src.id, "title": src.title.get(ctx.lang), "href": ctx.link(routes.source(src.id)),
+    return {"id": src.id, "title": ctx.text(src.title), "href": ctx.link(routes.source(src.id)),
             "url": ctx.permalink(routes.source(src.id)), "kind": ctx.t(f"source_kind_{src.kind}"),
             "date": when, "count": count, "count_label": ctx.labels.count("count_recommendations", count)}
 
@@ -78,11 +78,11 @@ def source_view(sid: str, ctx: ViewContext) -> View:
     whole = len(cat.sources) == 1  # the printable document and its PDF are this document's
     return {
         **source_item(src, ctx),
-        "description": src.description.get(ctx.lang),
+        "description": ctx.text(src.description),
         "breadcrumbs": crumbs(ctx, (ctx.t("sources"), routes.source())),
         "facts": fact_rows(src, ctx),
-        "edition": src.edition.get(ctx.lang),
-        "themes": [{"id": t.id, "title": t.title.get(ctx.lang), "href": ctx.link(routes.theme(t.id)),
+        "edition": ctx.text(src.edition),
+        "themes": [{"id": t.id, "title": ctx.text(t.title), "href": ctx.link(routes.theme(t.id)),
                     "count_label": ctx.labels.count("count_recommendations",
                                                     sum(1 for r in recs if r.theme == t.id))} for t in themes],
         "recommendations": [{**rec_item(r, ctx), "number": ctx.labels.number(i)} for i, r in enumerate(recs, 1)],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..taxonomies import TAXONOMIES
+from ..textview import Segment, segments
 from .base import (
     View,
     ViewContext,
@@ -18,8 +20,8 @@ def entry_view(kind: str) -> Callable[[str, ViewContext], View]:
         entry = ctx.catalog.entry(kind, eid)
         return {**entry_item(entry, ctx), "kind": kind,
                 "working_rendering": ctx.t("working_rendering") if ctx.lang in entry.working_renderings else None,
-                "description": entry.description.get(ctx.lang) if entry.description else None,
-                "breadcrumbs": crumbs(ctx, (ctx.t(kind), f"{kind}/")),
+                "description": ctx.text(entry.description) if entry.description else None,
+                "breadcrumbs": crumbs(ctx, (ctx.t(kind), f"{kind}/")), "source": source(kind, ctx),
                 "recommendations": [rec_item(r, ctx) for r in ctx.graph.serving(kind, eid)]}
     return view
 
@@ -27,5 +29,11 @@ def entry_view(kind: str) -> Callable[[str, ViewContext], View]:
 def entries_view(kind: str) -> Callable[[str, ViewContext], View]:
     def view(_: str, ctx: ViewContext) -> View:
         return {"kind": kind, "entries": [entry_item(e, ctx) for e in ctx.catalog.taxonomies[kind]],
-                "breadcrumbs": crumbs(ctx)}
+                "breadcrumbs": crumbs(ctx), "source": source(kind, ctx)}
     return view
+
+
+def source(kind: str, ctx: ViewContext) -> list[Segment]:
+    """The text a taxonomy's entries come from (the guiding principles: A/RES/73/195, para. 15)."""
+    label = next(k.source for k in TAXONOMIES if k.name == kind)
+    return segments(ctx.t(label), ctx.lang, ctx.catalog, ctx.link) if label else []

@@ -1,0 +1,148 @@
+"""Citations a reference manager reads (Zotero, EndNote, Word, BibTeX): RIS, BibTeX and CSL-JSON
+for every recommendation in every language, written beside its page (`recommendations/rNN/cite.ris`,
+`cite.bib`, `cite.json`) and, per language, all of them in one file the brief composer joins
+(`assets/cite/<lang>.json`) so that a brief's references never need a second formatter in the browser.
+
+One reference: the recommendation's title in the page's language (the source's while its
+translation is pending, with the source's language code), the publisher from the configuration as
+corporate author, the document as container, the date of the version cited (the latest change of
+the record, as the page's "As of" says; else the edition's date; none for an undated copy), the
+permalink. Nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import routes
+from .history_views import day_of
+from .publishing import UNDATED
+from .textview import plain
+from .views import View, ViewContext
+from .views.sources import document_title
+
+FORMATS = {"ris": "cite.ris", "bib": "cite.bib", "csl": "cite.json"}  # format -> file beside the page
+MEDIA_TYPES = {"ris": "application/x-research-info-systems", "bib": "application/x-bibtex",
+               "csl": "application/vnd.citationstyles.csl+json"}
+BRIEF_FILE = "assets/cite/{lang}.json"  # every reference of a language, for the brief's downloads
+# LaTeX's special characters in a BibTeX field; non-ASCII letters stay UTF-8 (biber, Zotero read it)
+BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str          # "gcm-r01-en": unique across records and languages
+    id: str           # the recommendation's id
+    title: str
+    language: str     # the language the title is written in
+    container: str    # the document the recommendation belongs to
+    author: str       # the publisher: a corporate name, never split into given and family names
+    issued: date | None
+    url: str
+
+
+def cite_data(lang: str) -> str:
+    return BRIEF_FILE.format(lang=lang)
+
+
+def file_path(rid: str, fmt: str, lang: str) -> str:
+    """A citation file, relative to the site root."""
+    return routes.language_prefix(lang) + routes.recommendation(rid) + FORMATS[fmt]
+
+
+def issued(rid: str, ctx: ViewContext) -> date | None:
+    """The date of the version cited: the record's latest change, else the edition's, else none."""
+    latest = ctx.history.latest(rid)
+    if latest:
+        return day_of(latest)
+    if ctx.edition.state != UNDATED:
+        return datetime.fromtimestamp(ctx.edition.time, UTC).date()
+    return None
+
+
+def reference(rid: str, ctx: ViewContext) -> Reference:
+    rec = ctx.catalog.recommendation(rid)
+    return Reference(f"gcm-{rid}-{ctx.lang}", rid, plain(rec.title.get(ctx.lang)), rec.shown_in(ctx.lang),
+                     document_title(rec, ctx.catalog, ctx.labels), ctx.publisher_name, issued(rid, ctx),
+                     ctx.permalink(routes.recommendation(rid)))
+
+
+def to_ris(ref: Reference) -> str:
+    """One RIS record (a web page: Zotero and EndNote import it as one), CRLF as the format has it."""
+    lines = [("TY", "ELEC"), ("ID", ref.key), ("TI", ref.title), ("T2", ref.container), ("AU", ref.author)]
+    if ref.issued:
+        lines += [("PY", str(ref.issued.year)), ("DA", ref.issued.strftime("%Y/%m/%d"))]
+    lines += [("UR", ref.url), ("LA", ref.language), ("ER", "")]
+    return "".join(f"{tag}  - {value}".rstrip(" ") + "\r\n" for tag, value in lines)
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join(BIBTEX_ESCAPES.get(ch, ch) for ch in text)
+
+
+def to_bibtex(ref: Reference) -> str:
+    """One @misc entry; the author in double braces, so that it stays one corporate name."""
+    fields = [("author", "{" + bibtex_escape(ref.author) + "}"), ("title", bibtex_escape(ref.title)),
+              ("howpublished", bibtex_escape(ref.container))]
+    if ref.issued:
+        fields += [("year", str(ref.issued.year)), ("month", BIBTEX_MONTHS[ref.issued.month - 1]),
+                   ("date", ref.issued.isoformat())]
+    fields += [("url", ref.url), ("language", ref.language)]
+    body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields)
+    return f"@misc{{{ref.key},\n{body}\n}}\n"
+
+
+def to_csl(ref: Reference) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": ref.key, "type": "webpage", "title": ref.title, "container-title": ref.container,
+                            "author": [{"literal": ref.author}], "URL": ref.url, "language": ref.language,
+                            "number": ref.id}
+    if ref.issued:
+        item["issued"] = {"date-parts": [[ref.issued.year, ref.issued.month, ref.issued.day]]}
+    return item
+
+
+def csl_json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def formats(ref: Reference) -> dict[str, str]:
+    return {"ris": to_ris(ref), "bib": to_bibtex(ref), "csl": csl_json([to_csl(ref)])}
+
+
+def citation_links(rid: str, ctx: ViewContext) -> list[dict[str, str]]:
+    """The page's download links: label, href, file name, media type."""
+    return [{"label": ctx.t(f"cite_{fmt}"), "href": ctx.site_link(file_path(rid, fmt, ctx.lang)),
+             "download": f"{rid}-{ctx.lang}.{FORMATS[fmt].rpartition('.')[2]}", "type": MEDIA_TYPES[fmt]}
+            for fmt in FORMATS]
+
+
+def with_citations(view: Callable[[str, ViewContext], View]) -> Callable[[str, ViewContext], View]:
+    """A recommendation's view, with the links to its citation files."""
+    def recommendation(rid: str, ctx: ViewContext) -> View:
+        return {**view(rid, ctx), "cite_files": citation_links(rid, ctx)}
+    return recommendation
+
+
+def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
+    """Every recommendation's citation files in every language, and each language's file for the brief."""
+    for lang, ctx in contexts.items():
+        every: dict[str, Any] = {}
+        for rec in ctx.catalog.recommendations:
+            ref = reference(rec.id, ctx)
+            texts = formats(ref)
+            for fmt, text in texts.items():
+                target = site_dir / file_path(rec.id, fmt, lang)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(text.encode("utf-8"))
+            every[rec.id] = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
+        target = site_dir / cite_data(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(every, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
