@@ -20,6 +20,7 @@ from .model import Catalog, Recommendation
 from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
 from .views import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
+from .views.sources import document_title
 
 BRIEF_PAGE = routes.BRIEF_PAGE
 STORAGE_KEY = "kb-brief"  # localStorage, shared by every language of the site
@@ -58,7 +59,7 @@ def _compact(items: list[Segment]) -> list[Any]:
 def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str, Any]:
     lang, link = labels.lang, routes.recommendation  # links stay language-neutral paths
     title = rec.title.get(lang)
-    citation = labels.t("cite_text", document=labels.t("document_title"), id=rec.id, title=plain(title))
+    citation = labels.t("cite_text", document=document_title(rec, catalog, labels), id=rec.id, title=plain(title))
     return {"t": title,
             "l": _compact(segments(rec.lead.get(lang), lang, catalog, lambda p: p)) if rec.lead else None,
             "p": [_compact(p) for p in paragraphs(rec.text, lang, catalog, lambda p: p)],

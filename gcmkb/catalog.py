@@ -15,12 +15,14 @@ from .layout import MISPLACED_HINT, TAXONOMY_KINDS, discover
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
+from .sources import build_source, check_document_field, check_source, document_of, source_ids
 from .term_checks import check_term_uses, check_termbase, deprecated_matchers, terms_of
 from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_problems
 from .translation_checks import check_translations, source_fingerprint
 from .yamlsource import Document, read_document
 
-SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "taxonomy": "taxonomy", "terms": "terms"}
+SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "source": "source", "taxonomy": "taxonomy",
+             "terms": "terms"}
 
 
 class DocumentCache:
@@ -150,13 +152,22 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
     rec_ids, theme_ids = _ids(loaded, "recommendation"), _ids(loaded, "theme")
     yield from _unique_ids(loaded.of("recommendation", valid_only=False), "recommendation")
     yield from _unique_ids(loaded.of("theme", valid_only=False), "theme")
+    yield from _unique_ids(loaded.of("source", valid_only=False), "source document")
+    doc_ids = source_ids(loaded.of("source", valid_only=False), loaded.unreadable.get("source", []))
+    for doc in loaded.of("source"):
+        yield from _check_file_name(doc, doc.data["id"])
+        yield from check_source(doc)
+        yield from _check_text_forms(doc)
     known = {kind: _taxonomy_ids(loaded, kind) for kind in TAXONOMY_KINDS}
     for doc in loaded.of("recommendation", valid_only=False):  # a field the schema refused is not checked again
         unsound = loaded.unsound.get(doc.path, set())
         if isinstance(doc.data, dict) and "(document)" not in unsound:
             yield from _check_recommendation(doc, rec_ids, theme_ids, known, unsound)
-    yield from _unique_bullets(recs)
+            if "source" not in unsound:
+                yield from check_document_field(doc, doc_ids)
+    yield from _unique_bullets(recs, sorted(doc_ids))
     yield from _unique_orders(themes)
+    yield from _unique_orders(loaded.of("source"), "source document")
     for doc in themes:
         yield from _check_file_name(doc, doc.data["id"])
     for doc in taxes:
@@ -265,24 +276,24 @@ def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
             yield _p(doc, ("related", i), f"related[{i}]", _unknown("recommendation", ref, rec_ids, "ids"))
 
 
-def _unique_bullets(recs: list[Document]) -> Iterator[Problem]:
-    seen: dict[tuple[str, int], str] = {}
-    for doc in recs:
-        key = (doc.data["theme"], doc.data["source"]["bullet"])
+def _unique_bullets(recs: list[Document], doc_ids: list[str]) -> Iterator[Problem]:
+    seen: dict[tuple[str | None, str, int], str] = {}
+    for doc in recs:  # a bullet is one record in its document's theme
+        key = (document_of(doc.data, doc_ids), doc.data["theme"], doc.data["source"]["bullet"])
         if key in seen:
-            yield _p(doc, ("source", "bullet"), "source.bullet", f"bullet {key[1]} of theme "
-                     f"{key[0]!r} is already {seen[key]}; allowed: one record per bullet")
+            yield _p(doc, ("source", "bullet"), "source.bullet", f"bullet {key[2]} of theme "
+                     f"{key[1]!r} is already {seen[key]}; allowed: one record per bullet")
         else:
             seen[key] = doc.data["id"]
 
 
-def _unique_orders(themes: list[Document]) -> Iterator[Problem]:
+def _unique_orders(docs: list[Document], kind: str = "theme") -> Iterator[Problem]:
     seen: dict[int, str] = {}
-    for doc in themes:
+    for doc in docs:
         order = doc.data["order"]
         if order in seen:
-            yield _p(doc, ("order",), "order", f"order {order} is already used by theme "
-                     f"{seen[order]!r}; allowed: a position no other theme has")
+            yield _p(doc, ("order",), "order", f"order {order} is already used by {kind} "
+                     f"{seen[order]!r}; allowed: a position no other {kind} has")
         else:
             seen[order] = doc.data["id"]
 
@@ -364,6 +375,8 @@ def build_catalog(loaded: Loaded) -> Catalog:
         source_line=d.data.get("source", {}).get("line"), tracking=_tracking(d), path=d.path)
         for d in loaded.of("theme")), key=lambda t: t.order)
     order = {t.id: t.order for t in themes}
+    sources = tuple(sorted((build_source(d) for d in loaded.of("source")), key=lambda s: s.order))
+    doc_ids = [s.id for s in sources]
     recs = sorted((Recommendation(
         id=d.data["id"], theme=d.data["theme"], bullet=d.data["source"]["bullet"],
         source_line=d.data["source"].get("line"),
@@ -371,7 +384,8 @@ def build_catalog(loaded: Loaded) -> Catalog:
         actors=tuple(d.data["actors"]), topics=tuple(d.data["topics"]),
         sdg_targets=tuple(d.data.get("sdg_targets", ())), related=tuple(d.data["related"]),
         title=Text.of(d.data["title"]), lead=Text.of(d.data["lead"]) if "lead" in d.data else None,
-        text=Text.of(d.data["text"]), notes=_notes(d.data), tracking=_tracking(d), path=d.path)
+        text=Text.of(d.data["text"]), notes=_notes(d.data), tracking=_tracking(d), path=d.path,
+        document=document_of(d.data, doc_ids))
         for d in loaded.of("recommendation")), key=lambda r: (order[r.theme], r.bullet, r.id))
     taxonomies = {}
     for d in loaded.of("taxonomy"):
@@ -386,4 +400,4 @@ def build_catalog(loaded: Loaded) -> Catalog:
         redirects.update(d.data["redirects"])
     terms = tuple(t for d in loaded.of("terms") for t in terms_of(d))
     return Catalog(themes=tuple(themes), recommendations=tuple(recs), taxonomies=taxonomies,
-                   redirects=redirects, terms=terms)
+                   redirects=redirects, terms=terms, sources=sources)

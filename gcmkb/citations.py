@@ -24,6 +24,7 @@ from .history_views import day_of
 from .publishing import UNDATED
 from .textview import plain
 from .views import View, ViewContext
+from .views.sources import document_title
 
 FORMATS = {"ris": "cite.ris", "bib": "cite.bib", "csl": "cite.json"}  # format -> file beside the page
 MEDIA_TYPES = {"ris": "application/x-research-info-systems", "bib": "application/x-bibtex",
@@ -69,7 +70,7 @@ def issued(rid: str, ctx: ViewContext) -> date | None:
 def reference(rid: str, ctx: ViewContext) -> Reference:
     rec = ctx.catalog.recommendation(rid)
     return Reference(f"gcm-{rid}-{ctx.lang}", rid, plain(rec.title.get(ctx.lang)), rec.shown_in(ctx.lang),
-                     ctx.t("document_title"), ctx.publisher_name, issued(rid, ctx),
+                     document_title(rec, ctx.catalog, ctx.labels), ctx.publisher_name, issued(rid, ctx),
                      ctx.permalink(routes.recommendation(rid)))
 
 

@@ -30,6 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     assert catalog is not None
     print(f"ok: {len(catalog.recommendations)} recommendations, {len(catalog.themes)} themes, "
+          f"{len(catalog.sources)} source document(s), "
           + ", ".join(f"{len(v)} {k}" for k, v in catalog.taxonomies.items())
           + (f"; {len(problems)} warning(s)" if problems else "")
           + (f"; {len(pending)} translation(s) pending" if pending else ""))
@@ -80,7 +81,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     try:
-        path = scaffold(args.root, args.theme)
+        path = scaffold(args.root, args.theme, args.source)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -120,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="also set the status (e.g. reviewed after a review)")
     new = sub.add_parser("new", help="create a new recommendation with the next free id")
     new.add_argument("--theme", required=True, help="the theme it belongs to (e.g. climate)")
+    new.add_argument("--source", help="the id of its source document (needed once there are several)")
     pdf = sub.add_parser("pdf", help="make the PDFs of a built site's printable pages again, without the "
                          "cache (WeasyPrint; `mkdocs build` writes them already)")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")

@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
-from .model import Catalog, Entry, Recommendation, Text, Theme, Translated
+from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
 from .publishing import UNDATED, Edition
 from .taxonomies import TAXONOMY_KINDS
 from .termbase import Term
@@ -62,7 +62,8 @@ def _translations(tracking: Translated) -> dict[str, Any]:
 def recommendation_record(rec: Recommendation) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": rec.id, "theme": rec.theme,
-        "source": {"bullet": rec.bullet, **({"line": rec.source_line} if rec.source_line else {})},
+        "source": {**({"document": rec.document} if rec.document else {}), "bullet": rec.bullet,
+                   **({"line": rec.source_line} if rec.source_line else {})},
         "objectives": [int(o) for o in rec.objectives], "principles": list(rec.principles),
         "actors": list(rec.actors), "topics": list(rec.topics),
         **({"sdg_targets": list(rec.sdg_targets)} if rec.sdg_targets else {}),
@@ -87,6 +88,27 @@ def theme_record(theme: Theme) -> dict[str, Any]:
     return record
 
 
+def _fact(fact: Fact) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": _text(fact.value) if isinstance(fact.value, Text) else fact.value}
+    if fact.evidence:
+        out["evidence"] = list(fact.evidence)
+    if fact.note:
+        out["note"] = _text(fact.note)
+    return out
+
+
+def source_record(src: Source) -> dict[str, Any]:
+    """A source document exactly as in recommendations/sources/<id>.yml."""
+    record: dict[str, Any] = {"id": src.id, "order": src.order, "kind": src.kind, "title": _text(src.title),
+                              "description": _text(src.description)}
+    record.update({name: _fact(getattr(src, name)) for name in ("date", "place", "organiser",
+                                                                "original_language", "published")})
+    record["edition"] = {"language": src.edition_language, "description": _text(src.edition)}
+    if src.notes:
+        record["notes"] = [_text(n) for n in src.notes]
+    return record
+
+
 def _entry(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": int(entry.id) if entry.kind == "objectives" else entry.id,
                            "label": _text(entry.label)}
@@ -104,6 +126,7 @@ def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, s
                for rec in catalog.recommendations}
     return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
             "edition": edition_record(edition or Edition()), "languages": list(LANGUAGES),
+            "sources": [source_record(s) for s in catalog.sources],
             "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
             "taxonomies": [_taxonomy(kind, entries) for kind, entries in catalog.taxonomies.items()],
@@ -136,7 +159,7 @@ def term_record(term: Term) -> dict[str, Any]:
     return out
 
 
-CSV_COLUMNS = (["id", "theme", "bullet", *TAXONOMY_KINDS, "sdg_targets", "related"]
+CSV_COLUMNS = (["id", "source_document", "theme", "bullet", *TAXONOMY_KINDS, "sdg_targets", "related"]
                + [f"{field}_{lang}" for field in ("title", "lead", "text") for lang in LANGUAGES]
                + [f"status_{lang}" for lang in TRANSLATED_LANGUAGES] + [f"url_{lang}" for lang in LANGUAGES])
 
@@ -147,7 +170,8 @@ def csv_text(catalog: Catalog, site_url: str) -> str:
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for rec in catalog.recommendations:
-        row = [rec.id, rec.theme, rec.bullet, *(" ".join(rec.tagged(kind)) for kind in TAXONOMY_KINDS),
+        row = [rec.id, rec.document or "", rec.theme, rec.bullet,
+               *(" ".join(rec.tagged(kind)) for kind in TAXONOMY_KINDS),
                " ".join(rec.sdg_targets), " ".join(rec.related)]
         for field in ("title", "lead", "text"):
             text = getattr(rec, field)

@@ -39,6 +39,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("theme", "theme", "th", lambda cat, labels: [(t.id, typeset(t.short.get(labels.lang), labels.lang))
                                                        for t in cat.themes],
           lambda rec, lang: rec.theme),
+    Facet("source", "source_document", "sd",
+          lambda cat, labels: [(s.id, typeset(s.title.get(labels.lang), labels.lang)) for s in cat.sources],
+          lambda rec, lang: rec.document or ""),
     *(Facet(k.facet, k.facet, k.field, _entries(k.name), _tagged(k.name)) for k in TAXONOMIES),
     Facet("status", "translation_status", "s",
           lambda cat, labels: [(code, labels.t(f"status_{code}")) for code in STATUSES],

@@ -54,6 +54,8 @@ class Graph:
         pages = {("recommendation", rid), ("embed-recommendation", rid), ("print", ""),
                  ("recommendations", table), ("status", table), ("search", ""), ("themes", ""), ("glossary", "")}
         pages |= {(kind, rec.theme) for kind in ("theme", "parallel", "print", "embed-theme")}
+        if rec.document is not None:
+            pages |= {("source", rec.document), ("sources", "")}
         linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
             n.id for n in self.neighbours(rec) if n is not None}
         pages |= {("recommendation", other) for other in linked - {rid}}

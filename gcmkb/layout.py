@@ -15,7 +15,7 @@ SINGLE_FILES = {"redirects.yml": "redirects", "terms.yml": "terms"}  # beside th
 
 @dataclass(frozen=True)
 class SourceFile:
-    kind: str  # recommendation | theme | taxonomy | redirects | terms | misplaced
+    kind: str  # recommendation | theme | source | taxonomy | redirects | terms | misplaced
     file: Path
     display: str  # path relative to the project root, as editors see it
 
@@ -28,6 +28,8 @@ def classify(relative: Path) -> str:
         return SINGLE_FILES.get(parts[0], "recommendation")
     if len(parts) == 2 and parts[0] == "themes":
         return "theme"
+    if len(parts) == 2 and parts[0] == "sources":
+        return "source"
     if len(parts) == 2 and parts[0] == "taxonomies" and relative.stem in TAXONOMY_KINDS:
         return "taxonomy"
     return "misplaced"
@@ -45,5 +47,6 @@ def discover(root: Path) -> list[SourceFile]:
 
 
 MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
+                  "recommendations/sources/<id>.yml, "
                   f"recommendations/taxonomies/{{{','.join(TAXONOMY_KINDS)}}}.yml, "
                   "recommendations/redirects.yml, recommendations/terms.yml")

@@ -120,6 +120,36 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One thing known, or not, of a source document: its value (None when not known), the public
+    addresses that support it, and a note saying what is known and what is not."""
+
+    value: Any
+    evidence: tuple[str, ...]
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document: the summary of a dialogue, a meeting report, an outcome document."""
+
+    id: str
+    order: int
+    kind: str
+    title: Text
+    description: Text
+    date: Fact              # value: "2023-11-28" or "2023-11-28/2023-11-30"
+    place: Fact             # value: Text
+    organiser: Fact         # value: Text
+    original_language: Fact  # value: a language code
+    published: Fact         # value: an address
+    edition_language: str
+    edition: Text
+    notes: tuple[Text, ...]
+    path: str
+
+
+@dataclass(frozen=True)
 class Recommendation:
     id: str
     theme: str
@@ -137,6 +167,7 @@ class Recommendation:
     notes: tuple[Text, ...]
     tracking: Translated
     path: str
+    document: str | None = None  # the id of its source document (None: the collection has none)
 
     def status(self, lang: str) -> str:
         return self.tracking.status(lang)
@@ -159,6 +190,7 @@ class Catalog:
     taxonomies: Mapping[str, tuple[Entry, ...]]
     redirects: Mapping[str, str] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
+    sources: tuple[Source, ...] = ()
 
     # Lookups are indexed once per catalog (cached_property works on frozen dataclasses): a
     # linear search per lookup made every page cost O(N), the whole build O(N²).
@@ -174,6 +206,13 @@ class Catalog:
     def term(self, term_id: str) -> Term:
         return self._terms_by_id[term_id]
 
+    def source(self, sid: str) -> Source:
+        return self._sources_by_id[sid]
+
+    def from_source(self, sid: str) -> tuple[Recommendation, ...]:
+        """A source's recommendations in the order of the document: by theme, then bullet."""
+        return self._by_source.get(sid, ())
+
     def in_theme(self, tid: str) -> tuple[Recommendation, ...]:
         return self._by_theme.get(tid, ())
 
@@ -188,6 +227,18 @@ class Catalog:
     @cached_property
     def _terms_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _by_source(self) -> dict[str, tuple[Recommendation, ...]]:
+        groups: dict[str, list[Recommendation]] = {}
+        for rec in self.recommendations:  # already in theme and bullet order
+            if rec.document is not None:
+                groups.setdefault(rec.document, []).append(rec)
+        return {sid: tuple(recs) for sid, recs in groups.items()}
 
     @cached_property
     def _themes_by_id(self) -> dict[str, Theme]:

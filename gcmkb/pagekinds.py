@@ -112,6 +112,11 @@ def _term_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
     return term.preferred.get(labels.lang), _clip(term.definition.get(labels.lang))
 
 
+def _source_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    source = catalog.source(key)
+    return source.title.get(labels.lang), _clip(source.description.get(labels.lang))
+
+
 def _theme_file(catalog: Catalog, key: str) -> str:
     return catalog.theme(key).path
 
@@ -151,6 +156,11 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("brief", brief_view, "brief", _fixed("brief_page"), _one(BRIEF_PAGE), section="brief", full_width=True),
     PageKind("theme", VIEWS["theme"], "theme", _theme_title,
              lambda catalog: [(t.id, routes.theme(t.id)) for t in catalog.themes], _theme_file, "themes"),
+    PageKind("sources", VIEWS["sources"], "sources", _fixed("sources"), _one(routes.source()),
+             lambda catalog, key: "", "sources"),
+    PageKind("source", VIEWS["source"], "source", _source_title,
+             lambda catalog: [(s.id, routes.source(s.id)) for s in catalog.sources],
+             lambda catalog, key: catalog.source(key).path, "sources"),
     PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
              lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
              full_width=True),

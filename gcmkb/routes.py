@@ -46,6 +46,11 @@ def theme(tid: str) -> str:
     return f"themes/{tid}/"
 
 
+def source(sid: str = "") -> str:
+    """A source document's page, or the list of them."""
+    return f"sources/{sid}/" if sid else "sources/"
+
+
 def parallel(tid: str) -> str:
     return f"themes/{tid}/parallel/"
 

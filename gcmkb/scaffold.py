@@ -18,7 +18,7 @@ TEMPLATE = """\
 id: {id}
 theme: {theme}
 source:
-  bullet: {bullet}          # its position in the theme
+{document}  bullet: {bullet}          # its position in the theme
 objectives: []         # GCM objective numbers (1 to 23) it serves, e.g. [7, 23]
 principles: []         # GCM guiding principles it carries, from recommendations/taxonomies/principles.yml
 actors: []             # ids from recommendations/taxonomies/actors.yml, e.g. [member-states]
@@ -52,18 +52,28 @@ def _field(data: Any, *keys: str) -> Any:
     return data
 
 
-def scaffold(root: Path, theme: str) -> Path:
-    """Works on an unfinished collection too (an editor may add several records at once)."""
+def scaffold(root: Path, theme: str, source: str | None = None) -> Path:
+    """Works on an unfinished collection too (an editor may add several records at once). Its
+    source document is the one named, or the collection's only one; left blank ("") to fill in
+    when there are several."""
     loaded = read_all(root)
     known = {_field(d.data, "id") for d in loaded.docs.get("theme", [])} - {None}
     if theme not in known:
         raise ValueError(f"unknown theme {theme!r}; known themes: {', '.join(sorted(known))}")
+    sources = sorted({str(_field(d.data, "id")) for d in loaded.docs.get("source", [])} - {"None"})
+    if source is not None and source not in sources:
+        raise ValueError(f"unknown source document {source!r}; known source documents: "
+                         f"{', '.join(sources) or 'none defined'}")
+    document = source or (sources[0] if len(sources) == 1 else "")
     recs = loaded.docs.get("recommendation", [])
     retired = {k for d in loaded.docs.get("redirects", []) for k in (_field(d.data, "redirects") or {})}
     existing = {p.stem for p in (root / COLLECTION_DIR).glob("r*.yml")}
     rid = next_free_id({str(_field(d.data, "id")) for d in recs} | retired | existing)
-    bullets = [_field(d.data, "source", "bullet") for d in recs if _field(d.data, "theme") == theme]
+    bullets = [_field(d.data, "source", "bullet") for d in recs if _field(d.data, "theme") == theme
+               and (_field(d.data, "source", "document") or document) == document]
     bullet = max([b for b in bullets if isinstance(b, int)], default=0) + 1
     target = root / COLLECTION_DIR / f"{rid}.yml"
-    target.write_text(TEMPLATE.format(id=rid, theme=theme, bullet=bullet), "utf-8")
+    value = document or '""'
+    line = f"  document: {value}   # the id of its source document (recommendations/sources/)\n" if sources else ""
+    target.write_text(TEMPLATE.format(id=rid, theme=theme, bullet=bullet, document=line), "utf-8")
     return target

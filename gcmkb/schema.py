@@ -20,7 +20,7 @@ from .hints import slipped_language_problems
 from .problems import Problem
 from .yamlsource import Document, JsonPath, format_path
 
-SCHEMA_NAMES = ("recommendation", "theme", "taxonomy", "terms")
+SCHEMA_NAMES = ("recommendation", "theme", "source", "taxonomy", "terms")
 
 
 def schema_text(name: str) -> str:
@@ -93,6 +93,7 @@ _EXPLAIN: dict[str, Explain] = {
     "minimum": _simple("{value} is too small; allowed: {allowed}"),
     "maximum": _simple("{value} is too large; allowed: {allowed}"),
     "anyOf": _simple("{value} is not valid; allowed: {allowed}"),
+    "oneOf": _simple("{value} is not valid; allowed: {allowed}"),
 }
 
 

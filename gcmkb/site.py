@@ -62,14 +62,14 @@ class KnowledgeBase:
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
-        cross-reference graph; None when a change reaches every page (a theme, a taxonomy, the
-        termbase, retired ids, a record added, removed, moved or tagged differently: the counts
+        cross-reference graph; None when a change reaches every page (a theme, a source document,
+        a taxonomy, the termbase, retired ids, a record added, removed, moved or tagged differently: the counts
         beside every tag change with it)."""
         old, new = previous.catalog, self.catalog
         if self.labels != previous.labels or self.edition != previous.edition:  # on every page
             return None
-        if ((old.themes, old.taxonomies, old.terms, old.redirects) != (new.themes, new.taxonomies, new.terms,
-                                                                           new.redirects)
+        if ((old.themes, old.sources, old.taxonomies, old.terms, old.redirects)
+                != (new.themes, new.sources, new.taxonomies, new.terms, new.redirects)
                 or [r.id for r in old.recommendations] != [r.id for r in new.recommendations]):
             return None
         before = {r.id: r for r in old.recommendations}
@@ -78,7 +78,8 @@ class KnowledgeBase:
             was = before[rec.id]
             if was == rec:
                 continue
-            if was.theme != rec.theme or any(was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
+            if (was.theme, was.document) != (rec.theme, rec.document) or any(
+                    was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
                 return None
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]

@@ -17,6 +17,7 @@ PAGE_TYPES = {
     "search": "search/?q=r05", "status": "status/", "print": "print/climate/",
     "embed-recommendation": "embed/recommendations/r05/", "embed-theme": "embed/themes/data/",
     "whats-new": "whats-new/", "brief": "brief/?ids=r05,r16", "not-found": "404.html",
+    "sources": "sources/", "source": "sources/champions-peer-exchange/",
 }
 EXTRA_SAMPLES = {"objective without recommendation": "objectives/4/",
                  "embed theme, dark": "embed/themes/data/?theme=dark"}

@@ -427,7 +427,7 @@ def test_serve_shows_a_broken_record_in_the_browser_and_recovers(page, tmp_path:
         alert.wait_for(timeout=60_000)
         text = alert.inner_text()
         assert text.startswith("Les fiches comportent des erreurs")
-        assert "recommendations/r02.yml:10: title.en: required field is missing" in text
+        assert "recommendations/r02.yml:11: title.en: required field is missing" in text
         assert page.locator("h1").inner_text() == "Plateformes régionales de données"  # the last good page
         record.write_text(good.replace("Plateformes régionales de données", "Plateformes régionales d'échange"),
                           "utf-8")

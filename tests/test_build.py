@@ -39,6 +39,8 @@ def test_every_pdf_link_leads_to_a_pdf_the_build_wrote(mini_site: Site) -> None:
     linked = set()
     for page in mini_site.pages():
         for a in mini_site.soup(page).select('a[href$=".pdf"]'):
+            if str(a["href"]).startswith("https://example.org/"):  # a source's published original, elsewhere
+                continue
             target = mini_site.resolve(page, str(a["href"]))
             assert target is not None, f"{page}: {a['href']}"
             linked.add(target[0])

@@ -66,23 +66,29 @@ def test_a_redirect_keeps_the_old_permalink_working(tmp_path: Path) -> None:
 
 def test_scaffold_creates_the_next_free_id_with_every_field(mini: Path) -> None:
     (mini / "recommendations/redirects.yml").write_text("redirects:\n  r04: r02\n", "utf-8")
-    run = cli(mini, "new", "--theme", "beta")
+    run = cli(mini, "new", "--theme", "beta", "--source", "mini-report")
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "recommendations/r05.yml", "r04 is retired: ids are never reused"
     text = (mini / "recommendations/r05.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../gcmkb/schemas/recommendation.schema.json")
     _, problems = check_collection(mini)
     assert [str(p) for p in problems][:5] == [
-        "recommendations/r05.yml:7: objectives: needs at least 1 item(s); allowed: a list of GCM objective "
+        "recommendations/r05.yml:8: objectives: needs at least 1 item(s); allowed: a list of GCM objective "
         "numbers (1 to 23), each once",
-        "recommendations/r05.yml:8: principles: needs at least 1 item(s); allowed: a list of GCM guiding principle "
+        "recommendations/r05.yml:9: principles: needs at least 1 item(s); allowed: a list of GCM guiding principle "
         "ids (taxonomies/principles.yml), each once",
-        "recommendations/r05.yml:9: actors: needs at least 1 item(s); allowed: a list of actor ids, each once",
-        "recommendations/r05.yml:10: topics: needs at least 1 item(s); allowed: a list of topic ids, each once",
-        "recommendations/r05.yml:14: title.ar: must not be empty; allowed: non-empty text of at most 160 characters",
+        "recommendations/r05.yml:10: actors: needs at least 1 item(s); allowed: a list of actor ids, each once",
+        "recommendations/r05.yml:11: topics: needs at least 1 item(s); allowed: a list of topic ids, each once",
+        "recommendations/r05.yml:15: title.ar: must not be empty; allowed: non-empty text of at most 160 characters",
     ]
-    assert "bullet: 2" in text
+    assert "  document: mini-report   #" in text and "bullet: 2" in text  # r03 is bullet 1 of beta in mini-report
     assert cli(mini, "new", "--theme", "gamma").stderr.strip() == "unknown theme 'gamma'; known themes: alpha, beta"
+    assert cli(mini, "new", "--theme", "beta", "--source", "mini").stderr.strip() == (
+        "unknown source document 'mini'; known source documents: mini-dialogue, mini-report")
+    run = cli(mini, "new", "--theme", "alpha")  # two documents: which one is left to the editor
+    assert run.stdout.strip() == "recommendations/r06.yml"
+    assert "recommendations/r06.yml:6: source.document: '' is not valid; allowed: a lowercase ASCII id with " \
+        "hyphens, such as 'member-states'" in [str(p) for p in check_collection(mini)[1]]
 
 
 def test_next_free_id_keeps_the_width() -> None:

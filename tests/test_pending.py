@@ -26,9 +26,9 @@ from .sitebuild import Site
 
 REC = "recommendations/r04.yml"
 PENDING_LINES = [
-    f"{REC}:21: translations.en: pending; its en pages show the Arabic with a notice; once every text "
+    f"{REC}:22: translations.en: pending; its en pages show the Arabic with a notice; once every text "
     "has its en, run `python -m gcmkb stamp r04 en`",
-    f"{REC}:22: translations.fr: pending; its fr pages show the Arabic with a notice; once every text "
+    f"{REC}:23: translations.fr: pending; its fr pages show the Arabic with a notice; once every text "
     "has its fr, run `python -m gcmkb stamp r04 fr`",
 ]
 
@@ -66,7 +66,7 @@ def test_a_text_written_while_its_translation_is_pending_is_refused(collection: 
                                                     "  ar: توسيع بدائل الاحتجاز\n  en: Widen alternatives\n"), "utf-8")
     _, problems = check_collection(collection)
     assert [str(p) for p in errors_in(problems)] == [
-        f"{REC}:15: lead.en: written while translations.en is pending; allowed: the whole translation, "
+        f"{REC}:16: lead.en: written while translations.en is pending; allowed: the whole translation, "
         "then `python -m gcmkb stamp r04 en`, or no en text until then"]
 
 
@@ -75,10 +75,10 @@ def test_a_translation_not_pending_must_be_written(collection: Path) -> None:
     file.write_text(file.read_text("utf-8").replace("en: {status: pending}", "en: {status: draft}"), "utf-8")
     _, problems = check_collection(collection)
     assert [str(p) for p in errors_in(problems)] == [
-        f"{REC}:11: title.en: required field is missing; expected non-empty text of at most 160 characters",
-        f"{REC}:13: lead.en: required field is missing; expected non-empty text of at most 600 characters",
-        f"{REC}:15: text.en: required field is missing; expected non-empty text of at most 6000 characters",
-        f"{REC}:19: notes[0].en: required field is missing; expected non-empty text of at most 3000 characters",
+        f"{REC}:12: title.en: required field is missing; expected non-empty text of at most 160 characters",
+        f"{REC}:14: lead.en: required field is missing; expected non-empty text of at most 600 characters",
+        f"{REC}:16: text.en: required field is missing; expected non-empty text of at most 6000 characters",
+        f"{REC}:20: notes[0].en: required field is missing; expected non-empty text of at most 3000 characters",
     ]
 
 

@@ -49,6 +49,9 @@ def test_json_validates_against_the_published_schema(real_site: Site) -> None:
     broken = _collection(real_site)
     broken["recommendations"][3]["title"].pop("fr")
     assert list(Draft202012Validator(root, registry=registry).iter_errors(broken))
+    unsupported = _collection(real_site)  # a place not written in the three languages fails it too
+    unsupported["sources"][0]["place"]["value"] = "Accra"
+    assert list(Draft202012Validator(root, registry=registry).iter_errors(unsupported))
 
 
 def test_json_round_trips_the_records(real_site: Site) -> None:
@@ -62,6 +65,11 @@ def test_json_round_trips_the_records(real_site: Site) -> None:
         record = yaml.safe_load(file.read_text("utf-8"))
         assert themes[record["id"]] == record, file.name
     assert data["terms"] == yaml.safe_load((ROOT / "recommendations/terms.yml").read_text("utf-8"))
+    sources = {s["id"]: s for s in data["sources"]}
+    files = sorted((ROOT / "recommendations/sources").glob("*.yml"))
+    assert sorted(sources) == [f.stem for f in files] and files
+    for file in files:
+        assert sources[file.stem] == yaml.safe_load(file.read_text("utf-8")), file.name
     kinds = {t["kind"]: t for t in data["taxonomies"]}
     for file in sorted((ROOT / "recommendations/taxonomies").glob("*.yml")):
         assert kinds[file.stem] == yaml.safe_load(file.read_text("utf-8"))
@@ -81,6 +89,7 @@ def test_csv_opens_with_arabic_intact_and_parses_back(real_site: Site) -> None:
             assert row[f"text_{lang}"] == record["text"][lang].strip()
             assert row[f"lead_{lang}"] == record.get("lead", {}).get(lang, "")
         assert row["objectives"].split() == [str(o) for o in record["objectives"]]
+        assert row["source_document"] == record["source"]["document"] == "champions-peer-exchange"
 
 
 def test_json_ld_describes_each_recommendation_page(real_site: Site) -> None:

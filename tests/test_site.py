@@ -20,7 +20,7 @@ NEUTRAL_PAGES = [
     "", "about/", "themes/", "themes/alpha/", "themes/alpha/parallel/", "themes/beta/",
     "themes/beta/parallel/", "recommendations/", "recommendations/r01/", "recommendations/r02/",
     "recommendations/r03/", "search/", "brief/", "status/", "whats-new/", "data/", "contribute/", "print/",
-    "print/alpha/", "print/beta/",
+    "print/alpha/", "print/beta/", "sources/", "sources/mini-dialogue/", "sources/mini-report/",
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",

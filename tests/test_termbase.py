@@ -77,7 +77,7 @@ def test_a_deprecated_form_is_a_warning_naming_the_preferred_term(mini: Path) ->
     catalog, problems = check_collection(mini)
     assert catalog is not None  # a warning does not stop the build
     assert [str(p) for p in problems] == [
-        "recommendations/r03.yml:17: warning: text.en: uses the deprecated term 'immigration detention'; "
+        "recommendations/r03.yml:18: warning: text.en: uses the deprecated term 'immigration detention'; "
         "preferred: 'migration detention' (recommendations/terms.yml: migration-detention)"]
 
 
@@ -111,7 +111,7 @@ def test_a_deprecated_form_may_not_hide_inside_a_not_preferred_one(mini: Path) -
     terms = mini / "recommendations/terms.yml"
     _edit(terms, "      fr: [détention]\n", "      fr: [détention]\n      en: [immigration]\n")
     assert _messages(mini) == [
-        "recommendations/r03.yml:17: warning: text.en: uses the deprecated term 'immigration'; preferred: "
+        "recommendations/r03.yml:18: warning: text.en: uses the deprecated term 'immigration'; preferred: "
         "'migration detention' (recommendations/terms.yml: migration-detention)",
         "recommendations/terms.yml:16: terms[0].deprecated.en[0]: 'immigration' occurs inside the admitted form "
         "'immigration detention', so every use of it would be reported; allowed: a form that admitted forms do not "

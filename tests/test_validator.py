@@ -172,7 +172,7 @@ def test_duplicate_key(mini: Path) -> None:
 def test_wrong_type(mini: Path) -> None:
     edit(mini, REC, "objectives: [1]", "objectives: one")
     assert problems_of(mini) == [
-        f"{REC}:5: objectives: expected a list of GCM objective numbers (1 to 23), each once, got text",
+        f"{REC}:6: objectives: expected a list of GCM objective numbers (1 to 23), each once, got text",
     ]
 
 
@@ -294,7 +294,7 @@ def test_numbered_ids_are_shown_as_runs() -> None:
 def test_objective_out_of_range(mini: Path) -> None:
     edit(mini, REC, "objectives: [1]", "objectives: [1, 24]")
     assert problems_of(mini) == [
-        f"{REC}:5: objectives[1]: 24 is too large; allowed: a GCM objective number from 1 to 23",
+        f"{REC}:6: objectives[1]: 24 is too large; allowed: a GCM objective number from 1 to 23",
     ]
 
 
@@ -448,7 +448,7 @@ def test_cli_prints_every_problem_and_exits_non_zero(mini: Path) -> None:
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         f"{REC}:2: theme: unknown theme 'gamma'; known themes: alpha, beta",
-        "recommendations/r03.yml:5: objectives[1]: 0 is too small; allowed: a GCM objective number from 1 to 23",
+        "recommendations/r03.yml:6: objectives[1]: 0 is too small; allowed: a GCM objective number from 1 to 23",
     ]
     assert "Traceback" not in run.stderr
     assert run.stderr.strip() == "2 error(s), 0 warning(s)"
@@ -542,3 +542,82 @@ def test_messages_follow_the_contract(mini: Path) -> None:
     edit(mini, REC, "objectives: [1]", "objectives: [1, 1]\nextra: 1")
     for message in problems_of(mini):
         assert re.match(r"^recommendations/[\w./]+:\d+: [\w.\[\]]+: .+; .+$", message), message
+
+
+# --- source documents (recommendations/sources/<id>.yml) ---------------------------------------
+
+SOURCE = "recommendations/sources/mini-report.yml"
+
+
+def test_unknown_source_document_suggests_the_close_one(mini: Path) -> None:
+    edit(mini, REC, "document: mini-dialogue", "document: mini-dialog")
+    assert problems_of(mini) == [
+        f"{REC}:5: source.document: unknown source document 'mini-dialog'; did you mean 'mini-dialogue'?",
+    ]
+
+
+def test_unknown_source_document_lists_the_known_ones(mini: Path) -> None:
+    edit(mini, REC, "document: mini-dialogue", "document: accra")
+    assert problems_of(mini) == [
+        f"{REC}:5: source.document: unknown source document 'accra'; "
+        "known source documents: mini-dialogue, mini-report",
+    ]
+
+
+def test_source_document_required_once_there_are_several(mini: Path) -> None:
+    edit(mini, REC, "  document: mini-dialogue\n", "")
+    assert problems_of(mini) == [
+        f"{REC}:3: source.document: missing: the collection has several source documents; "
+        "allowed: one of mini-dialogue, mini-report",
+    ]
+
+
+def test_the_only_source_document_is_the_default(mini: Path) -> None:
+    (mini / SOURCE).unlink()
+    for rel in ("recommendations/r01.yml", REC):
+        edit(mini, rel, "  document: mini-dialogue\n", "")
+    edit(mini, "recommendations/r03.yml", "  document: mini-report\n", "")
+    catalog = load_catalog(mini)
+    assert [(r.id, r.document) for r in catalog.recommendations] == [
+        ("r01", "mini-dialogue"), ("r02", "mini-dialogue"), ("r03", "mini-dialogue")]
+
+
+def test_a_known_value_needs_its_address_and_an_unknown_its_note(mini: Path) -> None:
+    edit(mini, SOURCE, "  value: null\n  note: {ar: التاريخ غير معروف., en: The date is not known., "
+         "fr: La date n'est pas connue.}", "  value: '2023-11-28'")
+    edit(mini, "recommendations/sources/mini-dialogue.yml", "published:\n  value: https://example.org/dialogue.pdf\n"
+         "  evidence: [https://example.org/dialogue]", "published:\n  value: null")
+    assert problems_of(mini) == [
+        "recommendations/sources/mini-dialogue.yml:25: published.note: not known, but not said; allowed: "
+        "a note (ar, en, fr) saying what is known and what is not",
+        f"{SOURCE}:13: date.evidence: a value needs the public address that supports it; allowed: "
+        "evidence: [https://…], or value: null with a note saying it is not known",
+    ]
+
+
+def test_source_document_schema_messages(mini: Path) -> None:
+    edit(mini, SOURCE, "kind: meeting-report", "kind: minutes")
+    edit(mini, SOURCE, "  value: null\n  note: {ar: لم تُنشر.", "  value: http://example.org\n  note: {ar: لم تُنشر.")
+    assert problems_of(mini) == [
+        f"{SOURCE}:3: kind: 'minutes' is not allowed; allowed: dialogue-summary, "
+        "meeting-report or outcome-document",
+        f"{SOURCE}:25: published.value: 'http://example.org' is not valid; allowed: a public address "
+        "(https://…), or null when none is known",
+    ]
+
+
+def test_source_document_named_after_its_file(mini: Path) -> None:
+    edit(mini, SOURCE, "id: mini-report", "id: mini-minutes")
+    edit(mini, "recommendations/r03.yml", "document: mini-report", "document: mini-minutes")
+    assert problems_of(mini) == [
+        f"{SOURCE}:1: id: 'mini-minutes' does not match the file name mini-report.yml; "
+        "allowed: the file is named after its id (mini-minutes.yml)",
+    ]
+
+
+def test_two_source_documents_cannot_share_a_position(mini: Path) -> None:
+    edit(mini, SOURCE, "order: 2", "order: 1")
+    assert problems_of(mini) == [
+        f"{SOURCE}:2: order: order 1 is already used by source document 'mini-dialogue'; "
+        "allowed: a position no other source document has",
+    ]

@@ -32,6 +32,7 @@ from .records import (
 )
 from .search import search_config, search_view
 from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view
+from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
 __all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "ViewContext", "crumbs", "document_view",
@@ -44,7 +45,7 @@ VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
-    "recommendations": recommendations_view,
+    "recommendations": recommendations_view, "source": source_view, "sources": sources_view,
     **{kind: entry_view(kind) for kind in TAXONOMY_KINDS},
     **{f"index:{kind}": entries_view(kind) for kind in TAXONOMY_KINDS},
 }

@@ -19,6 +19,7 @@ from .base import (
     theme_item,
     written_in,
 )
+from .sources import document_title
 
 
 def document_view(ctx: ViewContext, chrome: dict[str, Any]) -> View:
@@ -78,7 +79,8 @@ def print_view(key: str, ctx: ViewContext) -> View:
                             "paragraphs": paragraphs(r.text, r.shown_in(ctx.lang), cat, ctx.link),
                             "permalink": ctx.permalink(routes.recommendation(r.id)),
                             "address": address_parts(ctx.permalink(routes.recommendation(r.id))),
-                            "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=r.id,
+                            "citation": segments(ctx.t("cite_text", id=r.id,
+                                                       document=document_title(r, cat, ctx.labels),
                                                        title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),
                         } for r in cat.in_theme(t.id)]} for t in themes]}
 

@@ -25,6 +25,7 @@ from .base import (
     theme_item,
     written_in,
 )
+from .sources import document_title, source_item
 
 
 def recommendation_view(rid: str, ctx: ViewContext) -> View:
@@ -57,13 +58,14 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))
                           if r.id not in rec.related],
         # readers get the place in the document; editors, in the notes, the bullet and extraction line
+        "document": source_item(cat.source(rec.document), ctx) if rec.document else None,
         "source": ctx.t("source_position", theme=theme.order, title=ctx.text(theme.short), bullet=rec.bullet,
                         count=len(cat.in_theme(theme.id))),
         "source_editorial": source_editorial(rec, ctx),
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
         "permalink": permalink, "address": address_parts(permalink),
-        "citation": segments(ctx.t("cite_text", document=ctx.t("document_title"), id=rid,
+        "citation": segments(ctx.t("cite_text", document=document_title(rec, ctx.catalog, ctx.labels), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),
         "notes": [paragraphs(n, n.language(lang), cat, ctx.link) for n in rec.notes],
         "notes_lang": written_in(rec, ctx),
@@ -90,7 +92,8 @@ def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
         "name": plain(rec.title.get(lang)),
         "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
         "inLanguage": rec.shown_in(lang), "url": ctx.permalink(routes.recommendation(rec.id)),
-        "isPartOf": {"@type": "CreativeWork", "name": ctx.t("document_title")},
+        "isPartOf": {"@type": "CreativeWork", "name": document_title(rec, ctx.catalog, ctx.labels),
+                     **({"url": ctx.permalink(routes.source(rec.document))} if rec.document else {})},
         "about": [ctx.catalog.entry("objectives", o).label.get(lang) for o in rec.objectives],
         "keywords": [ctx.catalog.entry("topics", t).label.get(lang) for t in rec.topics],
         "audience": [{"@type": "Audience", "audienceType": ctx.catalog.entry("actors", a).label.get(lang)}
