@@ -102,7 +102,15 @@ MEASURE = r"""(themes) => {
       markers.push(name(li.closest("nav")) + " li: " + (listed ? style.listStyleType : generated) + ": " +
                    li.innerText.trim().slice(0, 30));
   }
-  return {overflow, slanted, text, repeated, markers};
+  // a word in a table's cell is never cut to fit a squeezed column (a wide table scrolls instead):
+  // breaking anywhere shrinks a column below its longest word, and tears Arabic words' joining apart
+  const torn = [];
+  for (const e of document.querySelectorAll("table, table *")) {
+    const style = getComputedStyle(e);
+    if (shown(e) && (style.wordBreak === "break-word" || style.wordBreak === "break-all" || style.overflowWrap === "anywhere"))
+      torn.push(name(e) + " " + style.wordBreak + "/" + style.overflowWrap + ": " + e.innerText.trim().slice(0, 30));
+  }
+  return {overflow, slanted, text, repeated, markers, torn};
 }"""
 
 # Every control the keyboard reaches shows that it has the focus: focused the way the keyboard
@@ -222,6 +230,12 @@ def test_no_page_repeats_a_themes_full_heading_more_than_twice(screens) -> None:
 
 def test_no_breadcrumb_or_menu_shows_a_number_or_bullet(screens) -> None:
     found = [f"{kind} {lang} {width}: {e}" for (kind, lang, width), m in screens.items() for e in m["markers"]]
+    assert found == [], "\n".join(found)
+
+
+def test_no_table_cuts_a_word_to_fit_its_column(screens) -> None:
+    found = [f"{kind} {lang} {width}: {e}" for (kind, lang, width), m in screens.items() if width == 390
+             for e in m["torn"]]
     assert found == [], "\n".join(found)
 
 
