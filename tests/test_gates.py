@@ -233,7 +233,7 @@ def test_every_command_the_guides_suggest_works(tmp_path: Path) -> None:
             [hint] = re.findall(r"then run: (python -m gcmkb \w+)", (project / run.stdout.strip()).read_text("utf-8"))
             check = run_suggested(hint, project)
             assert check.returncode == 1
-            assert check.stdout.startswith(f"recommendations/{new_id}.yml:7: objectives: needs at least 1 item(s)")
+            assert check.stdout.startswith(f"recommendations/{new_id}.yml:8: objectives: needs at least 1 item(s)")
 
 
 def test_every_dev_command_the_guides_suggest_exists() -> None:
