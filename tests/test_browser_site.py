@@ -458,7 +458,7 @@ def test_serve_shows_a_new_records_errors_at_its_own_address(page, tmp_path: Pat
             label = typeset(yaml.safe_load((ROOT / f"gcmkb/locales/{lang}.yml").read_text("utf-8"))["build_errors"],
                             lang)  # as the page sets it (French: a no-break space before the colon)
             assert alert.inner_text().startswith(label.split(":")[0])
-            assert ("recommendations/r04.yml:5: objectives[0]: 24 is too large; allowed: a GCM objective number "
+            assert ("recommendations/r04.yml:6: objectives[0]: 24 is too large; allowed: a GCM objective number "
                     "from 1 to 23") in alert.inner_text()
             assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
                 lang, "rtl" if lang == "ar" else "ltr"]

@@ -41,7 +41,7 @@ def test_ris_of_a_recommendation_in_english() -> None:
     assert text.endswith("ER  -\r\n") and "\r\n" in text
     [entry] = rispy.loads(text)
     assert entry == {"type_of_reference": "ELEC", "id": "gcm-r01-en", "title": "Joint data working groups",
-                     "secondary_title": context("en").t("document_title"),
+                     "secondary_title": "Summary of a test dialogue",  # its source document
                      "authors": ["Champions Secretariat"], "year": "2026", "date": "2026/03/03",
                      "urls": ["https://kb.example.org/en/recommendations/r01/"], "language": "en"}
 
@@ -55,7 +55,7 @@ def test_bibtex_of_a_recommendation_in_french() -> None:
     assert (entry.entry_type, entry.key) == ("misc", "gcm-r01-fr")
     assert {f.key: f.value for f in entry.fields} == {
         "author": "{Secrétariat des champions}", "title": "Groupes de travail conjoints sur les données",
-        "howpublished": context("fr").t("document_title"), "year": "2026", "month": "mar",
+        "howpublished": "Résumé d'un dialogue d'essai", "year": "2026", "month": "mar",
         "date": "2026-03-03", "url": "https://kb.example.org/fr/recommendations/r01/", "language": "fr"}
 
 
@@ -65,7 +65,7 @@ def test_csl_json_in_arabic_is_utf8_with_the_arabic_title() -> None:
     assert "فرق عمل مشتركة للبيانات".encode() in raw  # UTF-8, not \\u escapes
     assert json.loads(raw) == [{
         "id": "gcm-r01-ar", "type": "webpage", "title": "فرق عمل مشتركة للبيانات",
-        "container-title": context("ar").t("document_title"), "author": [{"literal": context("ar").t("site_name")}],
+        "container-title": "ملخص حوار تجريبي", "author": [{"literal": context("ar").t("site_name")}],
         "URL": "https://kb.example.org/recommendations/r01/", "language": "ar", "number": "r01",
         "issued": {"date-parts": [[2026, 3, 3]]}}]
     [entry] = bibtexparser.parse_string(formats(ref)["bib"]).entries
