@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGES
+from . import LANGUAGES, routes
 from .artifacts import Artifacts
 from .catalog import DocumentCache, load_catalog
 from .changes import History, read_history, source_date_epoch
@@ -27,7 +27,7 @@ from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
 from .publishing import Edition, publisher_name, read_edition
-from .routes import PageRef
+from .routes import PageRef, language_prefix
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
 from .views import ViewContext, search_config
@@ -59,6 +59,18 @@ class KnowledgeBase:
         known = {r.id for r in self.catalog.recommendations}
         return sorted(p.stem for p in (self.root / "recommendations").glob("*.yml")
                       if RECOMMENDATION_ID.match(p.stem) and p.stem not in known)
+
+    def show_errors_at_unbuilt_records(self, site_dir: Path) -> None:
+        """Each language's error page (under `serve` it shows the validator's messages; its links are
+        from the site root) copied to the address of each record the last good site lacks."""
+        for rid in self.unbuilt_records():
+            for lang in LANGUAGES:
+                prefix = language_prefix(lang)
+                page = site_dir / prefix / "404.html"
+                target = site_dir / prefix / routes.recommendation(rid) / "index.html"
+                if page.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(page.read_bytes())
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the

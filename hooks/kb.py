@@ -43,7 +43,6 @@ from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
 from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
-from gcmkb.routes import recommendation as recommendation_route
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
 from gcmkb.typography import typeset_markdown
@@ -368,19 +367,6 @@ def on_build_error(error: Exception) -> None:
         current = None
 
 
-def _show_errors_at_unbuilt_records(build: _Build, site_dir: Path) -> None:
-    """Each language's error page (it shows the validator's messages while there are errors; its
-    links are from the site root) at the address of each record the last good site lacks."""
-    for rid in build.kb.unbuilt_records():
-        for lang in LANGUAGES:
-            prefix = language_prefix(lang)
-            page = site_dir / prefix / "404.html"
-            target = site_dir / prefix / recommendation_route(rid) / "index.html"
-            if page.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(page.read_bytes())
-
-
 def _finish(build: _Build, config: Any) -> None:
     """Once this process has built its languages: the other languages, then the shared files."""
     site_dir = Path(config.site_dir)  # static-i18n keeps it the site root and prefixes the pages
@@ -395,7 +381,7 @@ def _finish(build: _Build, config: Any) -> None:
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
     if build.errors:  # a new record that never validated: its address shows the errors, not a 404
-        _show_errors_at_unbuilt_records(build, site_dir)
+        build.kb.show_errors_at_unbuilt_records(site_dir)
     files: dict[str, str] | None = None
     if build.render_again is not None and session is not None:  # a dirty build saw only the pages it renders
         files = session.sitemaps  # the same pages as after the last full build: no record added or removed
