@@ -29,7 +29,7 @@ def _built_site(tmp_path_factory: pytest.TempPathFactory, name: str, collection:
     run = build(project, url)
     assert run.returncode == 0, run.stdout + run.stderr
     site = Site(project / "site", url)  # the build wrote everything, PDFs included
-    site.pdfs = sorted(site.directory.glob("pdf/*/*.pdf"))
+    site.pdfs = sorted(site.directory.glob("pdf/**/*.pdf"))
     server = serve(project / "site", port)
     return site, server, project
 

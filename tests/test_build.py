@@ -26,7 +26,8 @@ from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, fetch, free_port, make_project, mkdocs_serve
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1764000000"}
-MINI_PDFS = {f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES for name in ("all", "alpha", "beta")}
+MINI_PDFS = {f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES
+             for name in ("alpha", "beta", "sources/mini-dialogue", "sources/mini-report")}
 
 
 def _files(folder: Path) -> list[str]:
@@ -64,12 +65,13 @@ def test_an_unchanged_pdf_comes_from_the_cache(tmp_path: Path) -> None:
         return line.split("kb: ", 1)[1], {path: (site / path).read_bytes() for path in MINI_PDFS}
 
     summary, first = build_pdfs()
-    assert summary == "PDFs: 9, 0 unchanged (from .cache/pdf/), 9 rendered"
+    assert summary == "PDFs: 12, 0 unchanged (from .cache/pdf/), 12 rendered"
     record = project / "recommendations/r01.yml"
     record.write_text(record.read_text("utf-8").replace("Improve data collection.", "Improve data sharing."), "utf-8")
     summary, third = build_pdfs()
-    assert summary == "PDFs: 9, 7 unchanged (from .cache/pdf/), 2 rendered"
-    assert {path for path in MINI_PDFS if third[path] != first[path]} == {"pdf/en/all.pdf", "pdf/en/alpha.pdf"}
+    assert summary == "PDFs: 12, 10 unchanged (from .cache/pdf/), 2 rendered"  # its theme's, its document's
+    assert {path for path in MINI_PDFS if third[path] != first[path]} == {"pdf/en/sources/mini-dialogue.pdf",
+                                                                          "pdf/en/alpha.pdf"}
     assert subprocess.run(["git", "check-ignore", "-q", ".cache/pdf/x.pdf"], cwd=ROOT).returncode == 0
 
 

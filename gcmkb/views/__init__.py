@@ -21,7 +21,7 @@ from .base import (
                    status_view,
                    theme_item,
 )
-from .documents import document_view, embed_view, print_view, redirect_view
+from .documents import document_view, embed_view, print_view, redirect_view, source_print_view
 from .records import (
                    parallel_view,
                    recommendation_jsonld,
@@ -41,7 +41,7 @@ __all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "Vie
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
     "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
-    "search": search_view, "print": print_view, "not-found": not_found_view,
+    "search": search_view, "print": print_view, "print-source": source_print_view, "not-found": not_found_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,

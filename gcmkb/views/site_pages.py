@@ -19,6 +19,14 @@ from .base import (
 from .records import list_pager, themes_view
 
 
+def printable_documents(ctx: ViewContext) -> list[View]:
+    """Each source document's printable version and PDF: the whole collection's, while it has one."""
+    one = len(ctx.catalog.sources) == 1
+    return [{"label": ctx.t("print_collection") if one else ctx.text(s.title),
+             "print_href": ctx.link(routes.source_printable(s.id)),
+             "pdf_href": ctx.site_link(routes.source_pdf(ctx.lang, s.id))} for s in ctx.catalog.sources]
+
+
 def home_view(_: str, ctx: ViewContext) -> View:
     return {**themes_view("", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
@@ -26,8 +34,7 @@ def home_view(_: str, ctx: ViewContext) -> View:
                           for lang in LANGUAGES],
             "all_href": ctx.link("recommendations/"),
             "search_href": ctx.link(routes.SEARCH_PAGE),
-            "print_href": ctx.link(routes.printable()),
-            "pdf_href": ctx.site_link(routes.pdf(ctx.lang)),
+            "documents": printable_documents(ctx),
             "data_href": ctx.link("data/")}
 
 
@@ -109,7 +116,7 @@ def data_view(_: str, ctx: ViewContext) -> View:
     return {"breadcrumbs": crumbs(ctx),
             "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
                        "url": ctx.site_url + path} for path, fmt in files],
-            "pdfs": [{"name": ctx.t("all_recommendations"), "href": ctx.site_link(routes.pdf(ctx.lang))}]
+            "pdfs": [{"name": d["label"], "href": d["pdf_href"]} for d in printable_documents(ctx)]
             + [{"name": ctx.text(t.title), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
                for t in ctx.catalog.themes]}
 
