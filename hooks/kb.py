@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from kb_languages import LanguageProcesses
+from kb_languages import LANGUAGES_ENV, LanguageProcesses
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -41,7 +41,7 @@ from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
 from gcmkb.problems import CollectionError
-from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
+from gcmkb.publishing import PUBLISHER_SETTING, edit_base_notice, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
@@ -148,6 +148,9 @@ def on_pre_build(config: Any) -> None:
     global current
     if _i18n_building(config):
         return  # per-language rebuilds reuse the records parsed once for this build
+    notice = None if serving else edit_base_notice(config.extra.get("kb_edit_base"))
+    if notice and not os.environ.get(LANGUAGES_ENV):  # said once, by the main process
+        log.info(notice)
     if current is not None:
         current.close()  # a build that failed half-way left it running
         current = None

@@ -92,7 +92,7 @@ def dashboard_view(key: str, ctx: ViewContext) -> View:
         totals.append({"lang": lang, "name": LANGUAGE_NAMES[lang],
                        "counts": [{"code": c, "label": ctx.t(f"status_{c}"), "n": ctx.labels.number(n)}
                                   for c, n in counts.items()]})
-    return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals,
+    return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals, "editable": bool(ctx.edit_base),
             "pager": list_pager(number, page_count(len(cat.recommendations), limit), "status/", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES]}
 
