@@ -27,6 +27,7 @@ from .sitediff import PageChange, SiteChanges
 SCREEN_WIDTH, SCREEN_HEIGHT = 390, 844   # a phone, as the visual gate's narrow screens
 LONGEST_SCREENSHOT = 6000                # px: a theme's page is longer; its top says what changed
 SCREENSHOT_LIMIT = 30                    # pages shot at most (a template change touches them all)
+SUMMARY_LIMIT = 100                      # pages listed per language in report.md (a job summary holds 1 MB)
 CHROMIUM = "/usr/bin/chromium"           # Debian's package (tests/conftest.py); never `playwright install`
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -91,7 +92,9 @@ class Preview:
             assert isinstance(rows, list)
             lines += ["", f"### {group['name']} ({group['code']}): {len(rows)}", ""]
             lines += [f"- {row['kind']}: `{row['change'].path or '/'}` {row['change'].title}"
-                      + (f" ([screenshot]({row['shot']}))" if row["shot"] else "") for row in rows]
+                      + (f" ([screenshot]({row['shot']}))" if row["shot"] else "") for row in rows[:SUMMARY_LIMIT]]
+            if len(rows) > SUMMARY_LIMIT:
+                lines.append(f"- and {len(rows) - SUMMARY_LIMIT} more: `report.html` lists them all")
         return "\n".join(lines) + "\n"
 
     def html(self) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gcmkb import preview
 from gcmkb.sitediff import compare_sites, reader_content
 
 from .conftest import FIXTURES, ROOT
@@ -110,6 +111,21 @@ def test_added_and_removed_pages_are_reported_by_language(sites: dict[str, Path]
     assert [(c.lang, c.path, c.title) for c in changes.removed] == [
         ("fr", "fr/recommendations/r03/", "La rétention en dernier recours")]
     assert changes.changed == ()
+
+
+def test_the_summary_lists_so_many_pages_per_language_and_the_html_report_all(
+        sites: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A job summary holds 1 MB: a change to a template (every page) is listed in part there."""
+    monkeypatch.setattr(preview, "SUMMARY_LIMIT", 3)
+    changes = compare_sites(sites["base"], sites["text"])
+    report = preview.Preview(changes, {}, 0, "../site/")
+    lines = report.markdown().splitlines()
+    english = lines.index("### English (en): 10")
+    assert lines[english + 2:english + 6] == [
+        "- changed: `en/about/` About", "- changed: `en/embed/recommendations/r01/` Joint data working groups",
+        "- changed: `en/embed/themes/alpha/` Improving data collection",
+        "- and 7 more: `report.html` lists them all"]
+    assert report.html().count('data-preview-kind="changed"') == 28
 
 
 def png_size(path: Path) -> tuple[int, int]:
