@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The tests build as the publishing workflow does, with the forge's edit address; a build without it
+# (no "Edit" link anywhere) is tested by leaving it out (tests/test_build.py).
+EDIT_BASE = "https://github.com/gcm-champions/knowledge-base/edit/main/"
+os.environ.setdefault("KB_EDIT_BASE", EDIT_BASE)
 
 
 @pytest.fixture

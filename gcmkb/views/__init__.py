@@ -31,12 +31,13 @@ from .records import (
                    themes_view,
 )
 from .search import search_config, search_view
-from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view
+from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view, unbuilt_record_view
 from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
 __all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "ViewContext", "crumbs", "document_view",
-           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item"]
+           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item",
+           "unbuilt_record_view"]
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
