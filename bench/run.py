@@ -295,9 +295,9 @@ QUERIES = {
 
 
 def index_build_times(project: Path) -> dict[str, float]:
-    """Seconds to build each language's search files (gcmkb/searchindex.py), from the loaded catalog."""
+    """Seconds to build each language's search files (gcmkb/searchfiles.py), from the loaded catalog."""
     from gcmkb.catalog import load_catalog
-    from gcmkb.searchindex import search_files
+    from gcmkb.searchfiles import search_files
 
     catalog = load_catalog(project)
     out = {}
