@@ -15,6 +15,7 @@ from gcmkb.searchindex import analyze_words
 
 from .conftest import FIXTURES
 from .sitebuild import Site
+from .test_search_chunks import TINY, chunked
 
 VECTORS = json.loads((FIXTURES / "search-vectors.json").read_text("utf-8"))
 QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text("utf-8"))
@@ -65,7 +66,10 @@ def _cases():
 
 
 @pytest.mark.browser
-def test_relevance_queries_in_chromium(page, real_site: Site) -> None:
+@pytest.mark.parametrize("budget", [None, TINY], ids=["one chunk", "tiny chunks"])
+def test_relevance_queries_in_chromium(page, real_site: Site, monkeypatch, budget: int | None) -> None:
+    if budget:
+        chunked(page, monkeypatch, budget)
     failures = []
     for lang, cases in QUERIES.items():
         page.goto(real_site.url + PREFIX[lang])
@@ -254,10 +258,16 @@ def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_site: Site) -> None:
+@pytest.mark.parametrize("budget", [None, TINY], ids=["one chunk", "tiny chunks"])
+def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_site: Site, monkeypatch,
+                                                                  budget: int | None) -> None:
     """Every term and every prefix of a term, alone and in pairs of forms: the compact engine's
-    scores equal those of lunr.js 2.3.9 querying lunr.py's index of the same collection."""
+    scores equal those of lunr.js 2.3.9 querying lunr.py's index of the same collection; with
+    tiny chunks too, where a prefix's terms span several chunks."""
     import random
+
+    if budget:
+        chunked(page, monkeypatch, budget)
 
     from gcmkb.searchindex import reference_index
 
