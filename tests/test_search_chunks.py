@@ -76,8 +76,9 @@ def test_chunks_hold_every_term_once_in_order_within_the_budget(monkeypatch, lan
             assert arrays[f"units{f}"] == list(field.units[lo:hi])
             assert arrays[f"weights{f}"] == list(field.weights[lo:hi])
             assert arrays[f"offsets{f}"] == [o - lo for o in field.offsets[start:start + size + 1]]
-    # the first file names the chunks, it does not carry the terms or the titles
-    assert len(files[f"assets/search/{lang}.json"]) < 30_000 and "words" not in head and "docs" not in head
+    # the first file names the chunks, it does not carry the terms; 35 titles are few: they ride in it
+    assert "words" not in head and head["t"] == [r.title.get(lang) for r in load_catalog(ROOT).recommendations]
+    assert head["titles"] is None and not [p for p in files if ".titles." in p]
 
 
 def test_a_term_bigger_than_the_budget_is_a_chunk_of_its_own() -> None:

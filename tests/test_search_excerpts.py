@@ -170,18 +170,19 @@ def _patched_texts(page, site: Site, lang: str, texts: dict[str, str], titles: d
                 data[ids.index(ref) % per] = text
         route.fulfill(status=200, content_type="application/json", body=json.dumps(data, ensure_ascii=False))
 
-    def titled(route) -> None:  # a shard of titles (the header) or the explore page's titles
-        name = route.request.url.rsplit("/", 1)[-1]
+    def titled(route) -> None:  # the titles: in the index file (while they are few), the explore
+        name = route.request.url.rsplit("/", 1)[-1]  # page's data, or a shard
         data = json.loads((folder / name).read_text("utf-8"))
-        listed = data["columns"]["t"] if name.endswith(".explore.json") else data
-        first = 0 if name.endswith(".explore.json") else int(name.rsplit(".", 2)[-2]) * head["titles"]["per"]
+        whole = {f"{lang}.json": lambda: data["t"], f"{lang}.explore.json": lambda: data["columns"]["t"]}
+        listed = whole[name]() if name in whole else data
+        first = 0 if name in whole else int(name.rsplit(".", 2)[-2]) * head["titles"]["per"]
         for ref, title in (titles or {}).items():
             if 0 <= ids.index(ref) - first < len(listed):
                 listed[ids.index(ref) - first] = title
         route.fulfill(status=200, content_type="application/json", body=json.dumps(data, ensure_ascii=False))
 
     page.route(re.compile(rf".*/assets/search/{lang}\.texts\.\d+\.json$"), shard)
-    page.route(re.compile(rf".*/assets/search/{lang}\.(titles\.\d+|explore)\.json$"), titled)
+    page.route(re.compile(rf".*/assets/search/{lang}\.(titles\.\d+\.|explore\.|)json$"), titled)
 
 
 @pytest.mark.browser

@@ -86,7 +86,9 @@
     this.ids = ids;
     this.number = {};  /* id -> document number */
     for (var d = 0; d < ids.length; d++) this.number[ids[d]] = d;
-    this.columns = {};  /* per document: the explore page's columns, the objectives once fetched */
+    /* per document: the titles (in the index while they are few), the explore page's columns, the
+       objectives once fetched */
+    this.columns = payload.t ? { t: payload.t } : {};
     this.cache = [];
     this.chunkSpec = payload.chunks;
     this.chunks = [];  /* chunk number -> {loading: its fetch, words, ranks, fields} */
