@@ -33,7 +33,7 @@ from . import LANGUAGES, routes
 from .facets import FACETS
 from .labels import Labels, load_labels
 from .model import Catalog
-from .searchchunks import chunks, id_runs, units_file
+from .searchchunks import PREFIX_MIN, chunks, id_runs, units_file
 from .searchindex import FIELDS, Analyzer, analyze_words, compact_index, pipeline_names, search_documents
 from .searchtext import STOP_WORDS, normalize, trim
 from .taxonomies import TAXONOMIES
@@ -155,7 +155,8 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [field for field, _ in FIELDS],
             "ids": id_runs([r.id for r in recs]), "url": routes.recommendation("{id}"),
-            "chunks": postings, "titles": title_shards, "t": titles if inline else None, "texts": shards,
+            "chunks": postings, "prefixMin": PREFIX_MIN,
+            "titles": title_shards, "t": titles if inline else None, "texts": shards,
             "explore": explore_path.rsplit("/", 1)[-1], "objectiveFile": f"{name}.objectives.json",
             "facetFields": {f.name: f.field for f in FACETS},
             "terms": term_table(catalog, lang), "suggest": suggestion_table(catalog, lang),

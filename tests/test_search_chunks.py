@@ -141,3 +141,26 @@ def test_the_first_query_fetches_a_bounded_part_of_the_index(page, real_site: Si
     postings = [data for path, data in files.items() if re.search(r"en\.c\d+\.bin$", path)]
     got = sum(len(gzip.compress(files[f"assets/search/{n}"])) for n in chunks)
     assert got < sum(len(gzip.compress(data)) for data in postings) / 5
+
+
+@pytest.mark.browser
+def test_a_word_typed_in_part_expands_from_three_letters(page, real_site: Site, monkeypatch) -> None:
+    """One or two letters are searched as a word, fetching the one chunk they fall in, not the
+    dozens their terms fill; from three letters on, a word typed in part finds the terms it begins."""
+    files = chunked(page, monkeypatch)["en"]
+    head = json.loads(files["assets/search/en.json"])
+    assert head["prefixMin"] == 3
+    words = [w for k in range(len(head["chunks"]["first"]))
+             for w in unpack(files[f"assets/search/en.c{k}.bin"])[0]["words"]]
+    assert len({chunk_of(head, w) for w in words if w.startswith("c")}) > 3
+    page.goto(real_site.url + "en/")
+    script = """async q => {
+        const engine = await kbSearch.loadEngine(kbSearch.config.index);
+        const r = await kbSearch.query(engine, q);
+        return r.refs;
+    }"""
+    before = len(page.requests)
+    assert page.evaluate(script, "c") == []
+    assert len([u for u in page.requests[before:] if re.search(r"/en\.c\d+\.bin$", u)]) == 1
+    assert page.evaluate(script, "ch") == []
+    assert "r16" in page.evaluate(script, "chi")  # child, children

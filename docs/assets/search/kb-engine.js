@@ -91,6 +91,7 @@
     this.columns = payload.t ? { t: payload.t } : {};
     this.cache = [];
     this.chunkSpec = payload.chunks;
+    this.prefixMin = payload.prefixMin || 0;
     this.chunks = [];  /* chunk number -> {loading: its fetch, words, ranks, fields} */
     /* per field whose documents share values: the documents of each unit (stored as gaps) */
     this.units = payload.fields.map(function (name, f) {
@@ -175,11 +176,16 @@
     return [from, to];
   };
 
+  /* Whether a form typed in part stands for the terms it begins: from `prefixMin` letters on (a
+     shorter one is searched as a word), so that one or two letters never fetch the dozens of
+     chunks their terms fill (at 10,000 records, one letter: up to 486 KB; three: up to 107 KB). */
+  Engine.prototype.expands = function (form, prefix) { return prefix && form.length >= this.prefixMin; };
+
   /* fetch the chunks these forms need (each chunk once; a failed one is fetched again next time) */
   Engine.prototype.need = function (forms, prefix) {
     var engine = this, wanted = [];
     forms.forEach(function (form) {
-      var range = engine.chunkRange(form, prefix);
+      var range = engine.chunkRange(form, engine.expands(form, prefix));
       for (var k = range[0]; k < range[1]; k++) wanted.push(engine.chunk(k));
     });
     return Promise.all(wanted).then(function () { return engine; });
@@ -253,7 +259,7 @@
     var engine = this, F = this.F, firstMatch = this.firstMatch, dot = this.dot;
     var count = new Map(), visits = [];
     forms.forEach(function (form) {
-      engine.lookup(form, prefix).forEach(function (t) { count.set(t, (count.get(t) || 0) + 1); visits.push(t); });
+      engine.lookup(form, engine.expands(form, prefix)).forEach(function (t) { count.set(t, (count.get(t) || 0) + 1); visits.push(t); });
     });
     var seen = new Set(), docs = [], order = 0;
     visits.forEach(function (t) {
@@ -340,7 +346,7 @@
           var last = isLast(planned, c, a, j);
           /* a word the reader typed marks wherever it is; a termbase form of several words only
              where the text spells it (the words in a row, stop words between them aside) */
-          highlight.push({ forms: forms, prefix: last, clause: c, typed: a === 0,
+          highlight.push({ forms: forms, prefix: last, min: engine.prefixMin, clause: c, typed: a === 0,
             phrase: a > 0 && alternative.length > 1 ? { of: highlight.length - j, at: j, length: alternative.length } : null });
           return engine.search(forms, last);
         });

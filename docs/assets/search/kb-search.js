@@ -31,7 +31,7 @@
     for (var j = 0; j < forms.length; j++) {
       for (var k = 0; k < h.forms.length; k++) {
         var t = h.forms[k];
-        if (forms[j] === t || (h.prefix && forms[j].lastIndexOf(t, 0) === 0)) return true;
+        if (forms[j] === t || (h.prefix && t.length >= h.min && forms[j].lastIndexOf(t, 0) === 0)) return true;
       }
     }
     return false;
