@@ -71,7 +71,7 @@ def _host_handler() -> Any:
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
 
-    module.COMPRESSED = (*module.COMPRESSED, "application/octet-stream")
+    module.COMPRESSED = (*module.COMPRESSED, "application/octet-stream")  # type: ignore[attr-defined]
     return module.Handler
 
 
