@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from gcmkb import LANGUAGES
+from gcmkb.searchchunks import ids_of
 
 from .conftest import ROOT, SCREENSHOTS
 from .sitebuild import Site, free_port, serve
@@ -223,4 +224,4 @@ def test_embed_pages_stay_out_of_the_sitemap_and_search(real_site: Site) -> None
         assert "/embed/" not in sitemap and "/print/" not in sitemap
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
         records = sorted(p.stem for p in (ROOT / "recommendations").glob("r*.yml"))
-        assert sorted(payload["docs"]["id"]) == records  # the search finds recommendations, never embeds
+        assert sorted(ids_of(payload["ids"])) == records  # the search finds recommendations, never embeds
