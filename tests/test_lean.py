@@ -24,9 +24,10 @@ def test_the_templates_use_nothing_of_materials_templates() -> None:
     """Every template the site's templates extend, include or import is one of ours: a Material
     that changes or goes away does not change the pages (its stylesheets are still used)."""
     ours = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
-    used = {}
+    used: dict[str, str] = {}
+    uses = re.compile(r"{%-?\s*(?:extends|include|import|from)\s+[\"']([^\"']+)[\"']")
     for path in OVERRIDES.rglob("*.html"):
-        for name in re.findall(r"{%-?\s*(?:extends|include|import|from)\s+[\"']([^\"']+)[\"']", path.read_text("utf-8")):
+        for name in uses.findall(path.read_text("utf-8")):
             used.setdefault(name, path.relative_to(OVERRIDES).as_posix())
     assert {name: where for name, where in used.items() if name not in ours} == {}
 
