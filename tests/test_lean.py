@@ -83,3 +83,19 @@ def test_the_navigation_marks_the_current_section_for_assistive_technology(real_
     current = soup.select("nav.md-nav--primary [aria-current=page]")
     assert [(a.get_text(), a["href"]) for a in current] == [("Themes", "./")]
     assert len(soup.select("nav.md-nav--primary > ul > li")) == 16
+
+
+@pytest.mark.browser
+def test_a_full_width_page_keeps_its_navigation_in_the_drawer_of_a_phone(browser, real_site: Site) -> None:
+    """The parallel view and the brief use the whole width on a wide screen; on a phone the menu
+    button opens the site's navigation (Material hid it there too, leaving an empty drawer)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(real_site.url + "en/brief/")
+    assert not tab.locator(".md-sidebar--primary").is_visible()
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.locator("label.md-header__button[for=__drawer]").click()
+    links = tab.locator(".md-sidebar--primary .md-nav__link")
+    links.first.wait_for(state="visible")
+    assert links.count() == 16
+    context.close()
