@@ -83,6 +83,9 @@ def test_the_navigation_marks_the_current_section_for_assistive_technology(real_
     current = soup.select("nav.md-nav--primary [aria-current=page]")
     assert [(a.get_text(), a["href"]) for a in current] == [("Themes", "./")]
     assert len(soup.select("nav.md-nav--primary > ul > li")) == 16
+    # the drawer's button is named in words (it was an icon alone)
+    assert soup.select_one("label.md-header__button[for=__drawer]").get_text() == "Menu"
+    assert real_site.soup("themes/").select_one("label.md-header__button[for=__drawer]").get_text() == "القائمة"
 
 
 @pytest.mark.browser
