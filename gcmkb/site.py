@@ -30,7 +30,8 @@ from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef, language_prefix
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
-from .views import ViewContext, search_config
+from .viewcontext import ViewContext
+from .views import search_config
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from ..export import SCHEMA_DIR, source_schemas
 from ..labels import load_labels
 from ..paging import list_limit, page_count, page_number
 from ..textview import paragraphs
-from .base import (
+from ..viewcontext import (
     DIRECTION,
     LANGUAGE_NAMES,
     View,
