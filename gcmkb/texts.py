@@ -8,27 +8,27 @@ from dataclasses import dataclass
 
 from . import LANGUAGES, SOURCE_LANGUAGE
 
+_SOURCE = LANGUAGES.index(SOURCE_LANGUAGE)
+
 
 @dataclass(frozen=True)
 class Text:
-    """One human text in the three languages; a translation still to come is None."""
+    """One human text in every language of the registry; a translation still to come is None."""
 
-    ar: str
-    en: str | None
-    fr: str | None
+    values: tuple[str | None, ...]  # in the order of LANGUAGES
 
     @classmethod
     def of(cls, data: Mapping[str, str]) -> Text:
-        return cls(**{lang: data[lang].strip() if lang in data else None for lang in LANGUAGES})
+        return cls(tuple(data[lang].strip() if lang in data else None for lang in LANGUAGES))
 
     def get(self, lang: str) -> str:
         """The text in `lang`, or the source's while its translation is pending: a page always
         has something to show (the views mark it as written in the source language)."""
-        return self.written(lang) or self.ar
+        return self.written(lang) or str(self.values[_SOURCE])
 
     def written(self, lang: str) -> str | None:
         """The text in `lang` only if it is written (the exports: a pending text is absent)."""
-        value = getattr(self, lang)
+        value = self.values[LANGUAGES.index(lang)]
         return None if value is None else str(value)
 
     def language(self, lang: str) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from kb_languages import LanguageProcesses
+from kb_languages import LanguageProcesses, declare_languages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -137,6 +137,7 @@ def on_shutdown() -> None:
 
 @event_priority(100)  # before static-i18n derives its links from site_url
 def on_config(config: Any) -> Any:
+    declare_languages(config)
     LanguageProcesses.configure(config)
     problem = site_url_problem(config.site_url) or publisher_problem(_publisher(config), LANGUAGES)
     if problem:
