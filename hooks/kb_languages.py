@@ -52,6 +52,25 @@ LANGUAGES_ENV = "KB_BUILD_LANGUAGES"  # set for a language process: the language
 SITE_URL_ENV = "KB_BUILD_SITE_URL"  # the main build's site_url (`mkdocs serve` changes it)
 
 
+def i18n_building(config: Any) -> bool:
+    plugin = config.plugins.get("i18n")
+    return bool(plugin and plugin.building)
+
+
+def current_language(config: Any) -> str:
+    plugin = config.plugins.get("i18n")
+    return str(plugin.current_language) if plugin else SOURCE_LANGUAGE
+
+
+def built_languages(config: Any) -> list[str]:
+    """In static-i18n's order: the default language first, then the others as configured."""
+    plugin = config.plugins.get("i18n")
+    if not plugin:
+        return [SOURCE_LANGUAGE]
+    built = sorted((lang for lang in plugin.config.languages if lang.build), key=lambda lang: not lang.default)
+    return [lang.locale for lang in built]
+
+
 def declare_languages(config: Any) -> None:
     """static-i18n builds the registry's languages (gcmkb/languages.py): mkdocs.yml names only the
     default one, which must be the source language; every other comes with its name, and the site's
