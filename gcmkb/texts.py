@@ -21,6 +21,12 @@ class Text:
     def of(cls, data: Mapping[str, str]) -> Text:
         return cls(tuple(data[lang].strip() if lang in data else None for lang in LANGUAGES))
 
+    def __getattr__(self, lang: str) -> str | None:
+        """`text.en`: the text in a language of the registry, None while it is pending."""
+        if lang not in LANGUAGES:
+            raise AttributeError(lang)
+        return self.values[LANGUAGES.index(lang)]
+
     def get(self, lang: str) -> str:
         """The text in `lang`, or the source's while its translation is pending: a page always
         has something to show (the views mark it as written in the source language)."""
