@@ -14,7 +14,7 @@ from typing import Any
 
 from . import LANGUAGES, routes
 from .artifacts import Artifacts
-from .catalog import DocumentCache, load_catalog
+from .catalog import load_catalog
 from .changes import History, read_history, source_date_epoch
 from .citations import write_citations
 from .colophon import footer_view
@@ -22,6 +22,7 @@ from .export import write_open_data
 from .graph import Graph, build_graph
 from .history_views import feed_link, write_feed
 from .labels import Labels, load_labels
+from .loading import DocumentCache
 from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
