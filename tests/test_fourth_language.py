@@ -143,3 +143,13 @@ def test_a_declared_language_gets_what_a_translated_language_has_in_the_schemas(
     assert schema["$defs"]["translations"]["required"] == ["en"]
     assert [rule["description"] for rule in schema["allOf"]] == [
         "the texts are written in en unless translations.en is pending"]
+
+
+def test_the_generators_default_language_must_be_the_source_language(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("        - locale: ar\n", "        - locale: en\n"), "utf-8")
+    run = build(project, "http://127.0.0.1:8765/", env={"KB_PDF": "0"})
+    assert run.returncode == 1
+    assert ("mkdocs.yml: plugins.i18n.languages: the default language is 'en'; allowed: the source language "
+            "of gcmkb/languages.py, 'ar'") in run.stdout + run.stderr
