@@ -21,10 +21,11 @@ from .languages import REGISTRY
 from .pagekinds import NOT_INDEXED
 from .pages import source_name
 from .pdf import CACHE_DIR, PdfWriter
-from .problems import CollectionError
+from .problems import CollectionError, Problem
 from .routes import language_prefix
 from .site import EditSession, KnowledgeBase
 from .sitemaps import head_alternates, robots_txt, sitemaps
+from .viewcontext import View, ViewContext
 
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}  # name, direction, digits, font…
 ROOT_PAGES = ("404.html", "sitemap.xml")  # the default language's, which every language's build rewrites
@@ -42,11 +43,12 @@ class Settings:
 class SiteBuild:
     """One build: made before any page is read, replaced by the next build."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings, errors: list[str], main: bool,
+    def __init__(self, kb: KnowledgeBase, settings: Settings, problems: list[Problem], main: bool,
                  pdfs: bool = True, session: EditSession | None = None,
                  render_again: set[str] | None = None) -> None:
         self.kb, self.settings, self.session = kb, settings, session
-        self.errors = errors  # under serve: the validator's errors while the last good site shows
+        self.problems = problems  # under serve: the validator's errors while the last good site shows
+        self.errors = [str(p) for p in problems]
         self.render_again = render_again  # under `serve --dirty`: page sources, None for all
         # the main process writes what is shared: indexes, open data, sitemaps, PDFs
         self.artifacts: Artifacts | None = kb.start_artifacts(session.workers if session else None) if main else None
@@ -84,16 +86,23 @@ class SiteBuild:
             context["kb_edit"] = ctx.edit_url(source) if source else ""
         return context
 
+    def _error_page(self, lang: str, root: str) -> ViewContext:
+        return self.kb.context(lang, lambda target: root + target, self.settings.site_url,
+                               publisher=self.settings.publisher)
+
     def error_page_context(self, lang: str, root: str) -> dict[str, Any]:
         """The error page gets what pages get (labels, search, its view), with links from the site root."""
-        kb = self.kb
-        ctx = kb.context(lang, lambda target: root + target, self.settings.site_url,
-                         publisher=self.settings.publisher)
+        kb, ctx = self.kb, self._error_page(lang, root)
         return {"t": kb.labels[lang].t, "kb_lang": lang, "kb_languages": LANGUAGE_FACTS,
                 "kb_footer": kb.footer(ctx), "kb_search": kb.search_config(ctx),
                 "kb": kb.view("not-found", "", ctx), "kb_build_errors": self.errors,
                 "kb_alternates": [{"link": root + language.prefix, "name": language.name, "lang": language.code}
                                   for language in REGISTRY]}
+
+    def unbuilt_record_pages(self, lang: str, root: str) -> list[tuple[str, View]]:
+        """Under `serve`, a new record that never validated gets the error page at its address, saying
+        what is wrong with it (not "not found"): (its file, relative to the site; the error page's view)."""
+        return self.kb.unbuilt_record_views(self.problems, self._error_page(lang, root)) if self.problems else []
 
     def language_written(self, site_dir: Path, lang: str, default_build: bool, here: bool) -> None:
         """A language's pages are written: keep the default language's root files, queue its PDFs."""
@@ -117,8 +126,6 @@ class SiteBuild:
         kb.write_citations(site_dir, settings.site_url, settings.publisher)
         if "404.html" in self.root_pages:
             (site_dir / "404.html").write_bytes(self.root_pages["404.html"])
-        if self.errors:  # a new record that never validated: its address shows the errors, not a 404
-            kb.show_errors_at_unbuilt_records(site_dir)
         self._write_sitemaps(site_dir)
 
     def finish_pdfs(self) -> str | None:
@@ -156,22 +163,22 @@ class Builds:
     serving: bool = False
     session: EditSession | None = None
     last_good: KnowledgeBase | None = None
-    last_errors: list[str] = field(default_factory=list)
+    last_errors: list[Problem] = field(default_factory=list)
 
-    def load(self, root: Path) -> tuple[KnowledgeBase, list[str], str]:
+    def load(self, root: Path) -> tuple[KnowledgeBase, list[Problem], str]:
         """(the collection, its errors if it is the last good one instead, the validator's report)."""
+        errors: list[Problem] = []
         try:
-            kb = self.session.load(root) if self.session is not None else KnowledgeBase.load(root)
-            errors, report = [], ""
+            kb, report = self.session.load(root) if self.session is not None else KnowledgeBase.load(root), ""
         except CollectionError as exc:
             if not self.serving or self.last_good is None:
                 raise
-            kb, errors = self.last_good, [str(p) for p in exc.problems if p.severity == "error"]
+            kb, errors = self.last_good, [p for p in exc.problems if p.severity == "error"]
             report = exc.report()
         self.last_good = kb if self.serving else None
         return kb, errors, report
 
-    def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, errors: list[str],
+    def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, errors: list[Problem],
                         layout: object) -> set[str] | None:
         """Under `serve --dirty`, the page sources to render again; pages showing errors, or that
         showed them, render again, as every page does when `layout` (the templates) changed."""

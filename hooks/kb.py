@@ -29,7 +29,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from kb_languages import LanguageProcesses, built_languages, current_language, declare_languages, i18n_building
+from kb_languages import (
+    LANGUAGES_ENV,
+    LanguageProcesses,
+    built_languages,
+    current_language,
+    declare_languages,
+    i18n_building,
+)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -37,7 +44,7 @@ from mkdocs.utils import get_relative_url
 from gcmkb import LANGUAGES
 from gcmkb.build import Builds, Settings, SiteBuild, layout_state
 from gcmkb.problems import CollectionError
-from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
+from gcmkb.publishing import PUBLISHER_SETTING, edit_base_notice, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession
 from gcmkb.typography import typeset_markdown
@@ -49,6 +56,7 @@ TEMPLATE_CACHE_DIR = ".cache/jinja"  # in the project, git-ignored
 builds = Builds()  # this process's builds (under serve: the last good collection, the edit session)
 current: SiteBuild | None = None  # the build under way
 languages: LanguageProcesses | None = None  # which languages it renders here, and the processes of the others
+error_page: dict[str, Any] = {}  # this build's Jinja environment and its error page's context (on_post_template)
 
 
 def _settings(config: Any) -> Settings:
@@ -101,7 +109,11 @@ def on_pre_build(config: Any) -> None:
     global current, languages
     if i18n_building(config):
         return  # per-language rebuilds reuse the records parsed once for this build
+    notice = None if builds.serving else edit_base_notice(config.extra.get("kb_edit_base"))
+    if notice and not os.environ.get(LANGUAGES_ENV):  # said once, by the main process
+        log.info(notice)
     _close()  # a build that failed half-way left it running
+    error_page.clear()
     try:
         kb, errors, report = builds.load(Path(config.config_file_path).parent)
     except CollectionError as exc:
@@ -197,6 +209,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     folder = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    error_page["env"] = env  # the error page is rendered again at new records' addresses (on_post_template)
     return env
 
 
@@ -213,17 +226,26 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
     if current is not None and template_name == "404.html":
         context.update(current.error_page_context(current_language(config), urlsplit(config.site_url).path))
+        error_page["context"] = context
     return context
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    """Each language's error page is also written as <prefix>404.html; the root one stays the default's."""
+    """Each language's error page is also written as <prefix>404.html; the root one stays the default's.
+    Under `serve`, a new record that never validated gets the error page at its address, saying
+    what is wrong with it (not "not found")."""
     if current is not None and template_name == "404.html":
-        prefix = language_prefix(current_language(config))
-        if prefix:
-            target = Path(config.site_dir) / prefix / "404.html"
+        lang = current_language(config)
+        prefix = language_prefix(lang)
+        pages = [(f"{prefix}404.html", output)] if prefix else []
+        unbuilt = current.unbuilt_record_pages(lang, urlsplit(config.site_url).path)
+        if unbuilt and "context" in error_page and "env" in error_page:
+            template = error_page["env"].get_template(template_name)
+            pages += [(path, template.render({**error_page["context"], "kb": view})) for path, view in unbuilt]
+        for path, html in pages:
+            target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output, "utf-8")
+            target.write_text(html, "utf-8")
     return output
 
 

@@ -107,13 +107,14 @@ def test_data_page_links_the_downloads(real_site: Site) -> None:
     soup = real_site.soup("fr/data/")
     hrefs = [a["href"] for a in soup.select(".kb-downloads a")]
     assert "../../data/recommendations.json" in hrefs and "../../data/recommendations.csv" in hrefs
-    assert "../../pdf/fr/all.pdf" in hrefs
+    assert "../../pdf/fr/sources/champions-peer-exchange.pdf" in hrefs
 
 
 # --- PDF ----------------------------------------------------------------------------------
 
 def test_pdfs_exist_per_language_and_theme(real_site: Site, real_pdfs: list[Path]) -> None:
-    expected = {real_site.directory / f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES for name in ["all", *THEMES]}
+    expected = {real_site.directory / f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES
+                for name in ["sources/champions-peer-exchange", *THEMES]}
     assert set(real_pdfs) == expected
     for pdf in expected:
         assert pdf.read_bytes().startswith(b"%PDF")
@@ -126,7 +127,7 @@ def test_arabic_pdf_text_is_in_logical_order(real_site: Site, real_pdfs: list[Pa
     assert real_site.url + "recommendations/r03/" in text  # each recommendation's permalink
     last = pdftext(real_site.directory / "pdf/ar/data.pdf", "-f", "3", "-l", "3")
     assert "٣" in last  # page numbers in the language's own digits
-    whole = pdftext(real_site.directory / "pdf/ar/all.pdf")
+    whole = pdftext(real_site.directory / "pdf/ar/sources/champions-peer-exchange.pdf")
     for rid in ("r01", "r18", "r35"):
         assert rid in whole
 

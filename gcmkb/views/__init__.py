@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..taxonomies import TAXONOMY_KINDS
 from ..viewcontext import View, ViewContext, crumbs
-from .documents import embed_view, print_view, redirect_view
+from .documents import embed_view, print_view, redirect_view, source_print_view
 from .records import (
                    parallel_view,
                    recommendation_view,
@@ -19,16 +19,16 @@ from .records import (
                    themes_view,
 )
 from .search import search_config, search_view
-from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view
+from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view, unbuilt_record_view
 from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
-__all__ = ["VIEWS", "search_config"]
+__all__ = ["VIEWS", "search_config", "unbuilt_record_view"]
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
     "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
-    "search": search_view, "print": print_view, "not-found": not_found_view,
+    "search": search_view, "print": print_view, "print-source": source_print_view, "not-found": not_found_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
