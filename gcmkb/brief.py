@@ -19,7 +19,7 @@ from .languages import language
 from .model import Catalog, Recommendation
 from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
-from .views import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
+from .viewcontext import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
 from .views.sources import document_title
 
 BRIEF_PAGE = routes.BRIEF_PAGE

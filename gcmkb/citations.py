@@ -23,7 +23,7 @@ from . import routes
 from .history_views import day_of
 from .publishing import UNDATED
 from .textview import plain
-from .views import View, ViewContext
+from .viewcontext import View, ViewContext
 from .views.sources import document_title
 
 FORMATS = {"ris": "cite.ris", "bib": "cite.bib", "csl": "cite.json"}  # format -> file beside the page

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from . import TRANSLATED_LANGUAGES
-from .catalog import _span, check_collection, read_all
+from .catalog import check_collection
+from .collection_checks import _span
 from .history import removed_without_redirect
 from .layout import COLLECTION_DIR
+from .loading import read_all
 from .preview import SCREENSHOT_LIMIT
 from .problems import errors_in
 from .scaffold import scaffold

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from .history_views import format_date
 from .publishing import RELEASE, UNDATED
-from .views import View, ViewContext
+from .viewcontext import View, ViewContext
 
 LICENCE = "CC BY 4.0"  # texts and data (the data page says so; export.LICENSE is its SPDX id)
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.{lang}"  # the deed in the reader's language

@@ -25,6 +25,7 @@ from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
 from .publishing import UNDATED, Edition
+from .schema import package_schema
 from .taxonomies import TAXONOMY_KINDS
 from .termbase import Term
 
@@ -186,7 +187,7 @@ def source_schemas() -> dict[str, dict[str, Any]]:
     """Every schema of the package (gcmkb/schemas/*.schema.json), by file name."""
     folder = resources.files("gcmkb").joinpath("schemas")
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".schema.json")), key=lambda f: f.name)
-    return {f.name: json.loads(f.read_text("utf-8")) for f in files}
+    return {f.name: package_schema(f.name.removesuffix(".schema.json")) for f in files}
 
 
 def _refs(node: Any) -> Iterator[dict[str, Any]]:

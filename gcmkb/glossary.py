@@ -10,8 +10,7 @@ from .searchtext import normalize
 from .termbase import Term, first_occurrences
 from .textview import Segment, paragraphs
 from .typography import typeset
-from .views import DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs, entry_item, theme_item
-from .views.base import capped
+from .viewcontext import DIRECTION, LANGUAGE_NAMES, View, ViewContext, capped, crumbs, entry_item, theme_item
 
 
 def term_item(term: Term, ctx: ViewContext) -> View:

@@ -18,7 +18,7 @@ from . import routes
 from .changes import NO_REPOSITORY, SHALLOW, Change
 from .labels import Labels
 from .textview import plain
-from .views import View, ViewContext, crumbs
+from .viewcontext import View, ViewContext, crumbs
 
 WHATS_NEW = "whats-new/"   # the page, in each language's root
 FEED = "feed.xml"          # the Atom feed, in each language's root

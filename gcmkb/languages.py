@@ -25,6 +25,9 @@ class Language:
     source: bool = False  # the language the document was written in
     spaced_punctuation: bool = False  # a no-break space before : ; ! ? and inside « » (French)
     article: str = ""     # the article an alphabetical index passes over (الهجرة under ه)
+    # its search steps after the shared trimmer and normaliser, for indexing and queries alike
+    # (gcmkb/searchindex.py names them); a language without its own searches its words as written
+    search_steps: tuple[str, ...] = ()
 
     @property
     def prefix(self) -> str:
@@ -66,9 +69,11 @@ class Language:
 
 REGISTRY: tuple[Language, ...] = (
     Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", "\u066c",
-             font="assets/fonts/NotoNaskhArabic-Regular.woff2", source=True, article="ال"),
-    Language("en", "English", "ltr", "Latn", "latn", "en", ", "),
-    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", "\u202f", spaced_punctuation=True),
+             font="assets/fonts/NotoNaskhArabic-Regular.woff2", source=True, article="ال",
+             search_steps=("kb-stop-ar", "kb-clitics-ar", "kb-stem-ar")),
+    Language("en", "English", "ltr", "Latn", "latn", "en", ", ", search_steps=("stopWordFilter", "stemmer")),
+    Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", "\u202f", spaced_punctuation=True,
+             search_steps=("kb-stop-fr", "kb-stem-fr")),
 )
 BY_CODE = {lang.code: lang for lang in REGISTRY}
 

@@ -7,45 +7,14 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import LANGUAGES, SOURCE_LANGUAGE
-
-if TYPE_CHECKING:
-    from .termbase import Term
+from . import SOURCE_LANGUAGE
+from .termbase import Term
+from .texts import Text
 
 STATUSES = ("source", "draft", "reviewed", "outdated", "pending")
 PENDING = "pending"  # a translation still to come: its language has no text yet
-
-
-@dataclass(frozen=True)
-class Text:
-    """One human text in the three languages; a translation still to come is None."""
-
-    ar: str
-    en: str | None
-    fr: str | None
-
-    @classmethod
-    def of(cls, data: Mapping[str, str]) -> Text:
-        return cls(**{lang: data[lang].strip() if lang in data else None for lang in LANGUAGES})
-
-    def get(self, lang: str) -> str:
-        """The text in `lang`, or the source's while its translation is pending: a page always
-        has something to show (the views mark it as written in the source language)."""
-        return self.written(lang) or self.ar
-
-    def written(self, lang: str) -> str | None:
-        """The text in `lang` only if it is written (the exports: a pending text is absent)."""
-        value = getattr(self, lang)
-        return None if value is None else str(value)
-
-    def language(self, lang: str) -> str:
-        """The language the text shown for `lang` is written in."""
-        return lang if self.written(lang) is not None else SOURCE_LANGUAGE
-
-    def paragraphs(self, lang: str) -> list[str]:
-        return [" ".join(p.split()) for p in self.get(lang).split("\n\n") if p.strip()]
 
 
 def fingerprint(*texts: Text | None) -> str:

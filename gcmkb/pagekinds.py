@@ -24,7 +24,8 @@ from .paging import list_limit, page_count, page_key, page_number, page_path
 from .routes import PageRef
 from .textview import plain
 from .typography import typeset
-from .views import VIEWS, View, ViewContext
+from .viewcontext import View, ViewContext
+from .views import VIEWS
 
 Title = Callable[[str, Catalog, Labels], tuple[str, str]]  # key -> (title, meta description)
 Pages = Callable[[Catalog], Iterable[tuple[str, str]]]     # -> (key, path) of every page

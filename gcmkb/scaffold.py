@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .catalog import read_all
 from .layout import COLLECTION_DIR
+from .loading import read_all
 from .text_checks import RECOMMENDATION_ID
 
 TEMPLATE = """\

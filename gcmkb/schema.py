@@ -18,18 +18,21 @@ from jsonschema.exceptions import ValidationError
 
 from .hints import slipped_language_problems
 from .problems import Problem
+from .schemalanguages import for_registry
 from .yamlsource import Document, JsonPath, format_path
 
 SCHEMA_NAMES = ("recommendation", "theme", "source", "taxonomy", "terms")
 
 
-def schema_text(name: str) -> str:
-    return resources.files("gcmkb").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+def package_schema(name: str) -> dict[str, Any]:
+    """A schema of the package (gcmkb/schemas/), in the languages of the registry."""
+    text = resources.files("gcmkb").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return for_registry(json.loads(text))
 
 
 @cache  # schemas are immutable package data, safe to share across builds
 def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_text(name)))
+    return Draft202012Validator(package_schema(name))
 
 
 _JSON_TYPES = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",

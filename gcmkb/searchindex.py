@@ -34,6 +34,7 @@ from lunr.stop_word_filter import stop_word_filter as english_stop_words
 from lunr.token import Token
 from lunr.tokenizer import Tokenizer
 
+from .languages import language
 from .model import Catalog
 from .searchtext import clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
 from .taxonomies import TAXONOMY_KINDS
@@ -72,17 +73,12 @@ PIPELINE_FUNCTIONS: dict[str, Callable[..., Any]] = {
 for _name, _fn in PIPELINE_FUNCTIONS.items():
     Pipeline.register_function(_fn, _name)
 
-# per language, after the shared trimmer and normaliser; the same for indexing and queries
-LANGUAGE_STEPS = {
-    "ar": ["kb-stop-ar", "kb-clitics-ar", "kb-stem-ar"],
-    "fr": ["kb-stop-fr", "kb-stem-fr"],
-    "en": ["stopWordFilter", "stemmer"],
-}
 BUILT_IN = {"stopWordFilter": english_stop_words, "stemmer": porter_stemmer}
 
 
 def pipeline_names(lang: str) -> list[str]:
-    return ["kb-trimmer", "kb-normalize", *LANGUAGE_STEPS[lang]]
+    """Its pipeline: the shared steps, then its own (declared with the language, gcmkb/languages.py)."""
+    return ["kb-trimmer", "kb-normalize", *language(lang).search_steps]
 
 
 def pipeline_for(lang: str) -> list[Callable[..., Any]]:

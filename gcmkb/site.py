@@ -14,7 +14,7 @@ from typing import Any
 
 from . import LANGUAGES, routes
 from .artifacts import Artifacts
-from .catalog import DocumentCache, load_catalog
+from .catalog import load_catalog
 from .changes import History, read_history, source_date_epoch
 from .citations import write_citations
 from .colophon import footer_view
@@ -22,6 +22,7 @@ from .export import write_open_data
 from .graph import Graph, build_graph
 from .history_views import feed_link, write_feed
 from .labels import Labels, load_labels
+from .loading import DocumentCache
 from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
@@ -31,7 +32,8 @@ from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef, language_prefix
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
-from .views import View, ViewContext, search_config, unbuilt_record_view
+from .viewcontext import View, ViewContext
+from .views import search_config, unbuilt_record_view
 
 
 @dataclass(frozen=True)

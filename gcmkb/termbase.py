@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import LANGUAGES
-from .model import Text
 from .searchtext import normalize
+from .texts import Text
 
 _WORD = re.compile(r"[^\W_][\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]*")
 _AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وب", "ول", "وك",

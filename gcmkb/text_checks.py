@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from babel import Locale
+
 from . import LANGUAGES
+from .languages import language
 from .yamlsource import JsonPath
 
 INLINE_REF = re.compile(r"\[\[([^\[\]]*)\]\]")
@@ -57,13 +60,13 @@ def text_problems(lang: str, text: str, quotes_arabic: bool = False) -> Iterator
         yield f"contains the control character U+{ord(ch):04X}; allowed: printable text"
     if "\u0640" in text:
         yield "contains tatweel (U+0640); allowed: Arabic text without kashida stretching"
-    share = arabic_share(text)
-    if lang == "ar" and share < 0.5:
+    share, script = arabic_share(text), language(lang).script
+    if script == "Arab" and share < 0.5:
         yield (f"is not in Arabic script ({share:.0%} Arabic letters); allowed: Arabic text, "
                "with Latin only for names such as GCM or COP27")
-    if lang != "ar" and share > 0.2 and not quotes_arabic:
+    if script != "Arab" and share > 0.2 and not quotes_arabic:
         yield (f"is in Arabic script ({share:.0%} Arabic letters) but should be in "
-               f"{'English' if lang == 'en' else 'French'}; allowed: Latin-script text")
+               f"{Locale('en').languages[lang]}; allowed: {Locale('en').scripts[script]}-script text")
 
 
 def inline_references(text: str) -> list[str]:

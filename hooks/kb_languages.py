@@ -32,7 +32,11 @@ from typing import IO, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs_static_i18n.config import I18nPluginLanguage
 
+from gcmkb import SOURCE_LANGUAGE
+from gcmkb.labels import load_labels
+from gcmkb.languages import REGISTRY
 from gcmkb.parallel import spare_cores
 from gcmkb.routes import language_prefix
 
@@ -46,6 +50,51 @@ def _not_about_exclusion(record: logging.LogRecord) -> bool:
 
 LANGUAGES_ENV = "KB_BUILD_LANGUAGES"  # set for a language process: the languages it renders
 SITE_URL_ENV = "KB_BUILD_SITE_URL"  # the main build's site_url (`mkdocs serve` changes it)
+
+
+def i18n_building(config: Any) -> bool:
+    plugin = config.plugins.get("i18n")
+    return bool(plugin and plugin.building)
+
+
+def current_language(config: Any) -> str:
+    plugin = config.plugins.get("i18n")
+    return str(plugin.current_language) if plugin else SOURCE_LANGUAGE
+
+
+def built_languages(config: Any) -> list[str]:
+    """In static-i18n's order: the default language first, then the others as configured."""
+    plugin = config.plugins.get("i18n")
+    if not plugin:
+        return [SOURCE_LANGUAGE]
+    built = sorted((lang for lang in plugin.config.languages if lang.build), key=lambda lang: not lang.default)
+    return [lang.locale for lang in built]
+
+
+def declare_languages(config: Any) -> None:
+    """static-i18n builds the registry's languages (gcmkb/languages.py): mkdocs.yml names only the
+    default one, which must be the source language; every other comes with its name, and the site's
+    name and description from its labels (gcmkb/locales/)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return
+    declared = {lang.locale: lang for lang in plugin.config.languages}
+    default = next((lang.locale for lang in declared.values() if lang.default), None)
+    if default != SOURCE_LANGUAGE:
+        raise PluginError(f"mkdocs.yml: plugins.i18n.languages: the default language is {default!r}; "
+                          f"allowed: the source language of gcmkb/languages.py, {SOURCE_LANGUAGE!r}")
+    labels = load_labels()
+    for language in REGISTRY:
+        if language.code in declared:
+            continue
+        entry = I18nPluginLanguage()
+        entry.load_dict({"locale": language.code, "name": language.name, "build": True,
+                         "site_name": labels[language.code].t("site_name"),
+                         "site_description": labels[language.code].t("site_description")})
+        failed, _ = entry.validate()
+        if failed:
+            raise PluginError(f"gcmkb/languages.py: {language.code}: {failed}")
+        plugin.config.languages.append(entry)
 
 
 def plan(languages: list[str], spare: int) -> tuple[list[str], list[str]]:

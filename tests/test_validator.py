@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gcmkb.catalog import _span, check_collection, load_catalog, source_fingerprint
+from gcmkb.catalog import check_collection, load_catalog, source_fingerprint
+from gcmkb.collection_checks import _span
 from gcmkb.hints import did_you_mean
 from gcmkb.layout import MISPLACED_HINT
 from gcmkb.problems import CollectionError

@@ -9,22 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..taxonomies import TAXONOMY_KINDS
-from .base import (
-                   COUNTER_STYLE,
-                   DIRECTION,
-                   LANGUAGE_NAMES,
-                   View,
-                   ViewContext,
-                   crumbs,
-                   entry_item,
-                   rec_item,
-                   status_view,
-                   theme_item,
-)
-from .documents import document_view, embed_view, print_view, redirect_view, source_print_view
+from ..viewcontext import View, ViewContext, crumbs
+from .documents import embed_view, print_view, redirect_view, source_print_view
 from .records import (
                    parallel_view,
-                   recommendation_jsonld,
                    recommendation_view,
                    recommendations_view,
                    theme_view,
@@ -35,9 +23,7 @@ from .site_pages import about_view, dashboard_view, data_view, home_view, not_fo
 from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
-__all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "ViewContext", "crumbs", "document_view",
-           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item",
-           "unbuilt_record_view"]
+__all__ = ["VIEWS", "search_config", "unbuilt_record_view"]
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,

@@ -9,7 +9,7 @@ from .. import routes
 from ..languages import language
 from ..textview import paragraphs, plain, segments
 from ..typography import address_parts
-from .base import (
+from ..viewcontext import (
     COUNTER_STYLE,
     DIRECTION,
     View,

@@ -6,13 +6,15 @@ import json
 from typing import Any
 
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
+from ..glossary import marked_terms, recommendation_terms
+from ..history_views import version_note
 from ..languages import language
 from ..model import Recommendation
 from ..paging import list_limit, page_count, page_key, page_number, page_path
 from ..taxonomies import TAXONOMIES
 from ..textview import paragraphs, plain, segments
 from ..typography import address_parts, typeset
-from .base import (
+from ..viewcontext import (
     DIRECTION,
     LANGUAGE_NAMES,
     View,
@@ -29,9 +31,6 @@ from .sources import document_title, source_item
 
 
 def recommendation_view(rid: str, ctx: ViewContext) -> View:
-    from ..glossary import marked_terms, recommendation_terms  # glossary builds on this module
-    from ..history_views import version_note  # so do the history's views
-
     rec, lang, cat = ctx.catalog.recommendation(rid), ctx.lang, ctx.catalog
     theme = cat.theme(rec.theme)
     before, after = ctx.graph.neighbours(rec)

@@ -6,7 +6,7 @@ from .. import LANGUAGES, routes
 from ..facets import FACETS
 from ..languages import language
 from ..paging import list_limit
-from .base import (
+from ..viewcontext import (
     LANGUAGE_NAMES,
     View,
     ViewContext,

@@ -11,7 +11,7 @@ from ..layout import COLLECTION_DIR
 from ..paging import list_limit, page_count, page_number
 from ..problems import Problem
 from ..textview import paragraphs
-from .base import (
+from ..viewcontext import (
     DIRECTION,
     LANGUAGE_NAMES,
     View,

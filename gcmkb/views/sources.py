@@ -8,10 +8,11 @@ from datetime import date
 from babel import Locale
 
 from .. import routes
+from ..history_views import format_date
 from ..labels import Labels
 from ..model import Catalog, Fact, Recommendation, Source
 from ..textview import paragraphs
-from .base import View, ViewContext, crumbs, rec_item
+from ..viewcontext import View, ViewContext, crumbs, rec_item
 
 
 def document_title(rec: Recommendation, catalog: Catalog, labels: Labels) -> str:
@@ -20,7 +21,6 @@ def document_title(rec: Recommendation, catalog: Catalog, labels: Labels) -> str
 
 
 def format_day(day: date, ctx: ViewContext) -> str:
-    from ..history_views import format_date  # the history's views build on this package
     return format_date(day, ctx.labels)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..taxonomies import TAXONOMIES
 from ..textview import Segment, segments
-from .base import (
+from ..viewcontext import (
     View,
     ViewContext,
     capped,

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from .. import routes
-from ..changes import NO_HISTORY, History
-from ..graph import Graph
-from ..labels import Labels
-from ..languages import REGISTRY
-from ..model import Catalog, Entry, Recommendation, Text, Theme
-from ..paging import list_limit
-from ..publishing import Edition
-from ..typography import typeset
+from . import routes
+from .changes import NO_HISTORY, History
+from .graph import Graph
+from .labels import Labels
+from .languages import REGISTRY
+from .model import Catalog, Entry, Recommendation, Text, Theme
+from .paging import list_limit
+from .publishing import Edition
+from .typography import typeset
 
 View = dict[str, Any]
 LANGUAGE_NAMES = {lang.code: lang.name for lang in REGISTRY}
