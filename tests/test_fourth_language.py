@@ -107,7 +107,11 @@ def test_the_language_switcher_lists_the_fourth_language(spanish_site: Site) -> 
 def test_the_fourth_language_has_its_search_index(spanish_site: Site) -> None:
     payload = json.loads((spanish_site.directory / "assets/search/es.json").read_text("utf-8"))
     assert (spanish_site.directory / f"assets/search/{payload['explore']}").exists()
-    assert (spanish_site.directory / "assets/search/es.bin").stat().st_size
+    assert payload["pipeline"] == ["kb-trimmer", "kb-normalize"]  # no steps of its own declared: words as written
+    chunks = payload["chunks"]
+    assert chunks["terms"] > 0
+    for n in range(len(chunks["first"])):
+        assert (spanish_site.directory / "assets/search" / chunks["path"].format(n=n)).stat().st_size
 
 
 # --- the schemas follow the registry (no build: these hold whatever the search index does) ------
