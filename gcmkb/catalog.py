@@ -11,8 +11,11 @@ from typing import Any
 
 from . import TRANSLATED_LANGUAGES
 from .hints import did_you_mean
+from .hints import known_span as _span
+from .hints import unknown as _unknown
 from .layout import MISPLACED_HINT, TAXONOMY_KINDS, discover
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation
+from .practices import build_practice, check_practice
 from .problems import CollectionError, Problem, errors_in
 from .schema import validate_document
 from .sources import build_source, check_document_field, check_source, document_of, source_ids
@@ -21,8 +24,8 @@ from .text_checks import RECOMMENDATION_ID, inline_references, iter_texts, text_
 from .translation_checks import check_translations, source_fingerprint
 from .yamlsource import Document, read_document
 
-SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "source": "source", "taxonomy": "taxonomy",
-             "terms": "terms"}
+SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "source": "source", "practice": "practice",
+             "taxonomy": "taxonomy", "terms": "terms"}
 
 
 class DocumentCache:
@@ -166,6 +169,12 @@ def _semantic_problems(loaded: Loaded) -> Iterator[Problem]:
             if "source" not in unsound:
                 yield from check_document_field(doc, doc_ids)
     yield from _unique_bullets(recs, sorted(doc_ids))
+    yield from _unique_ids(loaded.of("practice", valid_only=False), "practice")
+    for doc in loaded.of("practice", valid_only=False):  # checked like a recommendation, field by field
+        if isinstance(doc.data, dict) and "(document)" not in loaded.unsound.get(doc.path, set()):
+            yield from check_practice(doc, loaded.unsound.get(doc.path, set()), rec_ids, known)
+            yield from _check_text_forms(doc)
+            yield from _check_references(doc, rec_ids)
     yield from _unique_orders(themes)
     yield from _unique_orders(loaded.of("source"), "source document")
     for doc in themes:
@@ -220,36 +229,6 @@ def _taxonomy_ids(loaded: Loaded, kind: str) -> set[str]:
             if isinstance(entries, list):
                 return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
     return set()
-
-
-_NUMBERED = re.compile(r"^([a-z]*)(\d+)$")
-
-
-def _span(ids: set[str]) -> str:
-    """The known ids for a hint: names in full, numbered ids (r01, 7) as runs when many.
-
-    A range says something only of numbers (`r01..r11, r13..r35` when r12 is retired);
-    `media..regional-economic-communities` would hide every name an editor needs.
-    """
-    matches = [m for m in map(_NUMBERED.match, ids) if m]
-    if len(matches) < len(ids) or len({m.group(1) for m in matches}) > 1:
-        return ", ".join(sorted(ids)) or "none defined"
-    numbered = sorted((int(m.group(2)), m.group(0)) for m in matches)
-    if len(numbered) <= 8:
-        return ", ".join(rid for _, rid in numbered) or "none defined"
-    runs: list[list[tuple[int, str]]] = []
-    for item in numbered:
-        if runs and item[0] == runs[-1][-1][0] + 1:
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    return ", ".join(f"{run[0][1]}..{run[-1][1]}" if len(run) > 2 else ", ".join(r for _, r in run)
-                     for run in runs)
-
-
-def _unknown(what: str, ref: Any, known: set[str], known_as: str) -> str:
-    """"unknown theme 'right'; did you mean 'rights'?", or the known names when none is close."""
-    return f"unknown {what} {ref!r}; " + (did_you_mean(ref, known) or f"known {known_as}: {_span(known)}")
 
 
 def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],
@@ -399,5 +378,6 @@ def build_catalog(loaded: Loaded) -> Catalog:
     for d in loaded.of("redirects"):
         redirects.update(d.data["redirects"])
     terms = tuple(t for d in loaded.of("terms") for t in terms_of(d))
+    practices = tuple(sorted((build_practice(d) for d in loaded.of("practice")), key=lambda p: p.id))
     return Catalog(themes=tuple(themes), recommendations=tuple(recs), taxonomies=taxonomies,
-                   redirects=redirects, terms=terms, sources=sources)
+                   redirects=redirects, terms=terms, sources=sources, practices=practices)

@@ -30,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     assert catalog is not None
     print(f"ok: {len(catalog.recommendations)} recommendations, {len(catalog.themes)} themes, "
-          f"{len(catalog.sources)} source document(s), "
+          f"{len(catalog.sources)} source document(s), {len(catalog.practices)} practice(s), "
           + ", ".join(f"{len(v)} {k}" for k, v in catalog.taxonomies.items())
           + (f"; {len(problems)} warning(s)" if problems else "")
           + (f"; {len(pending)} translation(s) pending" if pending else ""))

@@ -20,7 +20,7 @@ from .hints import slipped_language_problems
 from .problems import Problem
 from .yamlsource import Document, JsonPath, format_path
 
-SCHEMA_NAMES = ("recommendation", "theme", "source", "taxonomy", "terms")
+SCHEMA_NAMES = ("recommendation", "theme", "source", "practice", "taxonomy", "terms")
 
 
 def schema_text(name: str) -> str:
