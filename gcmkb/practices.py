@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import countries
+from . import LANGUAGES, countries
 from .hints import unknown
 from .model import Text
 from .problems import Problem
@@ -51,6 +51,11 @@ class Practice:
         """The language its texts are shown in on `lang`'s pages: `lang` if its description is
         written in it, else the practice's own."""
         return lang if self.description.written(lang) is not None else self.language
+
+    def written_in(self) -> tuple[str, ...]:
+        """The languages its description is written in, its own first."""
+        others = [lang for lang in LANGUAGES if lang != self.language and self.description.written(lang)]
+        return (self.language, *others)
 
     def text(self, text: Text, lang: str) -> tuple[str, str]:
         """(the text shown on `lang`'s pages, the language it is in)."""

@@ -74,14 +74,14 @@ class KnowledgeBase:
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
-        cross-reference graph; None when a change reaches every page (a theme, a source document,
+        cross-reference graph; None when a change reaches every page (a theme, a source document, a practice,
         a taxonomy, the termbase, retired ids, a record added, removed, moved or tagged differently: the counts
         beside every tag change with it)."""
         old, new = previous.catalog, self.catalog
         if self.labels != previous.labels or self.edition != previous.edition:  # on every page
             return None
-        if ((old.themes, old.sources, old.taxonomies, old.terms, old.redirects)
-                != (new.themes, new.sources, new.taxonomies, new.terms, new.redirects)
+        if ((old.themes, old.sources, old.practices, old.taxonomies, old.terms, old.redirects)
+                != (new.themes, new.sources, new.practices, new.taxonomies, new.terms, new.redirects)
                 or [r.id for r in old.recommendations] != [r.id for r in new.recommendations]):
             return None
         before = {r.id: r for r in old.recommendations}

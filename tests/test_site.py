@@ -21,6 +21,8 @@ NEUTRAL_PAGES = [
     "themes/beta/parallel/", "recommendations/", "recommendations/r01/", "recommendations/r02/",
     "recommendations/r03/", "search/", "brief/", "status/", "whats-new/", "data/", "contribute/", "print/",
     "print/alpha/", "print/beta/", "sources/", "sources/mini-dialogue/", "sources/mini-report/",
+    "practices/", "practices/p001/", "practices/p002/", "practices/p003/", "countries/gh/", "countries/ma/",
+    "countries/sn/",
     "embed/themes/alpha/", "embed/themes/beta/", "embed/recommendations/r01/", "embed/recommendations/r02/",
     "embed/recommendations/r03/", "objectives/", *[f"objectives/{n}/" for n in range(1, 24)],
     "actors/", "actors/member-states/", "actors/civil-society/", "topics/", "topics/data/",

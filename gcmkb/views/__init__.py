@@ -22,6 +22,7 @@ from .base import (
                    theme_item,
 )
 from .documents import document_view, embed_view, print_view, redirect_view
+from .practices import country_view, practice_view, practices_view
 from .records import (
                    parallel_view,
                    recommendation_jsonld,
@@ -46,6 +47,7 @@ VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
     "recommendations": recommendations_view, "source": source_view, "sources": sources_view,
+    "practices": practices_view, "practice": practice_view, "country": country_view,
     **{kind: entry_view(kind) for kind in TAXONOMY_KINDS},
     **{f"index:{kind}": entries_view(kind) for kind in TAXONOMY_KINDS},
 }

@@ -25,6 +25,7 @@ from .base import (
     theme_item,
     written_in,
 )
+from .practices import implementing
 from .sources import document_title, source_item
 
 
@@ -54,6 +55,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
                        for k in TAXONOMIES],
         "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
+        "practices": implementing(rid, ctx),
         # each recommendation once: one this record relates to is not repeated among those referring to it
         "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))
                           if r.id not in rec.related],

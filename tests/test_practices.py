@@ -1,0 +1,134 @@
+"""Practices on the built site (mini fixture: p001 in English only, p002 in Arabic only, p003 in
+French and English across two countries): a page per practice in each language, its text in its own
+language marked and said so, the list of them, a page per country, and on each recommendation the
+practices that implement it; the real collection, with none yet, says so and how to propose one."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from gcmkb.labels import load_labels
+from gcmkb.views.practices import issue_form
+
+from .sitebuild import Site
+
+LABELS = load_labels()
+PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
+NOTICE = {"ar": {"en": "هذه الممارسة متاحة باللغة الإنجليزية فقط.",
+                 "fr": "هذه الممارسة متاحة باللغة الفرنسية والإنجليزية فقط."},
+          "en": {"ar": "This practice is available in Arabic only."},
+          "fr": {"en": "Cette pratique n’est disponible qu’en anglais.",
+                 "ar": "Cette pratique n’est disponible qu’en arabe."}}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_a_practice_in_another_language_is_marked_and_said_so(mini_site: Site, lang: str) -> None:
+    for pid, written in (("p001", "en"), ("p002", "ar"), ("p003", "fr")):
+        soup = mini_site.soup(f"{PREFIX[lang]}practices/{pid}/")
+        h1, notice = soup.select_one("h1#title"), soup.select_one("[data-kb-language-notice]")
+        own = lang == written or (pid == "p003" and lang == "en")  # p003 is also written in English
+        if own:
+            assert notice is None and not h1.has_attr("lang"), (lang, pid)
+            continue
+        assert notice.get_text(strip=True) == NOTICE[lang][written], (lang, pid)
+        assert (h1["lang"], h1["dir"]) == (written, "rtl" if written == "ar" else "ltr"), (lang, pid)
+        for text in soup.select("[data-kb-practice-text]"):
+            assert (text["lang"], text["dir"]) == (written, "rtl" if written == "ar" else "ltr"), (lang, pid)
+
+
+def test_a_practice_page_names_its_places_period_tags_recommendations_and_evidence(mini_site: Site) -> None:
+    en = mini_site.soup("en/practices/p003/")
+    assert en.select_one("h1#title").get_text(strip=True) == "A test practice across two countries"
+    facts = {dd["data-kb-fact"]: dd for dd in en.select("[data-kb-practice-facts] dd")}
+    assert [a.get_text(strip=True) for a in facts["countries"].select("a")] == ["Ghana", "Senegal"]
+    assert [a["href"] for a in facts["countries"].select("a")] == ["../../countries/gh/", "../../countries/sn/"]
+    assert facts["region"].get_text(strip=True) == "Western Africa"  # shared by Ghana and Senegal (M49)
+    assert facts["period"].get_text(strip=True) == "2021–2023"
+    assert [a.get_text(" ", strip=True) for a in facts["actors"].select("a")] == ["Member States", "Civil society"]
+    assert facts["status"].get_text(strip=True) == "Reviewed"
+    assert [a["href"] for a in en.select("section[aria-labelledby=implements] a")] == [
+        "../../recommendations/r02/"]
+    assert [a["href"] for a in en.select("[data-kb-evidence] a")] == [
+        "https://example.org/practice-three", "https://example.org/practice-three-report"]
+    ar = mini_site.soup("practices/p001/")
+    assert ar.select_one("[data-kb-fact=period]").get_text(strip=True) == "منذ ٢٠١٩"
+    assert ar.select_one("[data-kb-fact=countries] a").get_text(strip=True) == "غانا"
+    assert ar.select_one("[data-kb-fact=region]").get_text(strip=True) == "غرب أفريقيا"
+    assert [a.get_text(strip=True) for a in ar.select("[data-kb-practice-text=description] .kb-ref .kb-id")] == ["r01"]
+    fr = mini_site.soup("fr/practices/p002/")
+    assert fr.select_one("[data-kb-fact=region]").get_text(strip=True) == "Afrique septentrionale"
+    assert fr.select_one("[data-kb-fact=status]").get_text(strip=True).startswith("Ébauche\u202f:") or \
+        fr.select_one("[data-kb-fact=status]").get_text(strip=True).startswith("Ébauche\u00a0:")
+    notes = fr.select_one(".kb-notes ol")
+    assert (notes["lang"], notes["dir"]) == ("ar", "rtl")
+
+
+def test_the_practices_index_and_country_pages_in_each_language(mini_site: Site) -> None:
+    for lang in ("ar", "en", "fr"):
+        soup = mini_site.soup(f"{PREFIX[lang]}practices/")
+        assert soup.select_one("h1").get_text(strip=True) == LABELS[lang].t("practices")
+        items = soup.select("[data-kb-practices] > li")
+        assert [li["id"] for li in items] == ["p001", "p002", "p003"]
+        assert soup.select_one("#p002 .kb-list__title").get("lang") == (None if lang == "ar" else "ar")
+        assert [a["href"] for a in soup.select("[data-kb-countries] a")] == {
+            "ar": ["../countries/sn/", "../countries/ma/", "../countries/gh/"],  # السنغال، المغرب، غانا
+            "en": ["../countries/gh/", "../countries/ma/", "../countries/sn/"],
+            "fr": ["../countries/gh/", "../countries/ma/", "../countries/sn/"]}[lang]
+        assert soup.select_one("[data-kb-practices-none]") is None
+    gh = mini_site.soup("fr/countries/gh/")
+    assert gh.select_one("h1").get_text(strip=True) == "Ghana"
+    assert gh.select_one("[data-kb-regions]").get_text(strip=True) == "Afrique occidentale, Afrique"
+    assert [li["id"] for li in gh.select("[data-kb-practices] > li")] == ["p001", "p003"]
+    assert mini_site.soup("countries/ma/").select_one("h1").get_text(strip=True) == "المغرب"
+
+
+def test_a_recommendation_lists_the_practices_that_implement_it(mini_site: Site) -> None:
+    en = mini_site.soup("en/recommendations/r01/")
+    assert en.select_one("h2#practices").get_text(strip=True) == "Practices that implement this recommendation"
+    assert [a["href"] for a in en.select("section[aria-labelledby=practices] [data-kb-practices] > li > a")] == [
+        "../../practices/p001/", "../../practices/p002/"]
+    assert en.select_one("#p002 .kb-practices__summary")["lang"] == "ar"
+    assert mini_site.soup("fr/recommendations/r03/").select_one("#p002") is not None
+    assert mini_site.soup("recommendations/r02/").select_one("#p003 .kb-list__title")["lang"] == "fr"
+
+
+def test_the_real_collection_without_practices_says_so_and_how_to_propose_one(real_site: Site) -> None:
+    for lang in ("ar", "en", "fr"):
+        soup = real_site.soup(f"{PREFIX[lang]}practices/")
+        t = LABELS[lang].t
+        assert soup.select_one("[data-kb-practices-none]").get_text(strip=True) == t("practices_none")
+        assert soup.select_one("[data-kb-practices-propose]").get_text(strip=True) == t("practices_propose")
+        guide = soup.find("a", string=t("practices_guide"))
+        assert guide["href"] == "../contribute/#practices"
+        assert real_site.soup(f"{PREFIX[lang]}contribute/").select_one("#practices") is not None
+        assert soup.select_one("[data-kb-practices]") is None
+        assert real_site.soup(f"{PREFIX[lang]}recommendations/r05/").select_one("#practices") is None
+
+
+def test_the_issue_form_is_offered_where_the_forge_is_known() -> None:
+    assert issue_form(SimpleNamespace(edit_base="https://github.com/un/kb/edit/main/")) == \
+        "https://github.com/un/kb/issues/new?template=propose-practice.yml"
+    assert issue_form(SimpleNamespace(edit_base="")) is None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_chromium_shows_a_one_language_practice_in_its_direction_with_the_notice(page, mini_site: Site,
+                                                                                 lang: str) -> None:
+    """The English-only practice on Arabic and French pages, the Arabic-only one on English pages."""
+    pid, written = ("p002", "ar") if lang == "en" else ("p001", "en")
+    page.goto(mini_site.url + PREFIX[lang] + f"practices/{pid}/")
+    notice = page.locator("[data-kb-language-notice]")
+    assert notice.is_visible()
+    assert notice.inner_text().strip() == NOTICE[lang][written]
+    assert notice.evaluate("e => getComputedStyle(e).direction") == ("rtl" if lang == "ar" else "ltr")
+    title = page.locator("h1#title")
+    assert title.get_attribute("lang") == written
+    direction = "rtl" if written == "ar" else "ltr"
+    assert title.evaluate("e => getComputedStyle(e).direction") == direction
+    description = page.locator("[data-kb-practice-text=description]")
+    assert description.evaluate("e => getComputedStyle(e).direction") == direction
+    assert description.get_attribute("lang") == written
+    assert page.evaluate("document.documentElement.lang") == lang
