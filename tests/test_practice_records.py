@@ -110,3 +110,29 @@ def test_regions_and_names_come_from_cldr() -> None:
 def test_the_real_collection_validates_with_or_without_practices() -> None:
     catalog, problems = check_collection(Path(__file__).resolve().parent.parent)
     assert catalog is not None, problems
+
+
+def test_scaffold_a_practice_with_the_next_free_id_and_what_to_write(mini: Path) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "gcmkb", "--root", str(mini), "new", "--practice", "--language", "fr"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip() == "recommendations/practices/p004.yml", run.stderr
+    new = "recommendations/practices/p004.yml"
+    assert problems_of(mini) == [
+        f"{new}:7: title.fr: must not be empty; allowed: non-empty text of at most 300 characters",
+        f"{new}:8: summary.fr: must not be empty; allowed: non-empty text of at most 600 characters",
+        f"{new}:10: description.fr: must not be empty; allowed: non-empty text of at most 6000 characters",
+        f"{new}:12: actors: needs at least 1 item(s); allowed: a list of actor ids (taxonomies/actors.yml), each once",
+        f"{new}:13: period.start: expected a year such as 2019, got nothing (empty value)",
+        f"{new}:14: objectives: needs at least 1 item(s); allowed: a list of GCM objective numbers (1 to 23), "
+        "each once",
+        f"{new}:17: evidence: needs at least 1 item(s); allowed: a list of public addresses (https://…) that "
+        "document the practice",
+    ]
+    both = subprocess.run([sys.executable, "-m", "gcmkb", "--root", str(mini), "new", "--practice", "--theme", "alpha"],
+                          capture_output=True, text=True)
+    assert (both.returncode, both.stderr.strip()) == (2, "name one kind of record; allowed: --theme <id> for a "
+                                                         "recommendation (e.g. --theme rights), or --practice for a "
+                                                         "practice (with --language ar, en or fr)")
