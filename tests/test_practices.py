@@ -90,7 +90,7 @@ def test_a_recommendation_lists_the_practices_that_implement_it(mini_site: Site)
     assert [a["href"] for a in en.select("section[aria-labelledby=practices] [data-kb-practices] > li > a")] == [
         "../../practices/p001/", "../../practices/p002/"]
     assert en.select_one("#p002 .kb-practices__summary")["lang"] == "ar"
-    assert mini_site.soup("fr/recommendations/r03/").select_one("#p002") is not None
+    assert mini_site.soup("fr/recommendations/r02/").select_one("#p002") is not None
     assert mini_site.soup("recommendations/r02/").select_one("#p003 .kb-list__title")["lang"] == "fr"
 
 
