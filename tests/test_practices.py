@@ -170,3 +170,45 @@ def test_the_practice_pages_are_valid_html(mini_site: Site) -> None:
                 if not accepted(m["message"], page):
                     found.append(f"{page}:{m.get('lastLine', '?')}: {m['message']}")
     assert found == []
+
+
+def test_practices_in_the_open_data_validate_and_round_trip(mini_site: Site) -> None:
+    import csv
+    import io
+    import json
+
+    import yaml
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    from .conftest import FIXTURES
+
+    data = json.loads((mini_site.directory / "data/recommendations.json").read_text("utf-8"))
+    schemas = [json.loads(f.read_text("utf-8")) for f in (mini_site.directory / "data/schema").glob("*.schema.json")]
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+    root = json.loads((mini_site.directory / "data/schema/collection.schema.json").read_text("utf-8"))
+    assert [e.message for e in Draft202012Validator(root, registry=registry).iter_errors(data)] == []
+    for record in data["practices"]:
+        written = yaml.safe_load((FIXTURES / f"mini/recommendations/practices/{record['id']}.yml").read_text("utf-8"))
+        assert record == {**written, "region": "011" if record["id"] != "p002" else "015"}  # region: derived
+    broken = json.loads(json.dumps(data))
+    broken["practices"][0]["countries"] = "GH"
+    assert list(Draft202012Validator(root, registry=registry).iter_errors(broken))
+    text = (mini_site.directory / "data/practices.csv").read_text("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [(r["id"], r["language"], r["countries"], r["region"], r["period_end"]) for r in rows] == [
+        ("p001", "en", "GH", "011", ""), ("p002", "ar", "MA", "015", "2022"), ("p003", "fr", "GH SN", "011", "2023")]
+    assert (rows[1]["title_ar"], rows[1]["title_en"]) == ("ممارسة تجريبية بالعربية", "")
+    assert rows[2]["url_fr"] == mini_site.url + "fr/practices/p003/"
+    assert "practices.csv" in [a.get_text(strip=True) for a in mini_site.soup("en/data/").select("a")]
+
+
+def test_json_ld_describes_each_practice_page(mini_site: Site) -> None:
+    import json
+
+    data = json.loads(mini_site.soup("fr/practices/p001/").select_one('script[type="application/ld+json"]').string)
+    assert (data["identifier"], data["name"], data["inLanguage"]) == ("p001", "Test data desk in one country", "en")
+    assert data["spatialCoverage"] == [{"@type": "Country", "identifier": "GH", "name": "Ghana"}]
+    assert (data["temporalCoverage"], data["isBasedOn"]) == ("2019/..", ["https://example.org/practice-one"])
+    assert data["url"] == mini_site.url + "fr/practices/p001/"

@@ -3,6 +3,7 @@ marked and said so), the list of them, and the page of each country that has any
 
 from __future__ import annotations
 
+import json
 import re
 
 from babel import Locale
@@ -10,7 +11,7 @@ from babel import Locale
 from .. import countries, routes
 from ..model import Text
 from ..practices import Practice
-from ..textview import paragraphs
+from ..textview import paragraphs, plain
 from ..typography import typeset
 from .base import DIRECTION, View, ViewContext, crumbs, entry_item, rec_item
 
@@ -82,8 +83,28 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
         "evidence": list(practice.evidence),
         "status": {"code": practice.status, "label": ctx.t(f"practice_status_{practice.status}")},
         "notes": [paragraphs(n, practice.text(n, ctx.lang)[1], cat, ctx.link) for n in practice.notes],
+        "jsonld": practice_jsonld(practice, ctx),
         "notes_lang": _written(practice.text(practice.notes[0], ctx.lang)[1], ctx) if practice.notes else None,
     }
+
+
+def practice_jsonld(practice: Practice, ctx: ViewContext) -> str:
+    """schema.org description of a practice's page, as a string safe inside <script>."""
+    title, shown = practice.text(practice.title, ctx.lang)
+    end = ".." if practice.end is None else str(practice.end)  # ISO 8601: an interval open at its end
+    data = {
+        "@context": "https://schema.org", "@type": "CreativeWork", "identifier": practice.id, "name": plain(title),
+        "abstract": plain(practice.text(practice.summary, ctx.lang)[0]),
+        "text": plain(" ".join(practice.description.paragraphs(practice.shown_in(ctx.lang)))),
+        "inLanguage": shown, "url": ctx.permalink(routes.practice(practice.id)),
+        "spatialCoverage": [{"@type": "Country", "identifier": c, "name": countries.name(c, ctx.lang)}
+                            for c in practice.countries],
+        "temporalCoverage": f"{practice.start}/{end}",
+        "about": [ctx.catalog.entry("objectives", o).label.get(ctx.lang) for o in practice.objectives],
+        "isBasedOn": list(practice.evidence),
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
 def issue_form(ctx: ViewContext) -> str | None:
