@@ -49,7 +49,7 @@ class KnowledgeBase:
         the previous build's knowledge base spares finding the terms of unchanged records, and the
         cache parsing and checking unchanged files again."""
         catalog = load_catalog(root, cache)
-        history = read_history(root, [r.id for r in catalog.recommendations])
+        history = read_history(root, [r.id for r in catalog.recommendations] + [p.id for p in catalog.practices])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
         return cls(root, catalog, graph, load_labels(), history, read_edition(root))
 

@@ -10,6 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from gcmkb.labels import load_labels
+from gcmkb.pagekinds import KINDS
+from gcmkb.site import KnowledgeBase
 from gcmkb.views.practices import issue_form
 
 from .sitebuild import Site
@@ -212,3 +214,37 @@ def test_json_ld_describes_each_practice_page(mini_site: Site) -> None:
     assert data["spatialCoverage"] == [{"@type": "Country", "identifier": "GH", "name": "Ghana"}]
     assert (data["temporalCoverage"], data["isBasedOn"]) == ("2019/..", ["https://example.org/practice-one"])
     assert data["url"] == mini_site.url + "fr/practices/p001/"
+
+
+def test_a_practice_s_changes_are_on_its_page_in_whats_new_and_in_the_feed(tmp_path) -> None:
+    """A repository where a practice is changed after the collection was imported: the change is
+    told in data terms on the practice's page, in "What's new" and in the Atom feed."""
+    import xml.etree.ElementTree as ET
+
+    from gcmkb.history_views import atom_feed, whats_new_view
+
+    from .conftest import FIXTURES
+    from .test_history import edit as edit_file
+    from .test_history import git, make_project
+
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import the collection")
+    edit_file(project, "recommendations/practices/p003.yml", "countries: [GH, SN]", "countries: [GH, SN, ML]")
+    edit_file(project, "recommendations/practices/p003.yml", "shared their data.", "shared their data every month.")
+    git(project, "commit", "-qam", "Mali joined p003", when="2026-03-15T09:00:00Z")
+    kb = KnowledgeBase.load(project)
+    assert [(c.rid, c.added, c.fields) for c in kb.history.of("p003")] == [
+        ("p003", False, ("description.en", "countries")), ("p003", True, ())]
+    ctx = kb.context("fr", lambda path: "/" + path, "https://kb.example/")
+    latest = whats_new_view("", ctx)["days"][0]["changes"][0]
+    assert (latest["id"], latest["title"], latest["href"], latest["what"]) == (
+        "p003", "Une pratique d’essai dans deux pays", "/fr/practices/p003/",
+        "Modifications\u00a0: texte anglais, pays")
+    entry = ET.fromstring(atom_feed(ctx, 0)).find("{http://www.w3.org/2005/Atom}entry")
+    assert entry.find("{http://www.w3.org/2005/Atom}title").text == "p003 Une pratique d’essai dans deux pays"
+    assert entry.find("{http://www.w3.org/2005/Atom}link").get("href") == "https://kb.example/fr/practices/p003/"
+    view = KINDS["practice"].view("p003", ctx)
+    assert [c["what"] for c in view["history"]["changes"]] == ["Modifications\u00a0: texte anglais, pays",
+                                                              "Ajoutée à la collection"]
