@@ -94,6 +94,7 @@ class KnowledgeBase:
                     was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
                 return None
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
+            readers |= {("practice", p.id) for p in new.implementing(rec.id)}  # they list its title
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 
     def write_sources(self, docs_dir: Path, only: set[str] | None = None) -> list[str]:

@@ -248,3 +248,12 @@ def test_a_practice_s_changes_are_on_its_page_in_whats_new_and_in_the_feed(tmp_p
     view = KINDS["practice"].view("p003", ctx)
     assert [c["what"] for c in view["history"]["changes"]] == ["Modifications\u00a0: texte anglais, pays",
                                                               "Ajoutée à la collection"]
+
+
+def test_under_serve_a_recommendation_s_edit_renders_the_practices_that_list_it_again(mini) -> None:
+    from .test_validator import edit as edit_record
+
+    before = KnowledgeBase.load(mini)
+    edit_record(mini, "recommendations/r01.yml", "en: Joint data working groups", "en: Joint data teams")
+    pages = {(p.kind, p.key) for p in KnowledgeBase.load(mini).changed_pages(before) or []}
+    assert {("practice", "p001"), ("practice", "p002")} <= pages and ("practice", "p003") not in pages
