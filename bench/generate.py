@@ -22,6 +22,24 @@ from .project import ROOT, make_project
 
 SENTENCE = re.compile(r"(?<=[.؛!?؟])\s+")
 PER_THEME = 100
+PER_SOURCE = 500  # recommendations per source document: a dialogue's summary is tens, a collection many
+
+
+def sources_for(n: int) -> int:
+    """How many source documents a collection of `n` recommendations comes from (at least two)."""
+    return max(2, n // PER_SOURCE)
+
+
+def _source(real_source: Any, s: int) -> dict[str, Any]:
+    """A generated source document: the real one's titles numbered, its facts not known (with the note
+    the schema asks for), so no fact is invented."""
+    note = real_source.published.note or real_source.original_language.note
+    unknown = {"value": None, "note": {lang: note.get(lang) for lang in LANGUAGES}}
+    return {"id": f"s{s + 1:03d}", "order": s + 1, "kind": real_source.kind,
+            "title": {lang: f"{real_source.title.get(lang)[:200]} ({s + 1})" for lang in LANGUAGES},
+            "description": {lang: real_source.description.get(lang) for lang in LANGUAGES},
+            **{fact: dict(unknown) for fact in ("date", "place", "organiser", "original_language", "published")},
+            "edition": {"language": "ar", "description": {lang: real_source.edition.get(lang) for lang in LANGUAGES}}}
 
 
 def corpus(catalog: Catalog) -> dict[str, dict[str, list[str]]]:
@@ -63,6 +81,10 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
     if (ROOT / "recommendations/terms.yml").exists():  # the termbase: term marks, glossary, query expansion
         shutil.copy2(ROOT / "recommendations/terms.yml", out / "terms.yml")
     themes = max(5, n // PER_THEME)
+    documents = sources_for(n)
+    (out / "sources").mkdir()
+    for d in range(documents):
+        (out / "sources" / f"s{d + 1:03d}.yml").write_text(_dump(_source(real.sources[0], d)), "utf-8")
     for t in range(themes):
         base = real.themes[t % len(real.themes)]
         record = {"id": f"t{t + 1:04d}", "order": t + 1,
@@ -80,7 +102,8 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
         bullets[theme] = bullets.get(theme, 0) + 1
         others = [j for j in rng.sample(range(1, n + 1), min(n, 6)) if j != i][: round(related_per_rec)]
         record: dict[str, Any] = {
-            "id": f"r{i:0{width}d}", "theme": f"t{theme + 1:04d}", "source": {"bullet": bullets[theme]},
+            "id": f"r{i:0{width}d}", "theme": f"t{theme + 1:04d}",
+            "source": {"document": f"s{theme * documents // themes + 1:03d}", "bullet": bullets[theme]},
             "objectives": [int(o) for o in template.objectives], "principles": list(template.principles),
             "actors": list(template.actors),
             "topics": list(template.topics), "related": [f"r{j:0{width}d}" for j in others],

@@ -16,8 +16,6 @@ import os
 import platform
 import re
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -32,15 +30,9 @@ from typing import Any
 import yaml
 
 from .generate import baseline, hugo_site, ours
+from .search import CHROMIUM, QUERIES, QuietHandler, free_port, measure_search, search_in_chromium
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def tree_rss(pgid: int) -> int:
@@ -134,7 +126,7 @@ def first_view_weights(site: Path, page: str) -> dict[str, dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    handler = partial(_QuietHandler, directory=str(site))
+    handler = partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     out: dict[str, dict[str, object]] = {}
@@ -203,101 +195,10 @@ def _fetch(url: str) -> str:
         return ""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-# In the page, once it has settled (network idle, then an idle main thread), the header search as
-# a reader uses it. `first`:
-# from focusing the search box and typing the first query at once (the index starts loading on
-# focus) to its results in the list. `later`: each later query, then each keystroke of typing it,
-# from the input event to its results.
-SEARCH_TIMING = """async queries => {
-    await new Promise(resolve => requestIdleCallback(resolve, {timeout: 30000}));  /* the page has settled */
-    const input = document.querySelector(".kb-search__input");
-    const status = document.querySelector(".kb-search__status");
-    const loading = kbSearch.config.labels.search_loading;
-    function shown() {  /* when the panel shows the results of the value just typed */
-        return new Promise(resolve => {
-            const done = () => status.textContent && status.textContent !== loading;
-            const observer = new MutationObserver(() => {
-                if (done()) { observer.disconnect(); resolve(performance.now()); }
-            });
-            observer.observe(status, {childList: true, characterData: true, subtree: true});
-        });
-    }
-    async function type(value) {
-        const result = shown();
-        const start = performance.now();
-        input.value = value;
-        input.dispatchEvent(new Event("input"));
-        return (await result) - start;
-    }
-    const start = performance.now();
-    const result = shown();
-    input.focus();
-    input.value = queries[0];
-    input.dispatchEvent(new Event("input"));
-    const first = (await result) - start;
-    const later = [], keystrokes = [];
-    for (const q of queries.slice(1)) later.push(await type(q));
-    for (const q of queries.slice(1)) {
-        for (let i = 1; i <= q.length; i++) keystrokes.push(await type(q.slice(0, i)));
-    }
-    return {first, later, keystrokes};
-}"""
-
-
-def search_in_chromium(site: Path, queries: dict[str, list[str]], rounds: int = 3) -> dict[str, float]:
-    """Per language, in Chromium, a fresh browser context each round (nothing cached): focus ->
-    first result (median of the rounds); later queries and keystrokes (median and maximum of all)."""
-    from playwright.sync_api import sync_playwright
-
-    port = free_port()
-    handler = partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    out: dict[str, float] = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for lang, prefix in (("ar", ""), ("en", "en/"), ("fr", "fr/")):
-                first, later, keystrokes = [], [], []
-                for _ in range(rounds):
-                    context = browser.new_context()
-                    page = context.new_page()
-                    page.goto(f"http://127.0.0.1:{port}/{prefix}", wait_until="networkidle")
-                    times = page.evaluate(SEARCH_TIMING, queries[lang])
-                    first.append(times["first"])
-                    later += times["later"]
-                    keystrokes += times["keystrokes"]
-                    context.close()
-                out[f"{lang}_first_ms"] = statistics.median(first)
-                out[f"{lang}_later_ms"] = statistics.median(later)
-                out[f"{lang}_later_max_ms"] = max(later)
-                out[f"{lang}_keys_ms"] = statistics.median(keystrokes)
-                out[f"{lang}_keys_max_ms"] = max(keystrokes)
-            browser.close()
-    finally:
-        server.shutdown()
-    return out
-
-
-QUERIES = {
-    "ar": ["المهاجرين", "احتجاز الأطفال", "تغير المناخ", "البيانات", "الاتجار بالبشر", "r0007", "حماية",
-           "العودة الطوعية", "الإنذار المبكر", "خطة العمل الوطنية", "منصات", "الشباب"],
-    "en": ["migrants", "child detention", "climate change", "data", "trafficking", "r0007", "protection",
-           "voluntary return", "early warning", "national action plan", "platforms", "young people"],
-    "fr": ["migrants", "rétention des enfants", "changements climatiques", "données", "traite", "r0007",
-           "protection", "retour volontaire", "alerte précoce", "plan d'action national", "plateformes", "jeunes"],
-}
-
-
 def index_build_times(project: Path) -> dict[str, float]:
-    """Seconds to build each language's search files (gcmkb/searchindex.py), from the loaded catalog."""
+    """Seconds to build each language's search files (gcmkb/searchfiles.py), from the loaded catalog."""
     from gcmkb.catalog import load_catalog
-    from gcmkb.searchindex import search_files
+    from gcmkb.searchfiles import search_files
 
     catalog = load_catalog(project)
     out = {}
@@ -320,13 +221,16 @@ def hugo_binary() -> str | None:
 
 
 def search_sizes(site: Path) -> dict[str, dict[str, int]]:
-    """Per language: what the header search loads first (index + postings) and the explore data."""
+    """Per language: what the header search loads on focus (the index file and the units), all
+    its postings chunks (of which a query fetches its words'), and the explore page's data."""
     folder = site / "assets/search"
     out = {}
     for lang in ("ar", "en", "fr"):
-        first = (folder / f"{lang}.json").read_bytes() + (folder / f"{lang}.bin").read_bytes()
+        first = (folder / f"{lang}.json").read_bytes() + (folder / f"{lang}.units.bin").read_bytes()
+        chunks = [p.read_bytes() for p in folder.glob(f"{lang}.c*.bin")]
         explore = (folder / f"{lang}.explore.json").read_bytes()
-        out[lang] = {"first": len(first), "first_gz": gz(first), "explore": len(explore), "explore_gz": gz(explore)}
+        out[lang] = {"first": len(first), "first_gz": gz(first), "explore": len(explore), "explore_gz": gz(explore),
+                     "chunks": len(chunks), "chunks_gz": sum(gz(c) for c in chunks)}
     return out
 
 
@@ -363,6 +267,8 @@ def measure(n: int, work: Path) -> dict[str, object]:
     queries = {lang: [q.replace("r0007", f"r{7:0{width}d}") for q in qs] for lang, qs in QUERIES.items()}
     load["chromium"] = os.getloadavg()[0]
     chromium = search_in_chromium(project / "site", queries)
+    load["transfer"] = os.getloadavg()[0]
+    transfer = measure_search(project / "site", queries)
     print(f"[{n}] serve rebuilds", flush=True)
     load["serve"] = os.getloadavg()[0]
     record = project / "recommendations" / f"{rid}.yml"
@@ -372,6 +278,7 @@ def measure(n: int, work: Path) -> dict[str, object]:
         "n": n, "pages": pages, "build_s": ours_time, "ms_per_page": 1000 * ours_time / pages,
         "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, **weight, "first_view": first,
         "search": search_sizes(project / "site"), "index_s": index_times, "chromium": chromium,
+        "transfer": transfer,
         "rebuild_s": rebuilds, "baseline_s": base_time, "baseline_pages": base_pages,
         "baseline_peak_mb": base_mem / 2**20, "baseline_ms_per_page": 1000 * base_time / base_pages,
         "hugo_s": hugo_time, "hugo_pages": hugo_pages, "hugo_peak_mb": hugo_mem / 2**20,
@@ -421,8 +328,18 @@ def table(results: list[dict]) -> str:
          f"{FIRST_VIEW_TARGET_KB['ar']})", _first_view_row(("ar",))),
         (f"first view in Chromium: English / French recommendation page (KB, gzip; target "
          f"{FIRST_VIEW_TARGET_KB['en']})", _first_view_row(("en", "fr"))),
-        ("search, header's first load ar/en/fr (MB, gzip)", _per_lang(
-            lambda r, x: f"{r['search'][x]['first'] / 2**20:.2f} ({r['search'][x]['first_gz'] / 2**20:.2f})")),
+        ("search, on focus: index file and units ar/en/fr (KB, gzip)", _per_lang(
+            lambda r, x: f"{r['search'][x]['first'] / 1024:.0f} ({r['search'][x]['first_gz'] / 1024:.0f})")),
+        ("search, all postings ar/en/fr (MB gzip, in chunks)", _per_lang(
+            lambda r, x: f"{r['search'][x]['chunks_gz'] / 2**20:.2f} in {r['search'][x]['chunks']:,}")),
+        ("search, first query: files until its results show ar/en/fr (KB as sent, gzip; target 300)", _per_lang(
+            lambda r, x: f"{r['transfer'][x]['first_kb']:.0f}")),
+        ("search, later queries: files until results, median (max) ar/en/fr (KB as sent)", _per_lang(
+            lambda r, x: f"{r['transfer'][x]['later_kb']:.0f} ({r['transfer'][x]['later_max_kb']:.0f})")),
+        ("search, first query on 4G (60 ms, 9 Mbit/s): focus -> first result ar/en/fr (ms; target 300)", _per_lang(
+            lambda r, x: f"{r['transfer'][x]['first_4g_ms']:.0f}")),
+        ("search, first query on 4G typed once the focus brought the index file ar/en/fr (ms)", _per_lang(
+            lambda r, x: f"{r['transfer'][x]['primed_4g_ms']:.0f}")),
         ("search, explore page's data ar/en/fr (MB, gzip)", _per_lang(
             lambda r, x: f"{r['search'][x]['explore'] / 2**20:.2f} ({r['search'][x]['explore_gz'] / 2**20:.2f})")),
         ("search files build ar/en/fr (s)", _per_lang(lambda r, x: f"{r['index_s'][x]:.1f}")),
@@ -440,8 +357,9 @@ def table(results: list[dict]) -> str:
         ("ours / baseline, build time", lambda r: f"{r['build_s'] / r['baseline_s']:.2f}"),
         ("ours / Hugo, time per page",
          lambda r: f"{r['ms_per_page'] / r['hugo_ms_per_page']:.1f}" if r["hugo_pages"] else "–"),
-        ("load average (1 min) at ours / Chromium / serve",
-         lambda r: f"{r['load']['ours']:.1f} / {r['load']['chromium']:.1f} / {r['load']['serve']:.1f}"),
+        ("load average (1 min) at ours / Chromium / 4G and bytes / serve",
+         lambda r: f"{r['load']['ours']:.1f} / {r['load']['chromium']:.1f} / {r['load']['transfer']:.1f}"
+                   f" / {r['load']['serve']:.1f}"),
     ]
     head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
     sep = "| --- | " + " | ".join("---:" for _ in results) + " |"

@@ -17,7 +17,8 @@ from . import LANGUAGES
 from .brief import brief_file, brief_ids_file
 from .model import Catalog
 from .parallel import spare_cores, worker_pool
-from .searchindex import Analyzer, search_files
+from .searchfiles import search_files
+from .searchindex import Analyzer
 
 
 class Artifacts:

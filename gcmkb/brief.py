@@ -122,7 +122,8 @@ def brief_view(_: str, ctx: ViewContext) -> View:
             "search_href": ctx.link(routes.SEARCH_PAGE),
             "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in LANGUAGES],
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
-            "printable": [{"label": ctx.t("all_recommendations"), "href": ctx.link(routes.printable())}]
+            "printable": [{"label": ctx.text(s.title), "href": ctx.link(routes.source_printable(s.id))}
+                          for s in cat.sources]
             + [{"label": ctx.text(t.title), "href": ctx.link(routes.printable(t.id))} for t in cat.themes],
             "citations": brief_citations(ctx),
             "config": brief_config(ctx)}

@@ -1,4 +1,4 @@
-"""Command line: `python -m gcmkb validate|stamp|new` (see --help)."""
+"""Command line: `python -m gcmkb validate|stamp|new|pdf|changed-pages` (see --help)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from . import TRANSLATED_LANGUAGES
 from .catalog import _span, check_collection, read_all
 from .history import removed_without_redirect
 from .layout import COLLECTION_DIR
+from .preview import SCREENSHOT_LIMIT
 from .problems import errors_in
 from .scaffold import scaffold, scaffold_practice
 from .stamping import FIX_FIRST, stamp_file
@@ -108,6 +109,23 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_changed_pages(args: argparse.Namespace) -> int:
+    """A pull request's preview: the pages that read differently from the base build to the head build."""
+    from .preview import make_preview
+    from .sitediff import compare_sites
+
+    missing = [str(site) for site in (args.base_site, args.head_site) if not (site / "index.html").is_file()]
+    if missing:
+        print(f"{', '.join(missing)}: not a built site (no index.html); build each first, "
+              "e.g. `SITE_URL=http://127.0.0.1:8000/ mkdocs build -d DIR`, or run `./dev preview BASE_REF`",
+              file=sys.stderr)
+        return 2
+    preview = make_preview(compare_sites(args.base_site, args.head_site), args.head_site, args.out,
+                           args.screenshots, args.base)
+    print(preview.markdown(), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gcmkb", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."),
@@ -133,6 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser("pdf", help="make the PDFs of a built site's printable pages again, without the "
                          "cache (WeasyPrint; `mkdocs build` writes them already)")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    changed = sub.add_parser("changed-pages", help="a pull request's preview: the pages whose content differs "
+                             "between two builds, by language, with screenshots at phone width")
+    changed.add_argument("base_site", type=Path, help="the base branch's built site")
+    changed.add_argument("head_site", type=Path, help="the pull request's built site")
+    changed.add_argument("--out", type=Path, default=Path("preview"),
+                         help="where report.md, report.html and screenshots/ go (default: preview)")
+    changed.add_argument("--screenshots", type=int, default=SCREENSHOT_LIMIT, metavar="N",
+                         help=f"screenshots of the first N pages at most (default: {SCREENSHOT_LIMIT}; 0: none)")
+    changed.add_argument("--base", default="", help="what the base site was built from (a git ref), for the report")
     args = parser.parse_args(argv)
-    handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf, "new": cmd_new}
+    handlers = {"validate": cmd_validate, "stamp": cmd_stamp, "pdf": cmd_pdf, "new": cmd_new,
+                "changed-pages": cmd_changed_pages}
     return handlers[args.command](args)

@@ -27,7 +27,9 @@ def edition_text(ctx: ViewContext) -> str:
 
 
 def footer_view(ctx: ViewContext) -> View:
-    return {"publisher": ctx.t("footer_publisher", publisher=ctx.publisher_name),
+    """Names the publisher only when one is set: the site's name in its place would say the site
+    publishes itself, which tells a reader nothing and is not the organisation's name."""
+    return {"publisher": ctx.t("footer_publisher", publisher=ctx.publisher) if ctx.publisher else "",
             "edition": {"state": ctx.edition.state, "text": edition_text(ctx)},
             "licence": {"intro": ctx.t("licence_texts_data"), "name": LICENCE,
                         "href": LICENCE_URL.format(lang=ctx.lang)},

@@ -51,11 +51,11 @@ class Graph:
         rec = self.catalog.recommendation(rid)
         row = [r.id for r in self.catalog.recommendations].index(rid)  # its page of the tables of all
         table = page_key(row // list_limit() + 1)
-        pages = {("recommendation", rid), ("embed-recommendation", rid), ("print", ""),
+        pages = {("recommendation", rid), ("embed-recommendation", rid),
                  ("recommendations", table), ("status", table), ("search", ""), ("themes", ""), ("glossary", "")}
         pages |= {(kind, rec.theme) for kind in ("theme", "parallel", "print", "embed-theme")}
         if rec.document is not None:
-            pages |= {("source", rec.document), ("sources", "")}
+            pages |= {("source", rec.document), ("sources", ""), ("print-source", rec.document)}
         linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
             n.id for n in self.neighbours(rec) if n is not None}
         pages |= {("recommendation", other) for other in linked - {rid}}

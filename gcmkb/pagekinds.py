@@ -91,11 +91,6 @@ def _parallel_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, st
     return labels.t("parallel_title", title=_theme_title(key, catalog, labels)[0]), labels.t("parallel_intro")
 
 
-def _print_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
-    return _theme_title(key, catalog, labels) if key else (labels.t("all_recommendations"),
-                                                          labels.t("document_title"))
-
-
 def _entry_title(kind: str) -> Title:
     def title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
         entry = catalog.entry(kind, key)
@@ -193,9 +188,12 @@ REGISTRY: tuple[PageKind, ...] = (
              lambda key, catalog, labels: _recommendation_title(catalog.redirects[key], catalog, labels),
              lambda catalog: [(old, routes.recommendation(old)) for old in sorted(catalog.redirects)],
              lambda catalog, key: "recommendations/redirects.yml", "recommendations"),
-    PageKind("print", with_colophon(VIEWS["print"]), "print", _print_title,
-             lambda catalog: [("", routes.printable())] + [(t.id, routes.printable(t.id)) for t in catalog.themes],
-             lambda catalog, key: catalog.theme(key).path if key else "", "print", indexed=False),
+    PageKind("print", with_colophon(VIEWS["print"]), "print", _theme_title,
+             lambda catalog: [(t.id, routes.printable(t.id)) for t in catalog.themes], _theme_file, "print",
+             indexed=False),
+    PageKind("print-source", with_colophon(VIEWS["print-source"]), "print", _source_title,
+             lambda catalog: [(s.id, routes.source_printable(s.id)) for s in catalog.sources],
+             lambda catalog, key: catalog.source(key).path, "print", indexed=False),
     PageKind("embed-theme", VIEWS["embed-theme"], "embed", _theme_title,
              lambda catalog: [(t.id, routes.embed("themes", t.id)) for t in catalog.themes], _theme_file, "embed",
              indexed=False),

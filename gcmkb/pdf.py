@@ -27,15 +27,14 @@ KEEP_PER_PDF = 4  # cache entries kept per PDF of the last build (serve and buil
 
 
 def printable_documents(site_dir: Path, langs: Iterable[str] = LANGUAGES) -> list[tuple[Path, Path]]:
-    """(printable page, PDF to write) for every theme and the whole collection, per language."""
+    """(printable page, PDF to write) for every theme and every source document, per language."""
     pairs = []
     for lang in langs:
-        root = site_dir / routes.language_prefix(lang) / routes.printable()
-        if not root.is_dir():
-            continue
-        pairs.append((root / "index.html", site_dir / routes.pdf(lang)))
-        for page in sorted(root.glob("*/index.html")):
+        prefix = site_dir / routes.language_prefix(lang)
+        for page in sorted(prefix.glob(routes.printable("*") + "index.html")):
             pairs.append((page, site_dir / routes.pdf(lang, page.parent.name)))
+        for page in sorted(prefix.glob(routes.source_printable("*") + "index.html")):
+            pairs.append((page, site_dir / routes.source_pdf(lang, page.parent.name)))
     return pairs
 
 

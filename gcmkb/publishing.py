@@ -21,6 +21,20 @@ SITE_URL_MISSING = (
     f"{EDIT_BASE_ENV}=https://github.com/OWNER/REPO/edit/main/ ./dev build); `./dev serve` needs neither")
 
 
+# Without the forge's address a build leaves the "Edit" links out rather than refuse: unlike the
+# public address, which every permalink and citation needs, an "Edit" link is an invitation a site
+# can do without (an organisation may publish without a public forge), and a guessed forge would send
+# contributors to a repository that is not the publisher's. A build says so, in one line.
+EDIT_BASE_UNSET = (
+    f"{EDIT_BASE_ENV} is not set: pages have no 'Edit' link; to offer one, set {EDIT_BASE_ENV} to the forge's "
+    f"edit address of the repository (e.g. {EDIT_BASE_ENV}=https://github.com/OWNER/REPO/edit/main/)")
+
+
+def edit_base_notice(edit_base: str | None) -> str | None:
+    """What a build without the forge's address tells whoever publishes it (None when it is set)."""
+    return None if edit_base else EDIT_BASE_UNSET
+
+
 def site_url_problem(site_url: str | None) -> str | None:
     """Why a build cannot publish at `site_url` (None if it can). `mkdocs serve` serves at its own
     local address, so only a build without SITE_URL meets this."""

@@ -70,14 +70,26 @@ def embed(kind: str, key: str) -> str:
     return f"embed/{kind}/{key}/"
 
 
-def printable(theme_id: str = "") -> str:
-    """The printable document of one theme, or of the whole collection."""
-    return f"print/{theme_id}/" if theme_id else "print/"
+def printable(theme_id: str) -> str:
+    """The printable document of one theme."""
+    return f"print/{theme_id}/"
 
 
-def pdf(lang: str, theme_id: str = "") -> str:
-    """A PDF, relative to the site root; written by the build (cached in .cache/pdf/)."""
-    return f"pdf/{lang}/{theme_id or 'all'}.pdf"
+def source_printable(source_id: str) -> str:
+    """The printable document of one source document: its recommendations, in its order. Printable
+    documents follow documents, not the collection, so their size grows with a document. Under
+    print/, as every printable page, out of the sitemaps."""
+    return f"print/sources/{source_id}/"
+
+
+def pdf(lang: str, theme_id: str) -> str:
+    """A theme's PDF, relative to the site root; written by the build (cached in .cache/pdf/)."""
+    return f"pdf/{lang}/{theme_id}.pdf"
+
+
+def source_pdf(lang: str, source_id: str) -> str:
+    """A source document's PDF, relative to the site root."""
+    return f"pdf/{lang}/sources/{source_id}.pdf"
 
 
 def glossary(term_id: str = "") -> str:

@@ -6,7 +6,7 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +26,12 @@ from .model import Catalog
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
+from .problems import Problem
 from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef, language_prefix
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
-from .views import ViewContext, search_config
+from .views import View, ViewContext, search_config, unbuilt_record_view
 
 
 @dataclass(frozen=True)
@@ -60,17 +61,13 @@ class KnowledgeBase:
         return sorted(p.stem for p in (self.root / "recommendations").glob("*.yml")
                       if RECOMMENDATION_ID.match(p.stem) and p.stem not in known)
 
-    def show_errors_at_unbuilt_records(self, site_dir: Path) -> None:
-        """Each language's error page (under `serve` it shows the validator's messages; its links are
-        from the site root) copied to the address of each record the last good site lacks."""
-        for rid in self.unbuilt_records():
-            for lang in LANGUAGES:
-                prefix = language_prefix(lang)
-                page = site_dir / prefix / "404.html"
-                target = site_dir / prefix / routes.recommendation(rid) / "index.html"
-                if page.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(page.read_bytes())
+    def unbuilt_record_views(self, problems: Sequence[Problem], ctx: ViewContext) -> list[tuple[str, View]]:
+        """The error page's view at the address of each record the last good site lacks (under
+        `serve`): that record's own problems, in ctx's language (links from the site root, as the
+        error page's), and the file to write it to, relative to the site."""
+        prefix = language_prefix(ctx.lang)
+        return [(f"{prefix}{routes.recommendation(rid)}index.html", unbuilt_record_view(rid, problems, ctx))
+                for rid in self.unbuilt_records()]
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the

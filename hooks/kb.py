@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from kb_languages import LanguageProcesses
+from kb_languages import LANGUAGES_ENV, LanguageProcesses
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -40,12 +40,13 @@ from gcmkb.languages import REGISTRY
 from gcmkb.pagekinds import NOT_INDEXED
 from gcmkb.pages import source_name
 from gcmkb.pdf import CACHE_DIR, PdfWriter
-from gcmkb.problems import CollectionError
-from gcmkb.publishing import PUBLISHER_SETTING, publisher_problem, site_url_problem
+from gcmkb.problems import CollectionError, Problem
+from gcmkb.publishing import PUBLISHER_SETTING, edit_base_notice, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession, KnowledgeBase
 from gcmkb.sitemaps import head_alternates, robots_txt, sitemaps
 from gcmkb.typography import typeset_markdown
+from gcmkb.views import ViewContext
 
 log = get_plugin_logger("kb")
 LANGUAGE_FACTS = {language.code: language.public() for language in REGISTRY}
@@ -64,6 +65,9 @@ class _Build:
         self.pdfs = PdfWriter(root / CACHE_DIR) if languages.main and pdfs else None
         self.root_pages: dict[str, bytes] = {}  # what the default language's build wrote at the root
         self.errors: list[str] = []  # under serve: the validator's errors while the last good site shows
+        self.problems: list[Problem] = []  # the same errors, for the pages of new records that never validated
+        self.error_page: tuple[dict[str, Any], ViewContext] | None = None  # the 404 page's context, per language
+        self.env: jinja2.Environment | None = None
         self.render_again: set[str] | None = None  # under `serve --dirty`: page sources, None for all
 
     def close(self) -> None:
@@ -148,18 +152,23 @@ def on_pre_build(config: Any) -> None:
     global current
     if _i18n_building(config):
         return  # per-language rebuilds reuse the records parsed once for this build
+    notice = None if serving else edit_base_notice(config.extra.get("kb_edit_base"))
+    if notice and not os.environ.get(LANGUAGES_ENV):  # said once, by the main process
+        log.info(notice)
     if current is not None:
         current.close()  # a build that failed half-way left it running
         current = None
     root = Path(config.config_file_path).parent
     global last_good, last_errors
     errors: list[str] = []
+    problems: list[Problem] = []
     try:
         kb = session.load(root) if session is not None else KnowledgeBase.load(root)
     except CollectionError as exc:
         if not serving or last_good is None:
             raise PluginError("the collection has errors:\n" + exc.report()) from None
-        kb, errors = last_good, [str(p) for p in exc.problems if p.severity == "error"]
+        problems = [p for p in exc.problems if p.severity == "error"]
+        kb, errors = last_good, [str(p) for p in problems]
         console.error("the collection has errors; serving the last good version:\n%s", exc.report())
     last_good = kb if serving else None
     # the last good collection is in this process only: its languages are all built here
@@ -174,7 +183,7 @@ def on_pre_build(config: Any) -> None:
     if languages.main:
         kb.write_sources(Path(config.docs_dir), render_again)
     current = _Build(kb, languages, root, pdfs)
-    current.errors = errors
+    current.errors, current.problems = errors, problems
     current.render_again = render_again
     last_errors = errors
 
@@ -263,6 +272,8 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     folder = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    if current is not None:
+        current.env = env  # the error page is rendered again at new records' addresses (on_post_template)
     return env
 
 
@@ -284,6 +295,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
     lang = _language(config)
     ctx = current.kb.context(lang, lambda target: root + target, config.site_url,
                              publisher=_publisher(config))
+    current.error_page = (context, ctx)
     context.update(t=current.kb.labels[lang].t, kb_lang=lang, kb_languages=LANGUAGE_FACTS,
                    kb_footer=current.kb.footer(ctx), kb_search=current.kb.search_config(ctx),
                    kb=current.kb.view("not-found", "", ctx), kb_build_errors=current.errors,
@@ -293,13 +305,21 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    """Each language's error page is also written as <prefix>404.html; the root one stays the default's."""
+    """Each language's error page is also written as <prefix>404.html; the root one stays the default's.
+    Under `serve`, a new record that never validated gets the error page at its address, saying
+    what is wrong with it (not "not found")."""
     if current is not None and template_name == "404.html":
         prefix = language_prefix(_language(config))
-        if prefix:
-            target = Path(config.site_dir) / prefix / "404.html"
+        pages = [(f"{prefix}404.html", output)] if prefix else []
+        if current.problems and current.error_page is not None and current.env is not None:
+            context, ctx = current.error_page
+            template = current.env.get_template(template_name)
+            pages += [(path, template.render({**context, "kb": view}))
+                      for path, view in current.kb.unbuilt_record_views(current.problems, ctx)]
+        for path, html in pages:
+            target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output, "utf-8")
+            target.write_text(html, "utf-8")
     return output
 
 
@@ -380,8 +400,6 @@ def _finish(build: _Build, config: Any) -> None:
     build.kb.write_citations(site_dir, config.site_url, _publisher(config))
     if "404.html" in build.root_pages:
         (site_dir / "404.html").write_bytes(build.root_pages["404.html"])
-    if build.errors:  # a new record that never validated: its address shows the errors, not a 404
-        build.kb.show_errors_at_unbuilt_records(site_dir)
     files: dict[str, str] | None = None
     if build.render_again is not None and session is not None:  # a dirty build saw only the pages it renders
         files = session.sitemaps  # the same pages as after the last full build: no record added or removed

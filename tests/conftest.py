@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The tests build as the publishing workflow does, with the forge's edit address; a build without it
+# (no "Edit" link anywhere) is tested by leaving it out (tests/test_build.py).
+EDIT_BASE = "https://github.com/gcm-champions/knowledge-base/edit/main/"
+os.environ.setdefault("KB_EDIT_BASE", EDIT_BASE)
 
 
 @pytest.fixture
@@ -29,7 +34,7 @@ def _built_site(tmp_path_factory: pytest.TempPathFactory, name: str, collection:
     run = build(project, url)
     assert run.returncode == 0, run.stdout + run.stderr
     site = Site(project / "site", url)  # the build wrote everything, PDFs included
-    site.pdfs = sorted(site.directory.glob("pdf/*/*.pdf"))
+    site.pdfs = sorted(site.directory.glob("pdf/**/*.pdf"))
     server = serve(project / "site", port)
     return site, server, project
 

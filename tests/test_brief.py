@@ -330,9 +330,11 @@ def test_without_javascript_the_page_says_what_it_needs(browser, mini_site: Site
         expect(page.locator("[data-kb-brief-nojs]")).to_contain_text(LABELS["en"]["brief_nojs"])
         expect(page.locator("[data-kb-brief-form]")).to_be_hidden()
         links = page.locator("[data-kb-brief-nojs] a")
-        expect(links).to_have_text(["All recommendations", "Improving data collection", "Migrants' rights"])
+        expect(links).to_have_text(["Summary of a test dialogue", "Report of a test meeting",
+                                    "Improving data collection", "Migrants' rights"])
         hrefs = [mini_site.resolve("en/brief/", a.get_attribute("href")) for a in links.all()]
-        assert hrefs == [("en/print/", ""), ("en/print/alpha/", ""), ("en/print/beta/", "")]
+        assert hrefs == [("en/print/sources/mini-dialogue/", ""), ("en/print/sources/mini-report/", ""),
+                         ("en/print/alpha/", ""), ("en/print/beta/", "")]
         page.goto(mini_site.url + "en/recommendations/r01/")
         expect(page.locator("[data-kb-brief-add]")).to_be_hidden()  # no button that cannot work
     finally:

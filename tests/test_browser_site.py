@@ -438,8 +438,9 @@ def test_serve_shows_a_broken_record_in_the_browser_and_recovers(page, tmp_path:
 
 def test_serve_shows_a_new_records_errors_at_its_own_address(page, tmp_path: Path) -> None:
     """A record added under `mkdocs serve` that has never validated: its address shows the
-    validator's messages, labelled in the page's language, instead of a 404; once it validates,
-    its page."""
+    validator's messages, labelled in the page's language, instead of a 404, and says what the page
+    is: the record's own problems, located in the page's language (not "page not found"); once it
+    validates, its page."""
     import yaml
 
     project = make_project(tmp_path / "project", FIXTURES / "mini")
@@ -462,6 +463,17 @@ def test_serve_shows_a_new_records_errors_at_its_own_address(page, tmp_path: Pat
                     "from 1 to 23") in alert.inner_text()
             assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
                 lang, "rtl" if lang == "ar" else "ltr"]
+            assert page.locator("[data-kb-not-found]").count() == 0
+            assert page.locator("h1").inner_text() == {"fr": "r04 ne peut pas encore s’afficher",
+                                                       "ar": "لا يمكن عرض r04 بعد"}[lang]
+            assert page.title().startswith(page.locator("h1").inner_text() + " - ")
+            assert page.locator("[data-kb-unbuilt] h2 code").inner_text() == "recommendations/r04.yml"
+            problem = page.locator("[data-kb-problem]")
+            assert problem.count() == 1
+            message = "24 is too large; allowed: a GCM objective number from 1 to 23"
+            assert problem.inner_text() == {"fr": f"ligne 6\u00a0: objectives[0]\u00a0: {message}",
+                                            "ar": f"السطر ٦: objectives[0]: {message}"}[lang]
+            assert problem.locator("[lang=en]").inner_text().startswith("24 is too large")
         record.write_text(good, "utf-8")
         deadline = time.time() + 90
         while "data-kb-build-errors" in (html := _wait_for(url + "fr/recommendations/r04/")):

@@ -20,13 +20,14 @@ from referencing import Registry, Resource
 from gcmkb import LANGUAGES
 from gcmkb.export import source_schemas
 from gcmkb.pdf import PdfCache, render_pdf
-from gcmkb.publishing import SITE_URL_MISSING
+from gcmkb.publishing import EDIT_BASE_UNSET, SITE_URL_MISSING
 
-from .conftest import FIXTURES, ROOT
+from .conftest import EDIT_BASE, FIXTURES, ROOT
 from .sitebuild import Site, build, fetch, free_port, make_project, mkdocs_serve
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1764000000"}
-MINI_PDFS = {f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES for name in ("all", "alpha", "beta")}
+MINI_PDFS = {f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES
+             for name in ("alpha", "beta", "sources/mini-dialogue", "sources/mini-report")}
 
 
 def _files(folder: Path) -> list[str]:
@@ -64,12 +65,13 @@ def test_an_unchanged_pdf_comes_from_the_cache(tmp_path: Path) -> None:
         return line.split("kb: ", 1)[1], {path: (site / path).read_bytes() for path in MINI_PDFS}
 
     summary, first = build_pdfs()
-    assert summary == "PDFs: 9, 0 unchanged (from .cache/pdf/), 9 rendered"
+    assert summary == "PDFs: 12, 0 unchanged (from .cache/pdf/), 12 rendered"
     record = project / "recommendations/r01.yml"
     record.write_text(record.read_text("utf-8").replace("Improve data collection.", "Improve data sharing."), "utf-8")
     summary, third = build_pdfs()
-    assert summary == "PDFs: 9, 7 unchanged (from .cache/pdf/), 2 rendered"
-    assert {path for path in MINI_PDFS if third[path] != first[path]} == {"pdf/en/all.pdf", "pdf/en/alpha.pdf"}
+    assert summary == "PDFs: 12, 10 unchanged (from .cache/pdf/), 2 rendered"  # its theme's, its document's
+    assert {path for path in MINI_PDFS if third[path] != first[path]} == {"pdf/en/sources/mini-dialogue.pdf",
+                                                                          "pdf/en/alpha.pdf"}
     assert subprocess.run(["git", "check-ignore", "-q", ".cache/pdf/x.pdf"], cwd=ROOT).returncode == 0
 
 
@@ -180,6 +182,34 @@ def test_a_language_that_fails_fails_the_build_and_says_why(tmp_path: Path) -> N
         if parallel == "1" and (os.cpu_count() or 1) > 1:
             assert "the build of 'fr' failed:" in run.stderr
         assert not list((project / "site").glob(".kb-build-*"))
+
+
+def test_a_build_without_the_forges_address_has_no_edit_link_and_says_so(tmp_path: Path) -> None:
+    """No made-up forge: without KB_EDIT_BASE the pages offer no "Edit" link (the dashboard no Edit
+    column), and the build says how to offer one."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    env = {k: v for k, v in os.environ.items() if k != "KB_EDIT_BASE"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
+                         text=True, timeout=300, env={**env, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "0",
+                                                      "SITE_URL": "https://kb.example/"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stderr.splitlines().count("INFO    -  kb: " + EDIT_BASE_UNSET) == 1  # once, not per process
+    assert EDIT_BASE_UNSET == (
+        "KB_EDIT_BASE is not set: pages have no 'Edit' link; to offer one, set KB_EDIT_BASE to the forge's edit "
+        "address of the repository (e.g. KB_EDIT_BASE=https://github.com/OWNER/REPO/edit/main/)")
+    pages = sorted((project / "site").rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert 'class="kb-edit"' not in html and "/edit/main/" not in html, page
+    status = (project / "site/en/status/index.html").read_text("utf-8")
+    assert '<th scope="col">Source</th>' not in status and "<td></td>" not in status  # no Edit column
+    built_with_it = build(project, "https://kb.example/", env={"KB_PDF": "0"})  # as the workflow builds it
+    assert built_with_it.returncode == 0
+    assert "KB_EDIT_BASE is not set" not in built_with_it.stderr
+    status = (project / "site/en/status/index.html").read_text("utf-8")
+    assert '<th scope="col">Source</th>' in status
+    assert f'<a href="{EDIT_BASE}recommendations/r01.yml">Edit</a>' in status
 
 
 def test_a_build_without_site_url_refuses_to_publish_a_placeholder(tmp_path: Path) -> None:

@@ -205,6 +205,8 @@ GUIDE_COMMANDS = {
     "python -m gcmkb new --practice": r"recommendations/practices/p\d{3}\.yml",
 }
 PDF_COMMAND = "python -m gcmkb pdf --site DIR"  # needs a built site: run by test_the_pdf_step_names_the_build_it_needs
+# needs two built sites: run by tests/test_preview.py (test_the_changed_pages_command_reports_and_shoots_them)
+CHANGED_PAGES_COMMAND = "python -m gcmkb changed-pages BASE_SITE HEAD_SITE"
 
 
 def guide_commands() -> set[str]:
@@ -217,7 +219,8 @@ def guide_commands() -> set[str]:
 
 def test_every_command_the_guides_suggest_works(tmp_path: Path) -> None:
     """Run in a copy of the real collection, which the guides' examples (r07, r19, rights) are about."""
-    assert guide_commands() == {*GUIDE_COMMANDS, PDF_COMMAND}, "a new suggested command needs a test here"
+    assert guide_commands() == {*GUIDE_COMMANDS, PDF_COMMAND, CHANGED_PAGES_COMMAND}, \
+        "a new suggested command needs a test here"
     project = tmp_path / "kb"
     shutil.copytree(ROOT / "recommendations", project / "recommendations")
     git(project, "init", "-q")

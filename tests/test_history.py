@@ -343,7 +343,7 @@ def test_every_footer_names_the_publisher_and_the_release(history_site: Site) ->
     expected = {"ar": "الإصدار v1.2 بتاريخ ٢ نيسان/أبريل ٢٠٢٦.", "en": "Edition v1.2 of 2 April 2026.",
                 "fr": "Édition v1.2 du 2 avril 2026."}
     for lang in LANGUAGES:
-        for page in ("", "recommendations/r02/", "about/", "print/"):
+        for page in ("", "recommendations/r02/", "about/", "print/alpha/"):
             footer = history_site.soup(PREFIX[lang] + page).select_one("[data-kb-footer]")
             assert footer.select_one("[data-kb-edition]").get_text() == expected[lang]
             assert footer.select_one("[data-kb-publisher]").get_text() == load_labels()[lang].t(

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from gcmkb import LANGUAGES
+from gcmkb.searchchunks import ids_of
 
 from .conftest import ROOT, SCREENSHOTS
 from .sitebuild import Site, free_port, serve
@@ -107,13 +108,14 @@ def test_data_page_links_the_downloads(real_site: Site) -> None:
     soup = real_site.soup("fr/data/")
     hrefs = [a["href"] for a in soup.select(".kb-downloads a")]
     assert "../../data/recommendations.json" in hrefs and "../../data/recommendations.csv" in hrefs
-    assert "../../pdf/fr/all.pdf" in hrefs
+    assert "../../pdf/fr/sources/champions-peer-exchange.pdf" in hrefs
 
 
 # --- PDF ----------------------------------------------------------------------------------
 
 def test_pdfs_exist_per_language_and_theme(real_site: Site, real_pdfs: list[Path]) -> None:
-    expected = {real_site.directory / f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES for name in ["all", *THEMES]}
+    expected = {real_site.directory / f"pdf/{lang}/{name}.pdf" for lang in LANGUAGES
+                for name in ["sources/champions-peer-exchange", *THEMES]}
     assert set(real_pdfs) == expected
     for pdf in expected:
         assert pdf.read_bytes().startswith(b"%PDF")
@@ -126,7 +128,7 @@ def test_arabic_pdf_text_is_in_logical_order(real_site: Site, real_pdfs: list[Pa
     assert real_site.url + "recommendations/r03/" in text  # each recommendation's permalink
     last = pdftext(real_site.directory / "pdf/ar/data.pdf", "-f", "3", "-l", "3")
     assert "٣" in last  # page numbers in the language's own digits
-    whole = pdftext(real_site.directory / "pdf/ar/all.pdf")
+    whole = pdftext(real_site.directory / "pdf/ar/sources/champions-peer-exchange.pdf")
     for rid in ("r01", "r18", "r35"):
         assert rid in whole
 
@@ -222,4 +224,4 @@ def test_embed_pages_stay_out_of_the_sitemap_and_search(real_site: Site) -> None
         assert "/embed/" not in sitemap and "/print/" not in sitemap
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
         records = sorted(p.stem for p in (ROOT / "recommendations").glob("r*.yml"))
-        assert sorted(payload["docs"]["id"]) == records  # the search finds recommendations, never embeds
+        assert sorted(ids_of(payload["ids"])) == records  # the search finds recommendations, never embeds

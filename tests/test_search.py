@@ -10,10 +10,12 @@ import yaml
 
 from gcmkb import searchtext
 from gcmkb.catalog import load_catalog
+from gcmkb.searchchunks import ids_of
 from gcmkb.searchindex import analyze_words
 
 from .conftest import FIXTURES
 from .sitebuild import Site
+from .test_search_chunks import TINY, chunked
 
 VECTORS = json.loads((FIXTURES / "search-vectors.json").read_text("utf-8"))
 QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text("utf-8"))
@@ -64,14 +66,20 @@ def _cases():
 
 
 @pytest.mark.browser
-def test_relevance_queries_in_chromium(page, real_site: Site) -> None:
+@pytest.mark.parametrize("budget", [None, TINY], ids=["one chunk", "tiny chunks"])
+def test_relevance_queries_in_chromium(page, real_site: Site, monkeypatch, budget: int | None) -> None:
+    if budget:
+        chunked(page, monkeypatch, budget)
     failures = []
     for lang, cases in QUERIES.items():
         page.goto(real_site.url + PREFIX[lang])
         results = page.evaluate("""async queries => {
-            const engine = await kbSearch.loadEngine(kbSearch.config.index);
-            return queries.map(q => { const r = kbSearch.run(engine, q);
-                                      return [r.refs, r.partial, r.suggestions]; });
+            const engine = await kbSearch.loadEngine(kbSearch.config.index), out = [];
+            for (const q of queries) {
+                const r = await kbSearch.query(engine, q);  /* the chunks of its words, then the search */
+                out.push([r.refs, r.partial, r.suggestions]);
+            }
+            return out;
         }""", [c["q"] for c in cases])
         for case, (refs, partial, suggestions) in zip(cases, results, strict=True):
             shown = refs + partial  # what the reader sees, in order: every word, then some
@@ -121,8 +129,9 @@ def test_header_search_searches_the_current_language_only(page, real_site: Site)
     page.locator(".kb-search__status").wait_for()
     page.wait_for_function("document.querySelector('.kb-search__status').textContent.includes('Aucune')")
     assert page.locator(".kb-search__list [role=option]").count() == 0
-    loaded = [u for u in page.requests if "/assets/search/" in u and u.endswith(".json")]
-    assert loaded == [real_site.url + "assets/search/fr.json"]
+    loaded = [u for u in page.requests if "/assets/search/" in u and not u.endswith(".js")]
+    assert real_site.url + "assets/search/fr.json" in loaded
+    assert all(u.startswith(real_site.url + "assets/search/fr.") for u in loaded)
 
 
 @pytest.mark.browser
@@ -186,10 +195,12 @@ def test_explore_page_lists_everything_without_javascript(browser, mini_site: Si
 def test_index_is_prebuilt_per_language_and_material_search_is_gone(real_site: Site) -> None:
     for lang in ("ar", "en", "fr"):
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
-        assert payload["lang"] == lang and len(payload["docs"]["id"]) == 35
+        assert payload["lang"] == lang and len(ids_of(payload["ids"])) == 35
         assert payload["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
         explore = json.loads((real_site.directory / f"assets/search/{payload['explore']}").read_text("utf-8"))
-        assert len(explore["x"]) == 35 and (real_site.directory / f"assets/search/{lang}.bin").stat().st_size
+        assert len(explore["columns"]["x"]) == 35 and len(explore["columns"]["t"]) == 35
+        assert (real_site.directory / f"assets/search/{lang}.units.bin").stat().st_size
+        assert (real_site.directory / f"assets/search/{lang}.c0.bin").stat().st_size
     assert not (real_site.directory / "search/search_index.json").exists()
     assert real_site.soup("").select(".md-search") == []
 
@@ -247,10 +258,16 @@ def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_site: Site) -> None:
+@pytest.mark.parametrize("budget", [None, TINY], ids=["one chunk", "tiny chunks"])
+def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_site: Site, monkeypatch,
+                                                                  budget: int | None) -> None:
     """Every term and every prefix of a term, alone and in pairs of forms: the compact engine's
-    scores equal those of lunr.js 2.3.9 querying lunr.py's index of the same collection."""
+    scores equal those of lunr.js 2.3.9 querying lunr.py's index of the same collection; with
+    tiny chunks too, where a prefix's terms span several chunks."""
     import random
+
+    if budget:
+        chunked(page, monkeypatch, budget)
 
     from gcmkb.searchindex import reference_index
 
@@ -268,6 +285,8 @@ def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_sit
         differing = page.evaluate("""async ([reference, cases]) => {
             const engine = await kbSearch.loadEngine(kbSearch.config.index);
             const index = lunr.Index.load(reference);
+            engine.prefixMin = 0;  /* every prefix, even of one letter, as lunr.js expands it */
+            for (const [forms, last] of cases) await engine.need(forms, last);
             return cases.filter(([forms, last]) => {
                 const expected = {}, got = {};
                 index.query(q => forms.forEach(f => q.term(f, {usePipeline: false,

@@ -1,6 +1,6 @@
 """Search results show an excerpt of their record's text around the words that matched.
 
-The full texts travel in shards (`<lang>.texts.<n>.json`, gcmkb/searchindex.py), fetched by
+The full texts travel in shards (`<lang>.texts.<n>.json`, gcmkb/searchfiles.py), fetched by
 kb-search.js for the results shown, after they have shown; the excerpt marks the words that
 match the query as the search matches them (normalisation, stemming, prefixes, termbase forms),
 on the original text, and never builds markup from data.
@@ -15,7 +15,8 @@ import urllib.parse
 import pytest
 
 from gcmkb.catalog import load_catalog
-from gcmkb.searchindex import SNIPPET, TEXT_SHARD_BYTES, full_text, search_files, text_shards
+from gcmkb.searchchunks import ids_of
+from gcmkb.searchfiles import SNIPPET, TEXT_SHARD_BYTES, full_text, search_files, text_shards
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site
@@ -67,7 +68,7 @@ def test_search_files_ship_full_texts_beside_an_index_that_does_not_carry_them(l
     # the first load (index and postings) does not carry the texts; the explore data keeps the
     # beginning of each (what a result shows before its text arrives)
     assert text not in files[f"assets/search/{lang}.json"].decode("utf-8")
-    explore = json.loads(files[f"assets/search/{lang}.explore.json"])
+    explore = json.loads(files[f"assets/search/{lang}.explore.json"])["columns"]
     snippet = explore["x"][recs.index(r06)]
     assert snippet.endswith(ELLIPSIS) and text.startswith(snippet[:-1])
     # the lead comes first, markers become plain ids
@@ -158,7 +159,7 @@ def _patched_texts(page, site: Site, lang: str, texts: dict[str, str], titles: d
     text the build would never write (the validator refuses markup and tatweel)."""
     folder = site.directory / "assets/search"
     head = json.loads((folder / f"{lang}.json").read_text("utf-8"))
-    ids = head["docs"]["id"]
+    ids = ids_of(head["ids"])
     per = head["texts"]["per"]
 
     def shard(route) -> None:
@@ -169,14 +170,19 @@ def _patched_texts(page, site: Site, lang: str, texts: dict[str, str], titles: d
                 data[ids.index(ref) % per] = text
         route.fulfill(status=200, content_type="application/json", body=json.dumps(data, ensure_ascii=False))
 
-    def index(route) -> None:
-        payload = json.loads((folder / f"{lang}.json").read_text("utf-8"))
+    def titled(route) -> None:  # the titles: in the index file (while they are few), the explore
+        name = route.request.url.rsplit("/", 1)[-1]  # page's data, or a shard
+        data = json.loads((folder / name).read_text("utf-8"))
+        whole = {f"{lang}.json": lambda: data["t"], f"{lang}.explore.json": lambda: data["columns"]["t"]}
+        listed = whole[name]() if name in whole else data
+        first = 0 if name in whole else int(name.rsplit(".", 2)[-2]) * head["titles"]["per"]
         for ref, title in (titles or {}).items():
-            payload["docs"]["t"][ids.index(ref)] = title
-        route.fulfill(status=200, content_type="application/json", body=json.dumps(payload, ensure_ascii=False))
+            if 0 <= ids.index(ref) - first < len(listed):
+                listed[ids.index(ref) - first] = title
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(data, ensure_ascii=False))
 
     page.route(re.compile(rf".*/assets/search/{lang}\.texts\.\d+\.json$"), shard)
-    page.route(re.compile(rf".*/assets/search/{lang}\.json$"), index)
+    page.route(re.compile(rf".*/assets/search/{lang}\.(titles\.\d+\.|explore\.|)json$"), titled)
 
 
 @pytest.mark.browser
@@ -260,7 +266,7 @@ def test_texts_come_in_shards_after_the_results_show_and_only_those_shown(page, 
     for ref in ("r05", "r10", "r06"):
         _header_snippet(page, ref)
     shown = page.eval_on_selector_all(".kb-search__list .kb-id", "ids => ids.map(i => i.textContent)")
-    numbers = [head["docs"]["id"].index(ref) for ref in shown]
+    numbers = [ids_of(head["ids"]).index(ref) for ref in shown]
     assert sorted(set(fetched)) == sorted({d // per for d in numbers})
     starts = page.evaluate("window.__texts")
     assert starts and min(starts) > page.evaluate("window.__shown")

@@ -14,7 +14,8 @@ import yaml
 
 from gcmkb import LANGUAGES
 from gcmkb.catalog import load_catalog
-from gcmkb.searchindex import analyze_words, suggestion_table
+from gcmkb.searchfiles import suggestion_table
+from gcmkb.searchindex import analyze_words
 from gcmkb.searchtext import FEW, edit_distance, partial_minimum, suggest_terms
 
 from .conftest import ROOT

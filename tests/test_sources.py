@@ -42,7 +42,8 @@ def test_source_page_says_what_when_where_and_lists_its_recommendations_in_order
     assert [a["href"] for a in facts["date"].select(".kb-fact__evidence a")] == ["https://example.org/dialogue"]
     assert [a.get_text(strip=True) for a in en.select("#source-recommendations .kb-id")] == ["r01", "r02"]
     assert [a["href"] for a in en.select("[data-kb-source-themes] a")] == ["../../themes/alpha/"]
-    assert en.select_one(".kb-actions") is None  # two documents: the printable document is not this one's
+    assert [a["href"] for a in en.select(".kb-actions a")] == [  # its own printable document and PDF
+        "../../print/sources/mini-dialogue/", "../../../pdf/en/sources/mini-dialogue.pdf"]
     fr = mini_site.soup("fr/sources/mini-report/")
     assert fr.select_one("[data-kb-source-kind]").get_text(strip=True) == "Rapport de réunion"
     unknown = fr.select("[data-kb-source-facts] dd[data-kb-not-known]")
@@ -116,6 +117,7 @@ def test_real_site_every_recommendation_names_the_accra_summary(real_site: Site)
         assert "https://westafrica.ohchr.org/spip.php?page=article&id_article=455" in [
             a["href"] for a in facts["date"].select(".kb-fact__evidence a")]
         assert len(page.select("#source-recommendations li")) == 35
-        assert page.select_one(".kb-actions a[type='application/pdf']")["href"].endswith(f"pdf/{lang}/all.pdf")
+        assert page.select_one(".kb-actions a[type='application/pdf']")["href"].endswith(
+            f"pdf/{lang}/sources/champions-peer-exchange.pdf")
     assert real_site.soup("en/sources/champions-peer-exchange/").select_one(
         "[data-kb-fact=date]").get_text(" ", strip=True).startswith("28–30 November 2023")

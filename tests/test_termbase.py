@@ -11,7 +11,8 @@ import pytest
 
 from gcmkb.catalog import check_collection, load_catalog
 from gcmkb.graph import build_graph
-from gcmkb.searchindex import analyze_words, objective_lookup, term_table
+from gcmkb.searchfiles import objective_lookup, term_table
+from gcmkb.searchindex import analyze_words
 from gcmkb.searchtext import expand_query, objective_number
 from gcmkb.termbase import Matcher, find, first_occurrences, form_words, tokens
 
@@ -244,13 +245,13 @@ def test_a_deprecated_or_variant_form_finds_the_preferred_one(page, mini_site: S
     page.goto(mini_site.url + "fr/")
     refs = page.evaluate("""async () => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index);
-        return ["détention", "détentions"].map(q => kbSearch.run(engine, q).refs);
+        return (await Promise.all(["détention", "détentions"].map(q => kbSearch.query(engine, q)))).map(r => r.refs);
     }""")
     assert refs == [["r03"], ["r03"]]
     page.goto(mini_site.url + "en/")
     refs = page.evaluate("""async () => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index);
-        return kbSearch.run(engine, "immigration detention").refs;
+        return (await kbSearch.query(engine, "immigration detention")).refs;
     }""")
     assert refs == ["r03"]  # a not-preferred form expands like any other
 

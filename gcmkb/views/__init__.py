@@ -21,7 +21,7 @@ from .base import (
                    status_view,
                    theme_item,
 )
-from .documents import document_view, embed_view, print_view, redirect_view
+from .documents import document_view, embed_view, print_view, redirect_view, source_print_view
 from .practices import country_view, practice_view, practices_view
 from .records import (
                    parallel_view,
@@ -32,17 +32,18 @@ from .records import (
                    themes_view,
 )
 from .search import search_config, search_view
-from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view
+from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view, unbuilt_record_view
 from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
 __all__ = ["COUNTER_STYLE", "DIRECTION", "LANGUAGE_NAMES", "VIEWS", "View", "ViewContext", "crumbs", "document_view",
-           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item"]
+           "entry_item", "rec_item", "recommendation_jsonld", "search_config", "status_view", "theme_item",
+           "unbuilt_record_view"]
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,
     "prose": lambda _, ctx: {"breadcrumbs": crumbs(ctx)},
-    "search": search_view, "print": print_view, "not-found": not_found_view,
+    "search": search_view, "print": print_view, "print-source": source_print_view, "not-found": not_found_view,
     "embed-recommendation": embed_view("recommendation"), "embed-theme": embed_view("theme"),
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,

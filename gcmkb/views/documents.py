@@ -57,20 +57,17 @@ def embed_view(kind: str) -> Callable[[str, ViewContext], View]:
     return view
 
 
-def print_view(key: str, ctx: ViewContext) -> View:
-    """A printable document (and the source of the PDF): one theme, or every theme."""
+def _printable(ctx: ViewContext, title: tuple[str, str], back: str, pdf: str,
+               parts: list[tuple[Any, list[Any]]]) -> View:
+    """A printable document (and the source of its PDF): themes, each with its recommendations."""
     cat = ctx.catalog
-    themes = [cat.theme(key)] if key else list(cat.themes)
-    base = document_view(ctx, {"css": "assets/print.css"})
-    return {**base,
-            "title": ctx.text(themes[0].title) if key else ctx.t("all_recommendations"),
-            "subtitle": segments(ctx.t("document_title"), ctx.lang, cat, ctx.link),
+    return {**document_view(ctx, {"css": "assets/print.css"}),
+            "title": title[0], "subtitle": segments(title[1], ctx.lang, cat, ctx.link),
             "page_counter": COUNTER_STYLE[language(ctx.lang).digits],
-            "back": ctx.link(routes.theme(key) if key else ""),
-            "pdf": ctx.site_link(routes.pdf(ctx.lang, key)),
-            "notices": status_notices([(item, code) for t in themes for item, code in
+            "back": ctx.link(back), "pdf": ctx.site_link(pdf),
+            "notices": status_notices([(item, code) for t, recs in parts for item, code in
                                        [("", t.tracking.status(ctx.lang))]
-                                       + [(r.id, r.status(ctx.lang)) for r in cat.in_theme(t.id)]], ctx),
+                                       + [(r.id, r.status(ctx.lang)) for r in recs]], ctx),
             "themes": [{**theme_item(t, ctx), "anchor": f"theme-{t.id}",
                         "recommendations": [{
                             "id": r.id, "title": ctx.text(r.title), "title_lang": written_in(r, ctx),
@@ -82,7 +79,25 @@ def print_view(key: str, ctx: ViewContext) -> View:
                             "citation": segments(ctx.t("cite_text", id=r.id,
                                                        document=document_title(r, cat, ctx.labels),
                                                        title=plain(ctx.text(r.title))), ctx.lang, cat, ctx.link),
-                        } for r in cat.in_theme(t.id)]} for t in themes]}
+                        } for r in recs]} for t, recs in parts]}
+
+
+def print_view(key: str, ctx: ViewContext) -> View:
+    """The printable document of one theme."""
+    theme, recs = ctx.catalog.theme(key), list(ctx.catalog.in_theme(key))
+    document = document_title(recs[0], ctx.catalog, ctx.labels) if recs else ctx.t("site_name")
+    return _printable(ctx, (ctx.text(theme.title), document), routes.theme(key), routes.pdf(ctx.lang, key),
+                      [(theme, recs)])
+
+
+def source_print_view(sid: str, ctx: ViewContext) -> View:
+    """The printable document of one source document: its themes, its recommendations in its order."""
+    cat = ctx.catalog
+    recs = cat.from_source(sid)
+    parts = [(t, [r for r in recs if r.theme == t.id]) for t in cat.themes]
+    return _printable(ctx, (ctx.text(cat.source(sid).title), ctx.t("site_name")), routes.source(sid),
+                      routes.source_pdf(ctx.lang, sid),
+                      [(t, in_theme) for t, in_theme in parts if in_theme])
 
 
 def redirect_view(old: str, ctx: ViewContext) -> View:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
 from ..export import SCHEMA_DIR, source_schemas
 from ..labels import load_labels
+from ..layout import COLLECTION_DIR
 from ..paging import list_limit, page_count, page_number
+from ..problems import Problem
 from ..textview import paragraphs
 from .base import (
     DIRECTION,
@@ -19,6 +23,14 @@ from .base import (
 from .records import list_pager, themes_view
 
 
+def printable_documents(ctx: ViewContext) -> list[View]:
+    """Each source document's printable version and PDF: the whole collection's, while it has one."""
+    one = len(ctx.catalog.sources) == 1
+    return [{"label": ctx.t("print_collection") if one else ctx.text(s.title),
+             "print_href": ctx.link(routes.source_printable(s.id)),
+             "pdf_href": ctx.site_link(routes.source_pdf(ctx.lang, s.id))} for s in ctx.catalog.sources]
+
+
 def home_view(_: str, ctx: ViewContext) -> View:
     return {**themes_view("", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
@@ -26,8 +38,7 @@ def home_view(_: str, ctx: ViewContext) -> View:
                           for lang in LANGUAGES],
             "all_href": ctx.link("recommendations/"),
             "search_href": ctx.link(routes.SEARCH_PAGE),
-            "print_href": ctx.link(routes.printable()),
-            "pdf_href": ctx.site_link(routes.pdf(ctx.lang)),
+            "documents": printable_documents(ctx),
             "data_href": ctx.link("data/")}
 
 
@@ -92,7 +103,7 @@ def dashboard_view(key: str, ctx: ViewContext) -> View:
         totals.append({"lang": lang, "name": LANGUAGE_NAMES[lang],
                        "counts": [{"code": c, "label": ctx.t(f"status_{c}"), "n": ctx.labels.number(n)}
                                   for c, n in counts.items()]})
-    return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals,
+    return {"breadcrumbs": crumbs(ctx), "rows": rows, "totals": totals, "editable": bool(ctx.edit_base),
             "pager": list_pager(number, page_count(len(cat.recommendations), limit), "status/", ctx),
             "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES]}
 
@@ -109,9 +120,22 @@ def data_view(_: str, ctx: ViewContext) -> View:
     return {"breadcrumbs": crumbs(ctx),
             "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
                        "url": ctx.site_url + path} for path, fmt in files],
-            "pdfs": [{"name": ctx.t("all_recommendations"), "href": ctx.site_link(routes.pdf(ctx.lang))}]
+            "pdfs": [{"name": d["label"], "href": d["pdf_href"]} for d in printable_documents(ctx)]
             + [{"name": ctx.text(t.title), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
                for t in ctx.catalog.themes]}
+
+
+def unbuilt_record_view(rid: str, problems: Sequence[Problem], ctx: ViewContext) -> View:
+    """The error page at the address of a new record that has never validated (under `serve`): what
+    it is and its own problems, located in the page's language (the messages are the validator's,
+    in English), instead of "not found"."""
+    title, file = ctx.t("unbuilt_title", id=rid), f"{COLLECTION_DIR}/{rid}.yml"
+    return {**not_found_view("", ctx), "html_title": title,
+            "unbuilt": {"title": title, "text": ctx.t("unbuilt_text"), "heading": ctx.t("unbuilt_problems"),
+                        "file": file,
+                        "problems": [{"line": ctx.t("problem_line", line=ctx.labels.number(p.line)),
+                                      "field": p.field, "message": p.message}
+                                     for p in problems if p.path == file]}}
 
 
 def not_found_view(_: str, ctx: ViewContext) -> View:

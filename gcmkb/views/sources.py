@@ -75,7 +75,6 @@ def source_view(sid: str, ctx: ViewContext) -> View:
     src, cat = ctx.catalog.source(sid), ctx.catalog
     recs = cat.from_source(sid)
     themes = [t for t in cat.themes if any(r.theme == t.id for r in recs)]
-    whole = len(cat.sources) == 1  # the printable document and its PDF are this document's
     return {
         **source_item(src, ctx),
         "description": ctx.text(src.description),
@@ -86,8 +85,8 @@ def source_view(sid: str, ctx: ViewContext) -> View:
                     "count_label": ctx.labels.count("count_recommendations",
                                                     sum(1 for r in recs if r.theme == t.id))} for t in themes],
         "recommendations": [{**rec_item(r, ctx), "number": ctx.labels.number(i)} for i, r in enumerate(recs, 1)],
-        "print_href": ctx.link(routes.printable()) if whole else None,
-        "pdf_href": ctx.site_link(routes.pdf(ctx.lang)) if whole else None,
+        "print_href": ctx.link(routes.source_printable(sid)),
+        "pdf_href": ctx.site_link(routes.source_pdf(ctx.lang, sid)),
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in src.notes],
     }
 

@@ -1,293 +1,18 @@
-/* Knowledge-base search: per-language prebuilt lunr indexes (assets/search/<lang>.json),
-   queried through the same text pipeline the index was built with (kb-pipeline.js).
-   Header search with instant results on every page; the explore page at <lang>/search/.
-   Each result shows an excerpt of its record's text around the words that matched, cut from the
-   full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they are shown.
-   Everything is fetched from this site; text from the data is only ever set as text. */
+/* Knowledge-base search, the interface: header search with instant results on every page; the
+   explore page at <lang>/search/. The engine (indexes, chunks fetched on demand, scoring) is
+   kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
+   cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
+   are shown. Everything is fetched from this site; text from the data is only ever set as text. */
 (function () {
   "use strict";
   var configNode = document.getElementById("kb-search-config");
-  if (!configNode || typeof lunr === "undefined" || typeof kbSearchText === "undefined") return;
+  if (!configNode || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
+      typeof kbEngine === "undefined") return;
   var config = JSON.parse(configNode.textContent);
-  var engines = {};
-  var ID = /^r\d{2,5}$/i;
+  var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
   /* excerpts: at most this many characters (the header's list is narrow), and how long the
      results stay on screen before their texts are fetched (not while the reader is typing on) */
   var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
-
-  /* The index of a language: <lang>.json (documents, terms, pipeline) and <lang>.bin (postings
-     as typed arrays, read in place), fetched side by side; see gcmkb/searchindex.py. */
-  function loadEngine(url) {
-    if (!engines[url]) {
-      var postings = fetch(url.replace(/\.json$/, ".bin")).then(function (r) {
-        if (!r.ok) throw new Error("search postings " + r.url + ": " + r.status);
-        return r.arrayBuffer();
-      });
-      engines[url] = fetch(url).then(function (r) {
-        if (!r.ok) throw new Error("search index " + url + ": " + r.status);
-        return r.json();
-      }).then(function (payload) {
-        kbSearchText.register(lunr, payload.stopWords);
-        return postings.then(function (buffer) { return new Engine(url, payload, buffer); });
-      });
-    }
-    return engines[url];
-  }
-
-  function Engine(url, payload, buffer) {
-    function view(name) {
-      var spec = payload.arrays[name];
-      return spec && new (spec[2] === 2 ? Uint16Array : Uint32Array)(buffer, spec[0], spec[1]);
-    }
-    var ids = payload.docs.id;
-    this.url = url;
-    this.payload = payload;
-    this.index = { pipeline: lunr.Pipeline.load(payload.pipeline) };
-    this.ids = ids;
-    this.number = {};  /* id -> document number */
-    for (var d = 0; d < ids.length; d++) this.number[ids[d]] = d;
-    this.columns = payload.docs;  /* per document: t (title), the objectives; the rest with explore() */
-    this.cache = [];
-    this.words = payload.words;
-    this.ranks = payload.ranks;
-    this.fields = payload.fields.map(function (name, f) {
-      return { offsets: view("offsets" + f), units: view("units" + f), weights: view("weights" + f),
-        starts: view("starts" + f), docs: view("docs" + f) };
-    });
-    this.firstMatch = new Uint32Array(ids.length * this.fields.length);
-    this.dot = new Float64Array(ids.length * this.fields.length);
-    this.exploreLoaded = null;
-    this.shards = {};  /* shard number -> {loading: its fetch, texts: once it arrived} */
-    this.forms = new Map();  /* word of a text -> the forms the pipeline gives it (excerpts) */
-  }
-
-  /* a document as results show it: {t: title, u: address, facet values (x: snippet) once loaded} */
-  Engine.prototype.doc = function (ref) {
-    var d = this.number[ref];
-    if (d === undefined) return undefined;
-    if (!this.cache[d]) {
-      var doc = { u: this.payload.url.replace("{id}", ref) }, columns = this.columns;
-      Object.keys(columns).forEach(function (c) { if (c !== "id") doc[c] = columns[c][d]; });
-      this.cache[d] = doc;
-    }
-    return this.cache[d];
-  };
-
-  /* what the explore page adds (facet values, snippets), fetched on demand */
-  Engine.prototype.explore = function () {
-    var engine = this;
-    if (!this.exploreLoaded) {
-      this.exploreLoaded = fetch(new URL(this.payload.explore, new URL(this.url, location.href))).then(function (r) {
-        if (!r.ok) throw new Error("search data " + r.url + ": " + r.status);
-        return r.json();
-      }).then(function (columns) {
-        Object.keys(columns).forEach(function (c) { engine.columns[c] = columns[c]; });
-        engine.cache = [];
-        return engine;
-      });
-    }
-    return this.exploreLoaded;
-  };
-
-  /* The full text of document number d (lead and text, plain), if its shard has arrived. */
-  Engine.prototype.text = function (d) {
-    var spec = this.payload.texts, shard = spec && this.shards[Math.floor(d / spec.per)];
-    return shard && shard.texts ? shard.texts[d % spec.per] : undefined;
-  };
-
-  /* Fetch the shards that hold the texts of these document numbers (each shard once). */
-  Engine.prototype.loadTexts = function (docs) {
-    var engine = this, spec = this.payload.texts, wanted = {};
-    if (!spec) return Promise.resolve(engine);
-    docs.forEach(function (d) { wanted[Math.floor(d / spec.per)] = 1; });
-    return Promise.all(Object.keys(wanted).map(function (k) {
-      var shard = engine.shards[k] || (engine.shards[k] = {});
-      if (!shard.loading) {
-        var url = new URL(spec.path.replace("{n}", k), new URL(engine.url, location.href));
-        shard.loading = fetch(url).then(function (r) {
-          if (!r.ok) throw new Error("search texts " + r.url + ": " + r.status);
-          return r.json();
-        }).then(function (texts) { shard.texts = texts; }, function (e) { delete engine.shards[k]; throw e; });
-      }
-      return shard.loading;
-    })).then(function () { return engine; });
-  };
-
-  /* Term numbers a query form stands for, in the order lunr.js finds them: the form itself, or
-     with a trailing wildcard every term it begins, in the order TokenSet.toArray lists them
-     (depth first, a word before its continuations, the last letter first, digits after letters). */
-  function edgeKey(code) { return code >= 48 && code <= 57 ? code - 65536 : code; }
-  function tokenSetOrder(a, b) {
-    for (var i = 0, n = Math.min(a.length, b.length); i < n; i++) {
-      var x = a.charCodeAt(i), y = b.charCodeAt(i);
-      if (x !== y) return edgeKey(y) - edgeKey(x);
-    }
-    return a.length - b.length;
-  }
-  Engine.prototype.lookup = function (form, prefix) {
-    var words = this.words, lo = 0, hi = words.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (words[mid] < form) lo = mid + 1; else hi = mid; }
-    if (!prefix) return lo < words.length && words[lo] === form ? [lo] : [];
-    var found = [];
-    for (var i = lo; i < words.length && words[i].lastIndexOf(form, 0) === 0; i++) found.push(i);
-    return found.sort(function (a, b) { return tokenSetOrder(words[a], words[b]); });
-  };
-
-  /* every (document, weight) of a term in a field; a unit stands for the documents sharing a value */
-  Engine.prototype.postings = function (term, f, visit) {
-    var field = this.fields[f], units = field.units, weights = field.weights, starts = field.starts;
-    for (var p = field.offsets[term], end = field.offsets[term + 1]; p < end; p++) {
-      var unit = units[p], weight = weights[p] / 1000;
-      if (!starts) { visit(unit, weight); continue; }
-      for (var g = starts[unit], stop = starts[unit + 1]; g < stop; g++) visit(field.docs[g], weight);
-    }
-  };
-
-  /* The score of every document for one query word given as its forms (optional clauses, a
-     trailing wildcard on the last word while typing): what lunr.js 2.3.9's Index.query gives,
-     to the last bit. Per field, the query vector counts each term once per clause that reaches
-     it; a document's field scores dot(query, field vector) / |query|, the products summed in
-     lunr's term order; its fields add up in the order they were first matched.
-     Returns {docs: the documents found, score: each one's score, by document number}. */
-  Engine.prototype.search = function (forms, prefix) {
-    var engine = this, F = this.fields.length, firstMatch = this.firstMatch, dot = this.dot;
-    var count = new Map(), visits = [];
-    forms.forEach(function (form) {
-      engine.lookup(form, prefix).forEach(function (t) { count.set(t, (count.get(t) || 0) + 1); visits.push(t); });
-    });
-    var seen = new Set(), docs = [], order = 0;
-    visits.forEach(function (t) {
-      for (var f = 0; f < F; f++) {
-        if (seen.has(t * F + f)) continue;
-        seen.add(t * F + f);
-        engine.postings(t, f, function (doc) {
-          var at = doc * F;
-          if (firstMatch[at + f]) return;
-          for (var g = 0; g < F && !firstMatch[at + g]; g++);
-          if (g === F) docs.push(doc);
-          firstMatch[at + f] = ++order;
-        });
-      }
-    });
-    var terms = Array.from(count.keys()).sort(function (a, b) { return engine.ranks[a] - engine.ranks[b]; });
-    var squares = 0;
-    terms.forEach(function (t) {
-      var q = count.get(t);
-      squares += q * q;
-      for (var f = 0; f < F; f++) engine.postings(t, f, function (doc, weight) { dot[doc * F + f] += q * weight; });
-    });
-    var magnitude = Math.sqrt(squares), score = new Float64Array(this.ids.length), fields = [];
-    docs.forEach(function (doc) {
-      var at = doc * F;
-      fields.length = 0;
-      for (var f = 0; f < F; f++) if (firstMatch[at + f]) fields.push(f);
-      fields.sort(function (a, b) { return firstMatch[at + a] - firstMatch[at + b]; });
-      var total = 0;
-      fields.forEach(function (f, i) {
-        var s = dot[at + f] / magnitude || 0;
-        total = i ? total + s : s;
-        firstMatch[at + f] = 0;
-        dot[at + f] = 0;
-      });
-      score[doc] = total;
-    });
-    return { docs: docs, score: score };
-  };
-
-  /* Each query word matches a document when any of its forms does (clitic variants); every
-     word is required (`refs`). Scores add up across words. While typing, the last word is also a
-     prefix. Words that spell a term of the termbase admit every form of that term
-     (kbSearchText.expandQuery), so "détention" finds "rétention". When every word finds few
-     results, those that match some of the words follow (`partial`: the most words first, then
-     the score; kbSearchText.partialMinimum says how many); when nothing is found at all, terms of
-     the termbase close to the query are suggested (`suggestions`, kbSearchText.suggestTerms). */
-  function run(engine, q) {
-    var words = kbSearchText.analyzeWords(lunr, engine.index, q);
-    var prefix = !/\s$/.test(q);
-    var clauses = kbSearchText.expandQuery(words, engine.payload.terms || []);
-    var highlight = [], n = engine.ids.length;
-    var typedFound = [];  /* per word the reader typed: what it finds on its own */
-    var perWord = clauses.map(function (alternatives, c) {  /* per word: the best of its alternatives */
-      var best = { docs: [], score: new Float64Array(n), found: new Uint8Array(n) };
-      alternatives.forEach(function (alternative, a) {
-        var found = alternative.map(function (forms, j) {
-          var last = prefix && a === 0 && c === clauses.length - 1 && j === alternative.length - 1;
-          /* a word the reader typed marks wherever it is; a termbase form of several words only
-             where the text spells it (the words in a row, stop words between them aside) */
-          highlight.push({ forms: forms, prefix: last, clause: c, typed: a === 0,
-            phrase: a > 0 && alternative.length > 1 ? { of: highlight.length - j, at: j, length: alternative.length } : null });
-          return engine.search(forms, last);
-        });
-        if (a === 0) found.forEach(function (r) { typedFound.push(r); });
-        var marks = found.map(function (r) { var m = new Uint8Array(n); r.docs.forEach(function (d) { m[d] = 1; }); return m; });
-        found[0].docs.forEach(function (doc) {
-          if (!marks.every(function (m) { return m[doc]; })) return;
-          var score = found.reduce(function (sum, r) { return sum + r.score[doc]; }, 0);
-          if (!best.found[doc]) { best.found[doc] = 1; best.docs.push(doc); best.score[doc] = score; }
-          else if (score > best.score[doc]) best.score[doc] = score;
-        });
-      });
-      return best;
-    });
-    var ids = engine.ids;
-    function combine() {  /* the documents every clause finds, by their summed scores */
-      var total = new Float64Array(n), count = new Uint8Array(n), docs = [];
-      perWord.forEach(function (scores) {
-        scores.docs.forEach(function (doc) {
-          if (!count[doc]++) docs.push(doc);
-          total[doc] += scores.score[doc];
-        });
-      });
-      docs = docs.filter(function (doc) { return count[doc] === perWord.length; });
-      return docs.sort(function (a, b) {
-        return total[b] - total[a] || (ids[a] < ids[b] ? -1 : 1);
-      }).map(function (doc) { return ids[doc]; });
-    }
-    /* documents by how many typed words they match: a clause they satisfy (a termbase form)
-       counts for all its words, else each of its words found on its own counts one */
-    function partialRefs(minimum) {
-      var matched = new Uint16Array(n), total = new Float64Array(n), docs = [], w = 0;
-      function add(doc, count, score) {
-        if (!matched[doc]) docs.push(doc);
-        matched[doc] += count;
-        total[doc] += score;
-      }
-      clauses.forEach(function (alternatives, c) {
-        var k = alternatives[0].length, whole = perWord[c];
-        whole.docs.forEach(function (doc) { add(doc, k, whole.score[doc]); });
-        typedFound.slice(w, w + k).forEach(function (r) {
-          r.docs.forEach(function (doc) { if (!whole.found[doc]) add(doc, 1, r.score[doc]); });
-        });
-        w += k;
-      });
-      return docs.filter(function (doc) { return matched[doc] >= minimum && matched[doc] < words.length; })
-        .sort(function (a, b) {
-          return matched[b] - matched[a] || total[b] - total[a] || (ids[a] < ids[b] ? -1 : 1);
-        }).map(function (doc) { return ids[doc]; });
-    }
-    var refs = words.length ? combine() : [];
-    var minimum = kbSearchText.partialMinimum(words.length, refs.length);
-    var partial = minimum ? partialRefs(minimum) : [];
-    var id = q.trim().toLowerCase();
-    if (ID.test(id) && engine.number[id] !== undefined) {  /* an id goes straight to its recommendation */
-      refs = [id].concat(refs.filter(function (r) { return r !== id; }));
-    }
-    var objectives = engine.payload.objectives, objective = null;
-    var number = objectives ? kbSearchText.objectiveNumber(q, objectives.keywords, objectives.highest) : null;
-    if (number !== null && objectives.pages[String(number)]) {  /* an objective: its page, then what serves it */
-      objective = objectives.pages[String(number)];
-      var served = engine.columns[objectives.field];
-      var serving = engine.ids.filter(function (ref, d) { return served[d].indexOf(String(number)) >= 0; });
-      refs = serving.concat(refs.filter(function (r) { return serving.indexOf(r) < 0; }));
-    }
-    partial = partial.filter(function (r) { return refs.indexOf(r) < 0; });
-    var table = engine.payload.suggest || [], suggestions = [];
-    if (!refs.length && !partial.length && words.length && !objective) {
-      suggestions = kbSearchText.suggestTerms(words, table).map(function (k) { return table[k].t; });
-    }
-    return { refs: refs, partial: partial, suggestions: suggestions, words: words, prefix: prefix,
-      highlight: highlight, objective: objective };
-  }
 
   /* The forms the pipeline gives a word of a text (normalised, stemmed, clitics; none for a stop
      word), remembered per engine: texts repeat their words. */
@@ -306,7 +31,7 @@
     for (var j = 0; j < forms.length; j++) {
       for (var k = 0; k < h.forms.length; k++) {
         var t = h.forms[k];
-        if (forms[j] === t || (h.prefix && forms[j].lastIndexOf(t, 0) === 0)) return true;
+        if (forms[j] === t || (h.prefix && t.length >= h.min && forms[j].lastIndexOf(t, 0) === 0)) return true;
       }
     }
     return false;
@@ -516,8 +241,8 @@
     if (!q.trim()) return;
     var links = el("ul", { "class": "kb-elsewhere" });
     Promise.all(config.others.map(function (other) {
-      return loadEngine(other.index).then(function (engine) {
-        var r = run(engine, q), n = r.refs.length + r.partial.length;
+      return loadEngine(other.index).then(function (engine) { return kbQuery(engine, q); }).then(function (r) {
+        var n = r.refs.length + r.partial.length;
         if (!n) return;
         var li = el("li");
         var a = el("a", { href: other.page + "?q=" + encodeURIComponent(q), hreflang: other.lang, lang: other.lang },
@@ -564,28 +289,36 @@
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
       status.textContent = config.labels.search_loading;
+      /* the engine, then the chunks of the query's words, then the titles of the results shown */
       loadEngine(config.index).then(function (engine) {
-        if (input.value !== q) return;
-        var found = run(engine, q);
-        list.textContent = "";
-        active = -1;
-        if (!snippets) snippets = new Snippets(engine, HEADER_EXCERPT, TEXTS_DELAY);
-        snippets.reset();
-        var shown = found.objective ? [objectiveLink(found.objective)] : [];
-        found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
-        var full = shown.length;  /* then those that match some of the words, under their label */
-        found.partial.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
-        shown.forEach(function (link, i) {
-          var li = el("li", { role: "option", id: "kb-search-option-" + i, "aria-selected": "false" });
-          if (i >= full) li.className = "kb-search__partial";
-          if (i === full) li.appendChild(el("span", { "class": "kb-search__partial-label" }, config.labels.search_partial));
-          li.appendChild(link);
-          list.appendChild(li);
+        return input.value === q && kbQuery(engine, q).then(function (found) {
+          if (input.value !== q) return;
+          var first = found.objective ? 7 : 8, refs = found.refs.slice(0, first);
+          return engine.loadTitles(refs.concat(found.partial.slice(0, first - refs.length))).then(function () {
+            if (input.value === q) show(engine, found);
+          });
         });
-        status.textContent = found.refs.length ? countLabel(config.counts, found.refs.length, config.lang)
-          : config.labels.search_none;
-        snippets.flush();  /* the texts of these results, once they have shown */
       });
+    }
+    function show(engine, found) {
+      list.textContent = "";
+      active = -1;
+      if (!snippets) snippets = new Snippets(engine, HEADER_EXCERPT, TEXTS_DELAY);
+      snippets.reset();
+      var shown = found.objective ? [objectiveLink(found.objective)] : [];
+      found.refs.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
+      var full = shown.length;  /* then those that match some of the words, under their label */
+      found.partial.slice(0, 8 - shown.length).forEach(function (ref) { shown.push(resultLink(engine, ref, found, snippets)); });
+      shown.forEach(function (link, i) {
+        var li = el("li", { role: "option", id: "kb-search-option-" + i, "aria-selected": "false" });
+        if (i >= full) li.className = "kb-search__partial";
+        if (i === full) li.appendChild(el("span", { "class": "kb-search__partial-label" }, config.labels.search_partial));
+        li.appendChild(link);
+        list.appendChild(li);
+      });
+      status.textContent = found.refs.length ? countLabel(config.counts, found.refs.length, config.lang)
+        : config.labels.search_none;
+      snippets.flush();  /* the texts of these results, once they have shown */
     }
     input.addEventListener("focus", function () { loadEngine(config.index); });
     input.addEventListener("input", update);
@@ -653,11 +386,16 @@
       toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
     });
 
-    var snippets = null, observer = null;
+    var snippets = null, observer = null, rendering = 0;
+    /* the results of the query (its chunks fetched first), unless another query came since */
     function render(engine) {
-      var query = q.value;
-      var found = query.trim() ? run(engine, query) : { refs: engine.ids.slice(), partial: [], suggestions: [], words: [],
-        prefix: false, highlight: [], objective: null };
+      var query = q.value, generation = ++rendering;
+      return (query.trim() ? kbQuery(engine, query) : Promise.resolve({ refs: engine.ids.slice(), partial: [],
+        suggestions: [], words: [], prefix: false, highlight: [], objective: null })).then(function (found) {
+        if (generation === rendering) paint(engine, query, found);
+      });
+    }
+    function paint(engine, query, found) {
       var chosen = {};
       selects.forEach(function (s) { if (s.value) chosen[s.name] = s.value; });
       function passes(doc, except) {
@@ -755,9 +493,10 @@
         if (!chip) return;
         var at = Array.prototype.indexOf.call(chips.querySelectorAll("[data-kb-chip]"), chip);
         form.querySelector('[data-kb-facet="' + chip.getAttribute("data-kb-chip") + '"]').value = "";
-        render(engine);
-        var left = chips.querySelectorAll("[data-kb-chip]");
-        (left[Math.min(at, left.length - 1)] || q).focus();
+        render(engine).then(function () {
+          var left = chips.querySelectorAll("[data-kb-chip]");
+          (left[Math.min(at, left.length - 1)] || q).focus();
+        });
       });
       clear.addEventListener("click", function () {
         selects.forEach(function (s) { s.value = ""; });
@@ -772,5 +511,5 @@
   if (header) setupHeader(header);
   var explore = document.querySelector("[data-kb-explore]");
   if (explore) setupExplore(explore);
-  window.kbSearch = { loadEngine: loadEngine, run: run, config: config };
+  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config };
 })();
