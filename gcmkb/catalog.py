@@ -9,6 +9,7 @@ from . import TRANSLATED_LANGUAGES
 from .collection_checks import semantic_problems
 from .loading import DocumentCache, Loaded, read_all
 from .model import Catalog, Entry, Recommendation, Text, Theme, Translated, Translation
+from .practices import build_practice
 from .problems import CollectionError, Problem, errors_in
 from .sources import build_source, document_of
 from .term_checks import terms_of
@@ -76,5 +77,6 @@ def build_catalog(loaded: Loaded) -> Catalog:
     for d in loaded.of("redirects"):
         redirects.update(d.data["redirects"])
     terms = tuple(t for d in loaded.of("terms") for t in terms_of(d))
+    practices = tuple(sorted((build_practice(d) for d in loaded.of("practice")), key=lambda p: p.id))
     return Catalog(themes=tuple(themes), recommendations=tuple(recs), taxonomies=taxonomies,
-                   redirects=redirects, terms=terms, sources=sources)
+                   redirects=redirects, terms=terms, sources=sources, practices=practices)

@@ -27,15 +27,19 @@ import yaml
 
 from . import LANGUAGES
 from .layout import COLLECTION_DIR
+from .practices import PRACTICE_ID
 from .text_checks import RECOMMENDATION_ID
+
+PRACTICES = "practices"  # recommendations/practices/pNNN.yml: their history is told as a recommendation's
 
 NO_REPOSITORY = "no-repository"  # no .git (a copy, an archive), git missing, or git refused
 SHALLOW = "shallow"              # a shallow clone: the older commits are not there
 
 # fields whose value is a map by language: a change is told per language ("title.ar")
-BY_LANGUAGE = ("title", "lead", "text", "translations")
+BY_LANGUAGE = ("title", "lead", "text", "translations", "summary", "description", "results", "lessons")
 # the order in which changed fields are told: what a reader sees first, bookkeeping last
-FIELD_ORDER = ("title", "lead", "text", "objectives", "principles", "actors", "topics", "sdg_targets",
+FIELD_ORDER = ("title", "lead", "text", "summary", "description", "results", "lessons", "countries",
+               "objectives", "principles", "actors", "topics", "sdg_targets",
                "related", "theme", "source", "notes", "translations", "id")
 UNREADABLE = "record"  # the field told when a version of the record is not a YAML mapping
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: safe either way
@@ -104,7 +108,8 @@ def read_history(root: Path, ids: Iterable[str] | None = None) -> History:
         return History(unavailable=SHALLOW)
     folder = (lines[1].strip() if len(lines) > 1 else "") + COLLECTION_DIR
     log = git_output(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw",
-                      "--no-abbrev", "--format=%x00%H %ct %an%x1f%s", "--", f":(glob){COLLECTION_DIR}/*.yml")
+                      "--no-abbrev", "--format=%x00%H %ct %an%x1f%s", "--", f":(glob){COLLECTION_DIR}/*.yml",
+                      f":(glob){COLLECTION_DIR}/{PRACTICES}/*.yml")
     if log is None:
         return History(unavailable=NO_REPOSITORY)
     touched = list(_parse_log(log.decode("utf-8"), folder, wanted))
@@ -194,8 +199,10 @@ def _parse_log(log: str, folder: str, wanted: set[str] | None
             _, _, before, after, status = meta.split(" ")[:5]
             where = PurePosixPath(path)
             rid = where.stem
-            if status[0] not in "AM" or str(where.parent) != folder or where.suffix != ".yml" \
-                    or not RECOMMENDATION_ID.match(rid) or (wanted is not None and rid not in wanted):
+            record = (str(where.parent) == folder and RECOMMENDATION_ID.match(rid)) or (
+                str(where.parent) == f"{folder}/{PRACTICES}" and PRACTICE_ID.match(rid))
+            if status[0] not in "AM" or not record or where.suffix != ".yml" \
+                    or (wanted is not None and rid not in wanted):
                 continue  # a removed record has no page; themes and taxonomies are not recommendations
             found.append((commit, int(time), author, rid, "" if status[0] == "A" else before, after))
         yield from sorted(found, key=lambda item: item[3])

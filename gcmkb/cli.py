@@ -14,7 +14,7 @@ from .layout import COLLECTION_DIR
 from .loading import read_all
 from .preview import SCREENSHOT_LIMIT
 from .problems import errors_in
-from .scaffold import scaffold
+from .scaffold import scaffold, scaffold_practice
 from .stamping import FIX_FIRST, stamp_file
 from .yamlsource import Document
 
@@ -33,7 +33,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     assert catalog is not None
     print(f"ok: {len(catalog.recommendations)} recommendations, {len(catalog.themes)} themes, "
-          f"{len(catalog.sources)} source document(s), "
+          f"{len(catalog.sources)} source document(s), {len(catalog.practices)} practice(s), "
           + ", ".join(f"{len(v)} {k}" for k, v in catalog.taxonomies.items())
           + (f"; {len(problems)} warning(s)" if problems else "")
           + (f"; {len(pending)} translation(s) pending" if pending else ""))
@@ -83,8 +83,13 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.practice == (args.theme is not None):
+        print("name one kind of record; allowed: --theme <id> for a recommendation (e.g. --theme rights), "
+              "or --practice for a practice (with --language ar, en or fr)", file=sys.stderr)
+        return 2
     try:
-        path = scaffold(args.root, args.theme, args.source)
+        path = scaffold_practice(args.root, args.language) if args.practice else scaffold(
+            args.root, args.theme, args.source)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -139,8 +144,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="language(s) to stamp (default: en and fr)")
     stamp.add_argument("--status", choices=("draft", "reviewed"),
                        help="also set the status (e.g. reviewed after a review)")
-    new = sub.add_parser("new", help="create a new recommendation with the next free id")
-    new.add_argument("--theme", required=True, help="the theme it belongs to (e.g. climate)")
+    new = sub.add_parser("new", help="create a new recommendation (or practice) with the next free id")
+    new.add_argument("--theme", help="a recommendation: the theme it belongs to (e.g. climate)")
+    new.add_argument("--practice", action="store_true", help="a practice instead (recommendations/practices/)")
+    new.add_argument("--language", choices=("ar", "en", "fr"), default="en",
+                     help="the language the practice is written in (default: en)")
     new.add_argument("--source", help="the id of its source document (needed once there are several)")
     pdf = sub.add_parser("pdf", help="make the PDFs of a built site's printable pages again, without the "
                          "cache (WeasyPrint; `mkdocs build` writes them already)")

@@ -3,14 +3,16 @@ and orders unique, taxonomies, termbase, texts and translations of each record."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from .hints import did_you_mean
+from .hints import known_span as _span
+from .hints import unknown as _unknown
 from .layout import TAXONOMY_KINDS
 from .loading import Loaded
+from .practices import check_practice
 from .problems import Problem
 from .sources import check_document_field, check_source, document_of, source_ids
 from .term_checks import check_term_uses, check_termbase, deprecated_matchers, terms_of
@@ -54,6 +56,12 @@ def semantic_problems(loaded: Loaded) -> Iterator[Problem]:
             if "source" not in unsound:
                 yield from check_document_field(doc, doc_ids)
     yield from _unique_bullets(recs, sorted(doc_ids))
+    yield from _unique_ids(loaded.of("practice", valid_only=False), "practice")
+    for doc in loaded.of("practice", valid_only=False):  # checked like a recommendation, field by field
+        if isinstance(doc.data, dict) and "(document)" not in loaded.unsound.get(doc.path, set()):
+            yield from check_practice(doc, loaded.unsound.get(doc.path, set()), rec_ids, known)
+            yield from _check_text_forms(doc)
+            yield from _check_references(doc, rec_ids)
     yield from _unique_orders(themes)
     yield from _unique_orders(loaded.of("source"), "source document")
     for doc in themes:
@@ -108,36 +116,6 @@ def _taxonomy_ids(loaded: Loaded, kind: str) -> set[str]:
             if isinstance(entries, list):
                 return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
     return set()
-
-
-_NUMBERED = re.compile(r"^([a-z]*)(\d+)$")
-
-
-def _span(ids: set[str]) -> str:
-    """The known ids for a hint: names in full, numbered ids (r01, 7) as runs when many.
-
-    A range says something only of numbers (`r01..r11, r13..r35` when r12 is retired);
-    `media..regional-economic-communities` would hide every name an editor needs.
-    """
-    matches = [m for m in map(_NUMBERED.match, ids) if m]
-    if len(matches) < len(ids) or len({m.group(1) for m in matches}) > 1:
-        return ", ".join(sorted(ids)) or "none defined"
-    numbered = sorted((int(m.group(2)), m.group(0)) for m in matches)
-    if len(numbered) <= 8:
-        return ", ".join(rid for _, rid in numbered) or "none defined"
-    runs: list[list[tuple[int, str]]] = []
-    for item in numbered:
-        if runs and item[0] == runs[-1][-1][0] + 1:
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    return ", ".join(f"{run[0][1]}..{run[-1][1]}" if len(run) > 2 else ", ".join(r for _, r in run)
-                     for run in runs)
-
-
-def _unknown(what: str, ref: Any, known: set[str], known_as: str) -> str:
-    """"unknown theme 'right'; did you mean 'rights'?", or the known names when none is close."""
-    return f"unknown {what} {ref!r}; " + (did_you_mean(ref, known) or f"known {known_as}: {_span(known)}")
 
 
 def _check_recommendation(doc: Document, rec_ids: set[str], theme_ids: set[str],

@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urljoin
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
+from .practice_export import PRACTICES_CSV, practice_record, practices_csv
 from .publishing import UNDATED, Edition
 from .schema import package_schema
 from .taxonomies import TAXONOMY_KINDS
@@ -128,6 +129,7 @@ def collection(catalog: Catalog, graph: Graph, site_url: str, title: dict[str, s
     return {"$schema": site_url + SCHEMA_DIR + "collection.schema.json", "title": title, "license": LICENSE,
             "edition": edition_record(edition or Edition()), "languages": list(LANGUAGES),
             "sources": [source_record(s) for s in catalog.sources],
+            "practices": [practice_record(p) for p in catalog.practices],
             "themes": [theme_record(t) for t in catalog.themes],
             "recommendations": [recommendation_record(r) for r in catalog.recommendations],
             "taxonomies": [_taxonomy(kind, entries) for kind, entries in catalog.taxonomies.items()],
@@ -260,6 +262,7 @@ def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: st
     payload = collection(catalog, graph, site_url, title, edition)
     (data / "recommendations.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
     (data / CSV_FILE).write_text(csv_text(catalog, site_url), "utf-8", newline="")
+    (data / PRACTICES_CSV).write_text(practices_csv(catalog, site_url), "utf-8", newline="")
     (data / CSV_METADATA).write_text(json.dumps(csv_metadata(site_url, title, edition), ensure_ascii=False,
                                                 indent=1) + "\n", "utf-8")
     for name, schema in published_schemas(site_url).items():

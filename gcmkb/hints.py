@@ -7,11 +7,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from . import LANGUAGES
 from .problems import Problem
 
 _NUMBERED = re.compile(r"^([A-Za-z]*)(\d+)$")
+_LOWER_NUMBERED = re.compile(r"^([a-z]*)(\d+)$")
 _LANGUAGE_KEY = re.compile(r"^( *)(" + "|".join(LANGUAGES) + r"):(?:\s|$)")
 _FIELD_KEY = re.compile(r"^( *)([\w-]+):\s*(?:#.*)?$")  # a field whose value is on the lines below
 SLIPPED = ("'{lang}:' is indented like the fields, not like the languages of '{field}' above it: its "
@@ -32,6 +34,33 @@ def did_you_mean(ref: object, known: Iterable[str]) -> str:
         return ""
     quoted = [repr(name) for name in close]
     return "did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+
+
+def known_span(ids: set[str]) -> str:
+    """The known ids for a hint: names in full, numbered ids (r01, 7) as runs when many.
+
+    A range says something only of numbers (`r01..r11, r13..r35` when r12 is retired);
+    `media..regional-economic-communities` would hide every name an editor needs.
+    """
+    matches = [m for m in map(_LOWER_NUMBERED.match, ids) if m]
+    if len(matches) < len(ids) or len({m.group(1) for m in matches}) > 1:
+        return ", ".join(sorted(ids)) or "none defined"
+    numbered = sorted((int(m.group(2)), m.group(0)) for m in matches)
+    if len(numbered) <= 8:
+        return ", ".join(rid for _, rid in numbered) or "none defined"
+    runs: list[list[tuple[int, str]]] = []
+    for item in numbered:
+        if runs and item[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return ", ".join(f"{run[0][1]}..{run[-1][1]}" if len(run) > 2 else ", ".join(r for _, r in run)
+                     for run in runs)
+
+
+def unknown(what: str, ref: Any, known: set[str], known_as: str) -> str:
+    """"unknown theme 'right'; did you mean 'rights'?", or the known names when none is close."""
+    return f"unknown {what} {ref!r}; " + (did_you_mean(ref, known) or f"known {known_as}: {known_span(known)}")
 
 
 def slipped_language_line(lines: list[str], line: int) -> tuple[int, str] | None:

@@ -17,7 +17,9 @@ from pathlib import Path
 from . import routes
 from .changes import NO_REPOSITORY, SHALLOW, Change
 from .labels import Labels
+from .practices import PRACTICE_ID
 from .textview import plain
+from .typography import typeset
 from .viewcontext import View, ViewContext, crumbs
 
 WHATS_NEW = "whats-new/"   # the page, in each language's root
@@ -29,7 +31,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 NOTICES = {NO_REPOSITORY: "history_unavailable", SHALLOW: "history_shallow"}
 # a data field -> its label; "{lang}" is the language the field is in
 FIELD_LABELS = {"title": "change_title_{lang}", "lead": "change_text_{lang}", "text": "change_text_{lang}",
-                "translations": "change_translation_{lang}"}
+                "translations": "change_translation_{lang}", **{name: "change_text_{lang}" for name in (
+                    "summary", "description", "results", "lessons")}}  # a practice's texts
 # translations.<lang>.<detail>: stamped again, status unchanged: reviewed ("checked"), or not ("source")
 STAMP_LABELS = {"checked": "change_stamp_{lang}", "source": "change_fingerprint_{lang}"}
 OTHER_LABEL = "change_other"
@@ -139,12 +142,23 @@ def group_what(group: tuple[Change, ...], labels: Labels) -> str:
     return describe(Change("", group[0].commit, group[0].time, group[0].author, False, fields), labels)
 
 
+def record_item(rid: str, ctx: ViewContext) -> View:
+    """A changed record, a recommendation or a practice: its id, title (typeset as the language it
+    is shown in) and page."""
+    if PRACTICE_ID.match(rid):
+        practice = ctx.catalog.practice(rid)
+        title, shown = practice.text(practice.title, ctx.lang)
+        return {"id": rid, "title": typeset(title, shown), "href": ctx.link(routes.practice(rid)),
+                "page": routes.practice(rid)}
+    rec = ctx.catalog.recommendation(rid)
+    return {"id": rid, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rid)),
+            "page": routes.recommendation(rid)}
+
+
 def entry_item(group: tuple[Change, ...], ctx: ViewContext) -> View:
     """One entry of "What's new": a record's change, or a commit's change of many records."""
     first = group[0]
-    records = [ctx.catalog.recommendation(change.rid) for change in group]
-    items = [{"id": rec.id, "title": ctx.text(rec.title), "href": ctx.link(routes.recommendation(rec.id))}
-             for rec in records]
+    items = [{k: v for k, v in record_item(change.rid, ctx).items() if k != "page"} for change in group]
     if len(group) == 1:
         return {**change_item(first, ctx), **items[0], "records": []}
     return {**change_item(first, ctx), "what": group_what(group, ctx.labels), "summary": first.subject,
@@ -189,11 +203,11 @@ def atom_feed(ctx: ViewContext, fallback_time: int) -> bytes:
             _group_entry(root, group, ctx)
             continue
         change = group[0]
-        rec = ctx.catalog.recommendation(change.rid)
-        page = ctx.permalink(routes.recommendation(rec.id))
+        record = record_item(change.rid, ctx)
+        page = ctx.permalink(record["page"])
         entry = _add(root, "entry")
         _add(entry, "id", f"{page}#change-{change.commit[:12]}")
-        _add(entry, "title", f"{rec.id} {plain(ctx.text(rec.title))}")
+        _add(entry, "title", f"{record['id']} {plain(record['title'])}")
         _add(entry, "updated", timestamp(change.time))
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if commit_url(ctx.edit_base, change.commit):
@@ -216,9 +230,9 @@ def _group_entry(root: ET.Element, group: tuple[Change, ...], ctx: ViewContext) 
     if commit_url(ctx.edit_base, change.commit):
         _add(entry, "link", rel="related", href=commit_url(ctx.edit_base, change.commit))
     _add(_add(entry, "author"), "name", ctx.publisher_name)
-    records = [ctx.catalog.recommendation(c.rid) for c in group]
+    records = [record_item(c.rid, ctx) for c in group]
     _add(entry, "summary", group_what(group, ctx.labels) + "\n" + "\n".join(
-        f"{rec.id} {plain(ctx.text(rec.title))}" for rec in records))
+        f"{record['id']} {plain(record['title'])}" for record in records))
 
 
 def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int) -> None:

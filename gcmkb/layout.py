@@ -15,7 +15,7 @@ SINGLE_FILES = {"redirects.yml": "redirects", "terms.yml": "terms"}  # beside th
 
 @dataclass(frozen=True)
 class SourceFile:
-    kind: str  # recommendation | theme | source | taxonomy | redirects | terms | misplaced
+    kind: str  # recommendation | theme | source | practice | taxonomy | redirects | terms | misplaced
     file: Path
     display: str  # path relative to the project root, as editors see it
 
@@ -30,6 +30,8 @@ def classify(relative: Path) -> str:
         return "theme"
     if len(parts) == 2 and parts[0] == "sources":
         return "source"
+    if len(parts) == 2 and parts[0] == "practices":
+        return "practice"
     if len(parts) == 2 and parts[0] == "taxonomies" and relative.stem in TAXONOMY_KINDS:
         return "taxonomy"
     return "misplaced"
@@ -47,6 +49,6 @@ def discover(root: Path) -> list[SourceFile]:
 
 
 MISPLACED_HINT = ("allowed: recommendations/rNN.yml, recommendations/themes/<id>.yml, "
-                  "recommendations/sources/<id>.yml, "
+                  "recommendations/sources/<id>.yml, recommendations/practices/pNNN.yml, "
                   f"recommendations/taxonomies/{{{','.join(TAXONOMY_KINDS)}}}.yml, "
                   "recommendations/redirects.yml, recommendations/terms.yml")

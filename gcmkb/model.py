@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from . import SOURCE_LANGUAGE
+from .practices import Practice
 from .termbase import Term
 from .texts import Text
 
@@ -160,6 +161,7 @@ class Catalog:
     redirects: Mapping[str, str] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
     sources: tuple[Source, ...] = ()
+    practices: tuple[Practice, ...] = ()  # by id
 
     # Lookups are indexed once per catalog (cached_property works on frozen dataclasses): a
     # linear search per lookup made every page cost O(N), the whole build O(N²).
@@ -181,6 +183,30 @@ class Catalog:
     def from_source(self, sid: str) -> tuple[Recommendation, ...]:
         """A source's recommendations in the order of the document: by theme, then bullet."""
         return self._by_source.get(sid, ())
+
+    def practice(self, pid: str) -> Practice:
+        return self._practices_by_id[pid]
+
+    def implementing(self, rid: str) -> tuple[Practice, ...]:
+        """The practices that put a recommendation into practice, by id."""
+        return self._implementing.get(rid, ())
+
+    def in_country(self, code: str) -> tuple[Practice, ...]:
+        return self._in_country.get(code, ())
+
+    @cached_property
+    def _practices_by_id(self) -> dict[str, Practice]:
+        return {p.id: p for p in self.practices}
+
+    @cached_property
+    def _implementing(self) -> dict[str, tuple[Practice, ...]]:
+        return {rid: tuple(p for p in self.practices if rid in p.implements)
+                for rid in {r for p in self.practices for r in p.implements}}
+
+    @cached_property
+    def _in_country(self) -> dict[str, tuple[Practice, ...]]:
+        return {code: tuple(p for p in self.practices if code in p.countries)
+                for code in {c for p in self.practices for c in p.countries}}
 
     def in_theme(self, tid: str) -> tuple[Recommendation, ...]:
         return self._by_theme.get(tid, ())

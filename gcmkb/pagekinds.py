@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from . import routes
+from . import countries, routes
 from .brief import BRIEF_PAGE, brief_view
 from .citations import with_citations
 from .colophon import with_colophon
@@ -113,6 +113,20 @@ def _source_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]
     return source.title.get(labels.lang), _clip(source.description.get(labels.lang))
 
 
+def _practice_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    practice = catalog.practice(key)
+    return practice.text(practice.title, labels.lang)[0], _clip(practice.text(practice.summary, labels.lang)[0])
+
+
+def _country_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
+    name = countries.name(key, labels.lang)
+    return name, f"{labels.t('practices')}: {name}. {labels.t('site_name')}"
+
+
+def _countries(catalog: Catalog) -> list[tuple[str, str]]:
+    return [(code, routes.country(code)) for code in sorted({c for p in catalog.practices for c in p.countries})]
+
+
 def _theme_file(catalog: Catalog, key: str) -> str:
     return catalog.theme(key).path
 
@@ -157,6 +171,13 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind("source", VIEWS["source"], "source", _source_title,
              lambda catalog: [(s.id, routes.source(s.id)) for s in catalog.sources],
              lambda catalog, key: catalog.source(key).path, "sources"),
+    PageKind("practices", VIEWS["practices"], "practices", _fixed("practices"), _one(routes.practice()),
+             lambda catalog, key: "", "practices"),
+    PageKind("practice", with_history(VIEWS["practice"]), "practice", _practice_title,
+             lambda catalog: [(p.id, routes.practice(p.id)) for p in catalog.practices],
+             lambda catalog, key: catalog.practice(key).path, "practices"),
+    PageKind("country", VIEWS["country"], "country", _country_title, _countries, lambda catalog, key: "",
+             "countries"),
     PageKind("parallel", VIEWS["parallel"], "parallel", _parallel_title,
              lambda catalog: [(t.id, routes.parallel(t.id)) for t in catalog.themes], _theme_file, "themes",
              full_width=True),

@@ -51,6 +51,16 @@ def source(sid: str = "") -> str:
     return f"sources/{sid}/" if sid else "sources/"
 
 
+def practice(pid: str = "") -> str:
+    """A practice's page, or the list of them."""
+    return f"practices/{pid}/" if pid else "practices/"
+
+
+def country(code: str) -> str:
+    """The page of a country that has practices (its ISO code in lower case: countries/gh/)."""
+    return f"countries/{code.lower()}/"
+
+
 def parallel(tid: str) -> str:
     return f"themes/{tid}/parallel/"
 

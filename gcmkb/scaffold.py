@@ -1,4 +1,5 @@
-"""`python -m gcmkb new`: a new record with the next free id and every required field.
+"""`python -m gcmkb new`: a new recommendation (or `--practice`, a practice) with the next free id and
+every required field.
 
 The texts are left empty on purpose: the validator then lists exactly what is still to write.
 """
@@ -10,6 +11,7 @@ from typing import Any
 
 from .layout import COLLECTION_DIR
 from .loading import read_all
+from .practices import PRACTICE_ID
 from .text_checks import RECOMMENDATION_ID
 
 TEMPLATE = """\
@@ -76,4 +78,38 @@ def scaffold(root: Path, theme: str, source: str | None = None) -> Path:
     value = document or '""'
     line = f"  document: {value}   # the id of its source document (recommendations/sources/)\n" if sources else ""
     target.write_text(TEMPLATE.format(id=rid, theme=theme, bullet=bullet, document=line), "utf-8")
+    return target
+
+
+PRACTICE_TEMPLATE = """\
+# yaml-language-server: $schema=../../gcmkb/schemas/practice.schema.json
+# A new practice, documented from public material in your own words. Fill in every "" and null
+# below, then run: python -m gcmkb validate
+id: {id}
+status: draft            # draft until another editor has checked it against its evidence
+language: {lang}             # the language it is written in (ar, en or fr): only its texts are required
+title: {{{lang}: ""}}
+summary: {{{lang}: ""}}        # one or two sentences
+description:             # what was done, by whom, how; a blank line separates paragraphs
+  {lang}: ""
+countries: []            # ISO 3166-1 alpha-2 codes, e.g. [GH, MA]; [] for a global practice
+actors: []               # who implemented it: ids from recommendations/taxonomies/actors.yml
+period: {{start: null, end: null}}   # years, e.g. {{start: 2019, end: null}} (null: ongoing or not known)
+objectives: []           # GCM objective numbers (1 to 23) it serves, e.g. [7, 23]
+principles: []           # GCM guiding principles it carries (recommendations/taxonomies/principles.yml)
+implements: []           # the recommendations it puts into practice, e.g. [r05]
+evidence: []             # the public addresses that document it, e.g. [https://…]
+"""
+
+
+def scaffold_practice(root: Path, lang: str = "en") -> Path:
+    """A new practice, written in `lang`, with the next free id (files that do not parse count)."""
+    loaded = read_all(root)
+    used = {str(_field(d.data, "id")) for d in loaded.docs.get("practice", [])}
+    used |= {p.stem for p in (root / COLLECTION_DIR / "practices").glob("p*.yml")}
+    numbers = [int(i[1:]) for i in used if PRACTICE_ID.match(i)]
+    pid = f"p{max(numbers, default=0) + 1:03d}"
+    target = root / COLLECTION_DIR / "practices" / f"{pid}.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(PRACTICE_TEMPLATE.format(id=pid, lang=lang), "utf-8")
     return target

@@ -21,7 +21,7 @@ from .problems import Problem
 from .schemalanguages import for_registry
 from .yamlsource import Document, JsonPath, format_path
 
-SCHEMA_NAMES = ("recommendation", "theme", "source", "taxonomy", "terms")
+SCHEMA_NAMES = ("recommendation", "theme", "source", "practice", "taxonomy", "terms")
 
 
 def package_schema(name: str) -> dict[str, Any]:

@@ -52,7 +52,7 @@ class KnowledgeBase:
         the previous build's knowledge base spares finding the terms of unchanged records, and the
         cache parsing and checking unchanged files again."""
         catalog = load_catalog(root, cache)
-        history = read_history(root, [r.id for r in catalog.recommendations])
+        history = read_history(root, [r.id for r in catalog.recommendations] + [p.id for p in catalog.practices])
         graph = build_graph(catalog, previous.graph if previous is not None else None)
         return cls(root, catalog, graph, load_labels(), history, read_edition(root))
 
@@ -73,14 +73,14 @@ class KnowledgeBase:
 
     def changed_pages(self, previous: KnowledgeBase) -> list[PageRef] | None:
         """The generated pages whose view may differ from the previous build's, from the
-        cross-reference graph; None when a change reaches every page (a theme, a source document,
+        cross-reference graph; None when a change reaches every page (a theme, a source document, a practice,
         a taxonomy, the termbase, retired ids, a record added, removed, moved or tagged differently: the counts
         beside every tag change with it)."""
         old, new = previous.catalog, self.catalog
         if self.labels != previous.labels or self.edition != previous.edition:  # on every page
             return None
-        if ((old.themes, old.sources, old.taxonomies, old.terms, old.redirects)
-                != (new.themes, new.sources, new.taxonomies, new.terms, new.redirects)
+        if ((old.themes, old.sources, old.practices, old.taxonomies, old.terms, old.redirects)
+                != (new.themes, new.sources, new.practices, new.taxonomies, new.terms, new.redirects)
                 or [r.id for r in old.recommendations] != [r.id for r in new.recommendations]):
             return None
         before = {r.id: r for r in old.recommendations}
@@ -93,6 +93,7 @@ class KnowledgeBase:
                     was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
                 return None
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
+            readers |= {("practice", p.id) for p in new.implementing(rec.id)}  # they list its title
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 
     def write_sources(self, docs_dir: Path, only: set[str] | None = None) -> list[str]:

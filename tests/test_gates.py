@@ -201,6 +201,8 @@ GUIDE_COMMANDS = {
     "python -m gcmkb stamp rNN --lang fr": r"recommendations/rNN\.yml: fr stamped [0-9a-f]{12}",
     "python -m gcmkb stamp rNN --lang fr --status reviewed":
         r"recommendations/rNN\.yml: fr stamped [0-9a-f]{12} \(reviewed\)",
+    # last: the new practice leaves the collection with texts to write
+    "python -m gcmkb new --practice": r"recommendations/practices/p\d{3}\.yml",
 }
 PDF_COMMAND = "python -m gcmkb pdf --site DIR"  # needs a built site: run by test_the_pdf_step_names_the_build_it_needs
 # needs two built sites: run by tests/test_preview.py (test_the_changed_pages_command_reports_and_shoots_them)
@@ -230,7 +232,7 @@ def test_every_command_the_guides_suggest_works(tmp_path: Path) -> None:
         run = run_suggested(command.replace("rNN", new_id), project)
         assert run.returncode == 0, f"{command}: {run.stdout}{run.stderr}"
         assert re.fullmatch(expected.replace("rNN", new_id), run.stdout.strip()), f"{command}: {run.stdout}"
-        if command.startswith("python -m gcmkb new"):
+        if command.startswith("python -m gcmkb new --theme"):
             new_id = Path(run.stdout.strip()).stem
             # the new file says what to run next: it lists what is still to write
             [hint] = re.findall(r"then run: (python -m gcmkb \w+)", (project / run.stdout.strip()).read_text("utf-8"))

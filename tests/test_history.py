@@ -66,6 +66,8 @@ def make_history(project: Path) -> Repo:
     - "merge" (1 April) merges a branch that changed r03's objectives and French status;
     - "theme" (2 April) changes a theme only: no recommendation changed; tagged v1.0 and v1.2."""
     shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    # the recommendations' history only: a practice's is told in test_practices.py
+    shutil.rmtree(project / "recommendations/practices")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "Import the collection")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..taxonomies import TAXONOMY_KINDS
 from ..viewcontext import View, ViewContext, crumbs
 from .documents import embed_view, print_view, redirect_view, source_print_view
+from .practices import country_view, practice_view, practices_view
 from .records import (
                    parallel_view,
                    recommendation_view,
@@ -33,6 +34,7 @@ VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "home": home_view, "about": about_view, "themes": themes_view, "theme": theme_view,
     "parallel": parallel_view, "recommendation": recommendation_view,
     "recommendations": recommendations_view, "source": source_view, "sources": sources_view,
+    "practices": practices_view, "practice": practice_view, "country": country_view,
     **{kind: entry_view(kind) for kind in TAXONOMY_KINDS},
     **{f"index:{kind}": entries_view(kind) for kind in TAXONOMY_KINDS},
 }

@@ -27,6 +27,7 @@ from ..viewcontext import (
     theme_item,
     written_in,
 )
+from .practices import implementing
 from .sources import document_title, source_item
 
 
@@ -53,6 +54,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
                        for k in TAXONOMIES],
         "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
+        "practices": implementing(rid, ctx),
         # each recommendation once: one this record relates to is not repeated among those referring to it
         "referenced_by": [rec_item(r, ctx) for r in ctx.graph.recs(ctx.graph.referenced_by.get(rid, ()))
                           if r.id not in rec.related],

@@ -114,7 +114,7 @@ def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
 
 def data_view(_: str, ctx: ViewContext) -> View:
     files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
-             ("data/recommendations.csv-metadata.json", "JSON")]
+             ("data/recommendations.csv-metadata.json", "JSON"), ("data/practices.csv", "CSV")]
     schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
     files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
     return {"breadcrumbs": crumbs(ctx),
