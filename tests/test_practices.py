@@ -5,6 +5,7 @@ practices that implement it; the real collection, with none yet, says so and how
 
 from __future__ import annotations
 
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +15,10 @@ from gcmkb.pagekinds import KINDS
 from gcmkb.site import KnowledgeBase
 from gcmkb.views.practices import issue_form
 
-from .sitebuild import Site
+from gcmkb.catalog import load_catalog
+
+from .conftest import FIXTURES, ROOT
+from .sitebuild import Site, build, make_project
 
 LABELS = load_labels()
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
@@ -96,17 +100,48 @@ def test_a_recommendation_lists_the_practices_that_implement_it(mini_site: Site)
     assert mini_site.soup("recommendations/r02/").select_one("#p003 .kb-list__title")["lang"] == "fr"
 
 
-def test_the_real_collection_without_practices_says_so_and_how_to_propose_one(real_site: Site) -> None:
+@pytest.fixture(scope="module")
+def site_without_practices(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The fixture collection before its first practice."""
+    project = make_project(tmp_path_factory.mktemp("no-practices") / "project", FIXTURES / "mini")
+    shutil.rmtree(project / "recommendations/practices")
+    run = build(project, "https://kb.example/", env={"KB_PDF": "0"})
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return Site(project / "site", "https://kb.example/")
+
+
+def test_a_collection_without_practices_says_so_and_how_to_propose_one(site_without_practices: Site) -> None:
+    site = site_without_practices
     for lang in ("ar", "en", "fr"):
-        soup = real_site.soup(f"{PREFIX[lang]}practices/")
+        soup = site.soup(f"{PREFIX[lang]}practices/")
         t = LABELS[lang].t
         assert soup.select_one("[data-kb-practices-none]").get_text(strip=True) == t("practices_none")
         assert soup.select_one("[data-kb-practices-propose]").get_text(strip=True) == t("practices_propose")
         guide = soup.find("a", string=t("practices_guide"))
         assert guide["href"] == "../contribute/#practices"
-        assert real_site.soup(f"{PREFIX[lang]}contribute/").select_one("#practices") is not None
+        assert site.soup(f"{PREFIX[lang]}contribute/").select_one("#practices") is not None
         assert soup.select_one("[data-kb-practices]") is None
-        assert real_site.soup(f"{PREFIX[lang]}recommendations/r05/").select_one("#practices") is None
+        assert site.soup(f"{PREFIX[lang]}recommendations/r01/").select_one("#practices") is None
+
+
+def test_the_real_practices_are_listed_and_on_the_recommendations_they_implement(real_site: Site) -> None:
+    """Content gate: every practice of the collection is on the index, on its countries' pages and on
+    each recommendation it puts into practice, in every language."""
+    catalog = load_catalog(ROOT)
+    assert catalog.practices, "the real collection documents practices"
+    for lang in ("ar", "en", "fr"):
+        index = real_site.soup(f"{PREFIX[lang]}practices/")
+        assert index.select_one("[data-kb-practices-none]") is None
+        listed = {a["href"] for a in index.select("[data-kb-practices] a")}
+        for practice in catalog.practices:
+            assert f"{practice.id}/" in listed, (lang, practice.id)
+            for rid in practice.implements:
+                rec = real_site.soup(f"{PREFIX[lang]}recommendations/{rid}/")
+                hrefs = [a["href"] for a in rec.select("section[aria-labelledby=practices] a")]
+                assert f"../../practices/{practice.id}/" in hrefs, (lang, rid, practice.id)
+            for code in practice.countries:
+                country = real_site.soup(f"{PREFIX[lang]}countries/{code.lower()}/")
+                assert f"../../practices/{practice.id}/" in [a["href"] for a in country.select("a")], (lang, code)
 
 
 def test_the_issue_form_is_offered_where_the_forge_is_known() -> None:

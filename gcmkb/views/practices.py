@@ -71,6 +71,7 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
         **practice_item(practice, ctx),
         "breadcrumbs": crumbs(ctx, (ctx.t("practices"), routes.practice())),
         "notice": ctx.t("practice_only_in", language=language) if shown != ctx.lang else None,
+        "page_title_lang": practice_item(practice, ctx)["title_lang"],  # for the header's title
         "summary_block": _block(practice, practice.summary, ctx),
         "description": _block(practice, practice.description, ctx),
         "results": _block(practice, practice.results, ctx),

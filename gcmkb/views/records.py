@@ -41,7 +41,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
     texts = lead + paragraphs(rec.text, shown, cat, ctx.link)
     blocks = marked_terms(texts, ctx) if shown == lang else texts  # the page's terms, not the source's
     return {
-        "id": rid, "title": title, "text_lang": written_in(rec, ctx),
+        "id": rid, "title": title, "text_lang": written_in(rec, ctx), "page_title_lang": written_in(rec, ctx),
         "lead": blocks[0] if lead else None,
         "paragraphs": blocks[len(lead):],
         "terms": recommendation_terms(rid, ctx),
