@@ -23,6 +23,10 @@ from .project import ROOT, make_project
 SENTENCE = re.compile(r"(?<=[.؛!?؟])\s+")
 PER_THEME = 100
 PER_SOURCE = 500  # recommendations per source document: a dialogue's summary is tens, a collection many
+PRACTICES_PER_RECOMMENDATION = 0.5  # about one practice for every two recommendations (issue 21)
+# countries for generated practices: CLDR codes, each practice in one to three of them
+COUNTRIES = ("GH", "MA", "SN", "MX", "PT", "TH", "FJ", "BD", "PH", "CO", "EC", "CA", "ID", "KE", "NG", "EG",
+             "JO", "TN", "CL", "DE")
 
 
 def sources_for(n: int) -> int:
@@ -116,7 +120,38 @@ def synthetic_collection(n: int, target: Path, seed: int = 7) -> Path:
             record["notes"] = [_text(rng, words, "sentences", 1)]
         record["translations"] = _stamped(record)
         (out / f"{record['id']}.yml").write_text(_dump(record), "utf-8")
+    _practices(n, out, words, rng, real, width)
     return target
+
+
+def _practices(n: int, out: Path, words: dict[str, dict[str, list[str]]], rng: random.Random, real: Catalog,
+               width: int) -> None:
+    """About one practice for every two recommendations, from the real records' sentences: written in
+    one language (most) or in all three, in one to three countries, implementing one to three
+    recommendations, with the real taxonomies. The evidence address is the example domain's."""
+    (out / "practices").mkdir()
+    count = round(n * PRACTICES_PER_RECOMMENDATION)
+    digits = max(3, len(str(count)))
+    actors = [e.id for e in real.taxonomies["actors"]]
+    principles = [e.id for e in real.taxonomies["principles"]]
+    for i in range(1, count + 1):
+        langs = list(LANGUAGES) if rng.random() < 0.3 else [rng.choice(list(LANGUAGES))]
+
+        def text(kind: str, sentences: int) -> dict[str, str]:
+            full = _text(rng, words, kind, sentences)
+            return {lang: full[lang] for lang in langs}
+        start = rng.randrange(2010, 2025)
+        record: dict[str, Any] = {
+            "id": f"p{i:0{digits}d}", "status": "draft", "language": langs[0],
+            "title": text("titles", 1), "summary": text("sentences", 1), "description": text("sentences", 4),
+            "countries": sorted(rng.sample(COUNTRIES, rng.randrange(1, 4))),
+            "actors": rng.sample(actors, 2), "period": {"start": start, "end": None if rng.random() < 0.5 else start + 3},
+            "objectives": sorted(rng.sample(range(1, 24), 2)), "principles": rng.sample(principles, 2),
+            "implements": [f"r{j:0{width}d}" for j in sorted(rng.sample(range(1, n + 1), min(n, rng.randrange(1, 4))))],
+            "evidence": [f"https://example.org/practices/{i}"]}
+        if rng.random() < 0.5:
+            record["results"] = text("sentences", 1)
+        (out / "practices" / f"{record['id']}.yml").write_text(_dump(record), "utf-8")
 
 
 def ours(n: int, target: Path) -> Path:

@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -75,6 +76,28 @@ def timed_build(project: Path, site_url: str, command: list[str] | None = None) 
 def site_stats(site: Path) -> tuple[int, int]:
     files = [p for p in site.rglob("*") if p.is_file()]
     return sum(1 for p in files if p.suffix == ".html"), sum(p.stat().st_size for p in files)
+
+
+def site_files(site: Path) -> int:
+    return sum(1 for p in site.rglob("*") if p.is_file())
+
+
+def pdf_step(site: Path, cache: Path) -> dict[str, float]:
+    """The PDF step apart from the pages (the build runs it in the background; the timed builds leave
+    it out): every printable document's PDF from a cold cache, then again from the cache."""
+    from gcmkb.pdf import write_pdfs
+
+    if cache.exists():
+        shutil.rmtree(cache)
+    start = time.perf_counter()
+    written = write_pdfs(site, cache)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    write_pdfs(site, cache)
+    cached = time.perf_counter() - start
+    largest = max((p.stat().st_size for p in written), default=0)
+    return {"count": len(written), "mb": sum(p.stat().st_size for p in written) / 2**20, "cold_s": cold,
+            "cached_s": cached, "largest_mb": largest / 2**20}
 
 
 def gz(data: bytes) -> int:
@@ -234,7 +257,7 @@ def search_sizes(site: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def measure(n: int, work: Path) -> dict[str, object]:
+def measure(n: int, work: Path, pdfs: bool = True) -> dict[str, object]:
     target = work / f"n{n}"
     print(f"[{n}] generating", flush=True)
     project = ours(n, target)
@@ -255,7 +278,13 @@ def measure(n: int, work: Path) -> dict[str, object]:
         load["hugo"] = os.getloadavg()[0]
         hugo_time, hugo_mem = timed_build(hugo, url, [binary, "--quiet", "--baseURL", url])
         hugo_pages = site_stats(hugo / "public")[0]
-    pages, size = site_stats(project / "site")
+    pdf = {}
+    if pdfs:
+        print(f"[{n}] PDFs (cold, then from the cache)", flush=True)
+        load["pdf"] = os.getloadavg()[0]
+        pdf = pdf_step(project / "site", target / "pdf-cache")
+    pages, size = site_stats(project / "site")  # PDFs included
+    files = site_files(project / "site")
     base_pages, _ = site_stats(base / "site")
     width = max(2, len(str(n)))
     rid = f"r{(n // 2) or 1:0{width}d}"
@@ -276,7 +305,8 @@ def measure(n: int, work: Path) -> dict[str, object]:
     rebuilds = serve_rebuild(project, record, [f"en/recommendations/{rid}/", f"en/themes/{theme}/"])
     return {
         "n": n, "pages": pages, "build_s": ours_time, "ms_per_page": 1000 * ours_time / pages,
-        "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, **weight, "first_view": first,
+        "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, "files": files, "pdf": pdf, **weight,
+        "first_view": first,
         "search": search_sizes(project / "site"), "index_s": index_times, "chromium": chromium,
         "transfer": transfer,
         "rebuild_s": rebuilds, "baseline_s": base_time, "baseline_pages": base_pages,
@@ -322,7 +352,10 @@ def table(results: list[dict]) -> str:
         ("clean build (s)", lambda r: f"{r['build_s']:.1f}"),
         ("time per page (ms)", lambda r: f"{r['ms_per_page']:.2f}"),
         ("peak memory, all processes, PSS (MB)", lambda r: f"{r['peak_mb']:.0f}"),
-        ("site size (MB)", lambda r: f"{r['site_mb']:.1f}"),
+        ("site size, PDFs included (MB, files)", lambda r: f"{r['site_mb']:.1f} ({r['files']:,})"),
+        ("PDFs: count, MB (largest); cold / from cache (s)", lambda r: (
+            f"{r['pdf']['count']:,}, {r['pdf']['mb']:.1f} ({r['pdf']['largest_mb']:.1f}); "
+            f"{r['pdf']['cold_s']:.1f} / {r['pdf']['cached_s']:.1f}") if r["pdf"] else "not made (--no-pdf)"),
         ("recommendation page HTML (KB, gzip)", lambda r: f"{r['html'] / 1024:.1f} ({r['html_gz'] / 1024:.1f})"),
         (f"first view in Chromium, all it requests: Arabic recommendation page (KB, gzip; target "
          f"{FIRST_VIEW_TARGET_KB['ar']})", _first_view_row(("ar",))),
@@ -371,10 +404,11 @@ def main() -> int:
     parser.add_argument("--sizes", default="35,1000,3000,10000")
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--no-pdf", action="store_true", help="leave the PDF step out (its row says so)")
     args = parser.parse_args()
     results = []
     for n in (int(x) for x in args.sizes.split(",")):
-        results.append(measure(n, args.work))
+        results.append(measure(n, args.work, pdfs=not args.no_pdf))
         (args.work / "results.json").write_text(json.dumps(results, indent=1))
     report = ["# Benchmark results", "", f"Machine: {machine()}.", "",
               f"Command: `python -m bench.run --sizes {args.sizes}` on {time.strftime('%Y-%m-%d')}.", "",

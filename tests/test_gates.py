@@ -172,7 +172,9 @@ def test_the_benchmark_runs_from_one_command(tmp_path: Path) -> None:
                          timeout=900)
     assert run.returncode == 0, run.stderr[-3000:]
     table = (tmp_path / "results.md").read_text("utf-8")
-    for row in ("| clean build (s) |", "| time per page (ms) |", "| search, header's first load ar/en/fr (MB, gzip) |",
+    for row in ("| clean build (s) |", "| time per page (ms) |", "| site size, PDFs included (MB, files) |",
+                "| PDFs: count, MB (largest); cold / from cache (s) |",
+                "| search, first query: files until its results show ar/en/fr (KB as sent, gzip; target 300) |",
                 "| Chromium: focus -> first result ar/en/fr (ms) |",
                 "| `serve --dirty`: record edit -> page shows it (s, 3 edits) |", "| ours / baseline, build time |",
                 "| ours / Hugo, time per page |"):
