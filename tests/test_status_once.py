@@ -31,7 +31,7 @@ def test_an_embedded_theme_says_the_status_once_not_on_each_line(mini_site: Site
 
 
 def test_a_printed_document_says_the_status_once(mini_site: Site) -> None:
-    soup = mini_site.soup("fr/print/")
+    soup = mini_site.soup("fr/print/sources/mini-dialogue/")
     assert [n.get("data-kb-status-notice") for n in soup.select(".kb-doc__notice")] == ["draft"]
     assert soup.select(".kb-doc__rec .kb-doc__notice") == []
 
