@@ -95,7 +95,8 @@ def source_print_view(sid: str, ctx: ViewContext) -> View:
     cat = ctx.catalog
     recs = cat.from_source(sid)
     parts = [(t, [r for r in recs if r.theme == t.id]) for t in cat.themes]
-    return _printable(ctx, (ctx.text(cat.source(sid).title), ctx.t("site_name")), routes.source(sid),
+    src = cat.source(sid)
+    return _printable(ctx, (ctx.text(src.title), ctx.t(f"source_kind_{src.kind}")), routes.source(sid),
                       routes.source_pdf(ctx.lang, sid),
                       [(t, in_theme) for t, in_theme in parts if in_theme])
 
