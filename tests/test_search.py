@@ -128,7 +128,7 @@ def test_header_search_gives_instant_results_and_keyboard_access(page, real_site
 @pytest.mark.browser
 def test_header_search_searches_the_current_language_only(page, real_site: Site) -> None:
     page.goto(real_site.url + "fr/")
-    page.fill("#kb-search-input", "children")  # English word: not in the French index
+    page.fill("#kb-search-input", "platforms")  # English word: not in the French index (nor in any practice)
     page.locator(".kb-search__status").wait_for()
     page.wait_for_function("document.querySelector('.kb-search__status').textContent.includes('Aucune')")
     assert page.locator(".kb-search__list [role=option]").count() == 0
