@@ -140,6 +140,9 @@ def test_the_explore_page_filters_by_kind_country_and_region(page, mini_site: Si
 
     assert sorted(shown("country=GH")) == ["../practices/p001/", "../practices/p003/"]
     assert page.input_value("#kb-facet-country") == "GH"
+    # under a practice: its kind and countries, where a recommendation has its theme
+    assert sorted(page.locator(".kb-results__theme").all_inner_texts()) == ["Practice · Ghana",
+                                                                            "Practice · Ghana · Senegal"]
     assert sorted(shown("region=015")) == ["../practices/p002/"]
     assert sorted(shown("kind=recommendation")) == [f"../recommendations/{r}/" for r in ("r01", "r02", "r03")]
     assert sorted(shown("kind=practice&region=002")) == [f"../practices/{p}/" for p in ("p001", "p002", "p003")]
