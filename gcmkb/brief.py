@@ -107,7 +107,8 @@ def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
 def brief_ids_file(catalog: Catalog) -> tuple[str, bytes]:
     """The ids of the collection and the retired ones with their replacements, for every page's
     count of the brief (a few bytes per record: the full texts are per language and large)."""
-    payload = {"ids": [r.id for r in (*catalog.recommendations, *catalog.practices)], "redirects": dict(sorted(catalog.redirects.items()))}
+    payload = {"ids": [r.id for r in (*catalog.recommendations, *catalog.practices)],
+               "redirects": dict(sorted(catalog.redirects.items()))}
     return routes.BRIEF_IDS, json.dumps(payload, separators=(",", ":")).encode("utf-8")
 
 

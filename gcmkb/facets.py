@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .labels import Labels
 from . import countries
+from .labels import Labels
 from .model import STATUSES, Catalog, Recommendation
 from .searchrecords import KINDS, Record, kind_of, tagged
 from .taxonomies import TAXONOMIES

@@ -293,7 +293,8 @@ def test_unknown_malformed_and_hostile_ids_are_reported_as_text(page: Page, mini
     open_brief(page, mini_site, address, 2)
     assert items(page) == ["r01", "r02"]  # upper case accepted, duplicates once
     notices = page.locator("[data-kb-brief-notices] p")
-    expect(notices).to_have_text(["Not found, left out: r99.", f"Ignored, not recommendation or practice ids: {hostile}, r0."])
+    expect(notices).to_have_text(["Not found, left out: r99.",
+                                  f"Ignored, not recommendation or practice ids: {hostile}, r0."])
     assert page.locator("[data-kb-brief-notices] img, .kb-brief script, [data-kb-brief-heading] *").count() == 0
     expect(page.locator("[data-kb-brief-heading]")).to_have_text("<script>window.__xss=2</script>")
     assert page.evaluate("window.__xss") is None

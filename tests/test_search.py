@@ -84,7 +84,8 @@ def test_relevance_queries_in_chromium(page, real_site: Site, monkeypatch, budge
         }""", [c["q"] for c in cases])
         for case, (found, found_partial, suggestions) in zip(cases, results, strict=True):
             # the cases name recommendations: their order, the practices found among them set aside
-            refs, partial = [r for r in found if r in RECOMMENDATIONS], [r for r in found_partial if r in RECOMMENDATIONS]
+            refs = [r for r in found if r in RECOMMENDATIONS]
+            partial = [r for r in found_partial if r in RECOMMENDATIONS]
             shown = refs + partial  # what the reader sees, in order: every word, then some
             ok = True
             if "first" in case:

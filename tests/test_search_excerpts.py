@@ -16,8 +16,8 @@ import pytest
 
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import ids_of
-from gcmkb.searchrecords import records
 from gcmkb.searchfiles import SNIPPET, TEXT_SHARD_BYTES, full_text, search_files, text_shards
+from gcmkb.searchrecords import records
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site
