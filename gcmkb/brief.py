@@ -1,9 +1,10 @@
-"""The brief composer: a reader's own selection of recommendations, for a meeting.
+"""The brief composer: a reader's own selection of recommendations and practices, for a meeting.
 
 The brief itself lives in the reader's address (`brief/?ids=r05,r16&langs=ar,en&title=…&note=…`)
 and browser, so the site stays static: at build time the core writes, per language, every
 recommendation's full text as render-ready segments (`assets/brief/<lang>.json`, beside the
-search indexes), and the page gets its labels and settings as view data. The browser
+search indexes; a practice in the language its page shows it in, the block saying which), and
+the page gets its labels and settings as view data. The browser
 (docs/assets/brief.js) only fetches, orders and sets text; it never builds markup from data.
 """
 
@@ -17,6 +18,7 @@ from .citations import FORMATS, MEDIA_TYPES, cite_data
 from .labels import Labels, load_labels
 from .languages import language
 from .model import Catalog, Recommendation
+from .practices import PRACTICE_ID, Practice
 from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
 from .viewcontext import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
@@ -26,6 +28,8 @@ BRIEF_PAGE = routes.BRIEF_PAGE
 STORAGE_KEY = "kb-brief"  # localStorage, shared by every language of the site
 # what the address may carry; longer values are cut, more ids ignored (with a notice)
 LIMITS = {"ids": 100, "title": 200, "note": 2000}
+# the ids a brief may hold: a recommendation's or a practice's
+ID_PATTERN = f"(?:{RECOMMENDATION_ID.pattern})|(?:{PRACTICE_ID.pattern})"
 
 # labels of the page itself, in the page's language
 PAGE_LABELS = (
@@ -67,16 +71,32 @@ def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str
             "c": _compact(segments(citation, lang, catalog, lambda p: p)), "u": link(rec.id)}
 
 
+def _practice(practice: Practice, catalog: Catalog, labels: Labels) -> dict[str, Any]:
+    """A practice as `labels.lang`'s page shows it: its texts in that language where written, else
+    in its own (`tl`, the block marks them so); no theme and no citation (a practice has neither)."""
+    lang = labels.lang
+    shown = practice.shown_in(lang)
+    texts = [t for t in (practice.description, practice.results, practice.lessons) if t]
+    summary, summary_lang = practice.text(practice.summary, lang)
+    return {"t": practice.text(practice.title, lang)[0],
+            "tl": shown if shown != lang else None,
+            "l": _compact(segments(summary, summary_lang, catalog, lambda p: p)),
+            "p": [_compact(p) for t in texts
+                  for p in paragraphs(t, practice.text(t, lang)[1], catalog, lambda p: p)],
+            "th": None, "o": list(practice.objectives), "s": "", "c": None, "u": routes.practice(practice.id)}
+
+
 def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
-    """Every recommendation of one language in full, the labels of its themes and objectives,
-    and the retired ids with the ids that replaced them."""
+    """Every recommendation and practice of one language in full, the labels of the themes and
+    objectives, and the retired ids with the ids that replaced them."""
     labels = load_labels()[lang]
-    used = {o for r in catalog.recommendations for o in r.objectives}
+    used = {o for r in (*catalog.recommendations, *catalog.practices) for o in r.objectives}
     objectives = {e.id: labels.t("objective_heading", number=int(e.id), title=e.label.get(lang))
                   for e in catalog.taxonomies.get("objectives", ()) if e.id in used}
     return {"lang": lang, "redirects": dict(sorted(catalog.redirects.items())),
             "themes": {t.id: t.title.get(lang) for t in catalog.themes}, "objectives": objectives,
-            "docs": {r.id: _document(r, catalog, labels) for r in catalog.recommendations}}
+            "docs": {**{r.id: _document(r, catalog, labels) for r in catalog.recommendations},
+                     **{p.id: _practice(p, catalog, labels) for p in catalog.practices}}}
 
 
 def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
@@ -87,7 +107,8 @@ def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
 def brief_ids_file(catalog: Catalog) -> tuple[str, bytes]:
     """The ids of the collection and the retired ones with their replacements, for every page's
     count of the brief (a few bytes per record: the full texts are per language and large)."""
-    payload = {"ids": [r.id for r in catalog.recommendations], "redirects": dict(sorted(catalog.redirects.items()))}
+    payload = {"ids": [r.id for r in (*catalog.recommendations, *catalog.practices)],
+               "redirects": dict(sorted(catalog.redirects.items()))}
     return routes.BRIEF_IDS, json.dumps(payload, separators=(",", ":")).encode("utf-8")
 
 
@@ -96,7 +117,7 @@ def brief_config(ctx: ViewContext) -> View:
     every = load_labels()  # each block speaks its own language
     return {
         "lang": ctx.lang, "digits": language(ctx.lang).digits, "storage": STORAGE_KEY,
-        "pattern": RECOMMENDATION_ID.pattern, "limits": LIMITS, "site_name": ctx.t("site_name"),
+        "pattern": ID_PATTERN, "limits": LIMITS, "site_name": ctx.t("site_name"),
         "labels": {k: ctx.t(k) for k in PAGE_LABELS},
         "languages": {code: {"name": LANGUAGE_NAMES[code], "dir": DIRECTION[code],
                              "data": ctx.site_link(brief_data(code)),

@@ -34,10 +34,10 @@ from .facets import FACETS
 from .labels import Labels, load_labels
 from .model import Catalog
 from .searchchunks import PREFIX_MIN, chunks, id_runs, units_file
-from .searchindex import FIELDS, Analyzer, analyze_words, compact_index, pipeline_names, search_documents
+from .searchindex import FIELDS, Analyzer, analyze_words, compact_index, pipeline_names
+from .searchrecords import full_text, page_runs, records, search_documents, title
 from .searchtext import STOP_WORDS, normalize, trim
 from .taxonomies import TAXONOMIES
-from .textview import plain
 
 SNIPPET = 240
 # A shard of full texts holds as many records as fit in about this many bytes of JSON; `per` is
@@ -53,11 +53,6 @@ TEXT_SHARD_BYTES = 16_000
 # they come in small shards fetched for the results shown (about 50 titles a shard).
 INLINE_TITLES = 100_000
 TITLE_SHARD_BYTES = 4_000
-
-
-def full_text(rec: Any, lang: str) -> str:
-    """What a result's excerpt is cut from: the lead and the text, plain, on one line."""
-    return " ".join(plain((rec.lead.get(lang) + " " if rec.lead else "") + rec.text.get(lang)).split())
 
 
 def _snippet(text: str) -> str:
@@ -131,13 +126,14 @@ def search_paths(lang: str) -> tuple[str, str, str]:
 def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) -> list[tuple[str, bytes]]:
     """Everything the browser needs for one language, as (path, content) of its files (see the
     module's docstring)."""
-    index = compact_index(search_documents(catalog, lang), analyzer or Analyzer(lang))
-    recs = catalog.recommendations
+    index = compact_index(search_documents(catalog, lang), analyzer or Analyzer(lang),
+                          len(catalog.recommendations))
+    recs = records(catalog)
     every_labels = load_labels()  # read from their files: once
     labels = every_labels[lang]
     lookup = objective_lookup(catalog, lang, every_labels)
     texts = [full_text(r, lang) for r in recs]
-    titles = [r.title.get(lang) for r in recs]
+    titles = [title(r, lang) for r in recs]
     explore: dict[str, Any] = {"t": titles, "x": [_snippet(text) for text in texts]}
     objectives: list[Any] = []
     for facet in FACETS:
@@ -154,7 +150,7 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     postings, chunk_files = chunks(index, name)
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [field for field, _ in FIELDS],
-            "ids": id_runs([r.id for r in recs]), "url": routes.recommendation("{id}"),
+            "ids": id_runs([r.id for r in recs]), "pages": page_runs(catalog),
             "chunks": postings, "prefixMin": PREFIX_MIN,
             "titles": title_shards, "t": titles if inline else None, "texts": shards,
             "explore": explore_path.rsplit("/", 1)[-1], "objectiveFile": f"{name}.objectives.json",

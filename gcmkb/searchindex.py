@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lunr.builder import Builder
+from lunr.field_ref import FieldRef
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer as porter_stemmer
 from lunr.stop_word_filter import stop_word_filter as english_stop_words
@@ -36,9 +37,8 @@ from lunr.tokenizer import Tokenizer
 
 from .languages import language
 from .model import Catalog
+from .searchrecords import search_documents
 from .searchtext import clitic_ar, is_stop_word, normalize, stem_ar, stem_fr, trim
-from .taxonomies import TAXONOMY_KINDS
-from .textview import plain
 
 FIELDS = (("id", 20), ("title", 8), ("lead", 4), ("text", 1), ("theme", 2), ("facets", 1))
 K1, B = 1.2, 0.75  # lunr's BM25 parameters
@@ -95,18 +95,6 @@ def analyze_words(lang: str, text: str) -> list[list[str]]:
         if forms:
             out.append(forms)
     return out
-
-
-def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
-    docs = []
-    for rec in catalog.recommendations:
-        facets = [catalog.entry(kind, eid).label.get(lang)
-                  for kind in TAXONOMY_KINDS for eid in rec.tagged(kind)]
-        docs.append({"id": rec.id, "title": rec.title.get(lang),
-                     "lead": rec.lead.get(lang) if rec.lead else "",
-                     "text": plain(rec.text.get(lang)), "theme": catalog.theme(rec.theme).short.get(lang),
-                     "facets": " ; ".join(facets)})
-    return docs
 
 
 @dataclass(frozen=True)
@@ -193,13 +181,17 @@ def _idf(documents_with_term: int, documents: int) -> float:
     return math.log(1 + abs(x))
 
 
-def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> CompactIndex:
+def compact_index(documents: list[dict[str, str]], analyzer: Analyzer, counted: int | None = None) -> CompactIndex:
     """The index lunr.py would build from `documents`, as postings by unit.
 
     Every weight is computed with lunr.py's expression, operation for operation, so that the
-    floating-point results are the same; tests compare them with `reference_index`.
+    floating-point results are the same; tests compare them with `reference_index`. The
+    statistics the weights depend on (how many documents hold a term, each field's average
+    length) are those of the first `counted` documents (all by default): the recommendations,
+    so that adding practices after them leaves every recommendation's weights, hence their
+    ranking, as they were; a practice is weighed as one more recommendation would be.
     """
-    n = len(documents)
+    n = len(documents) if counted is None else counted
     rank: dict[str, int] = {}
     unit_of: list[dict[str, int]] = [{} for _ in FIELDS]
     analyses: list[list[Analysis]] = [[] for _ in FIELDS]
@@ -217,11 +209,12 @@ def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> Compac
                     if term not in rank:
                         rank[term] = len(rank)
             members[f][u].append(d)
-            lengths[f] += analyses[f][u].length
+            if d < n:
+                lengths[f] += analyses[f][u].length
     with_term = dict.fromkeys(rank, 0)
     for f in range(len(FIELDS)):
         for u, a in enumerate(analyses[f]):
-            size = len(members[f][u])
+            size = sum(1 for d in members[f][u] if d < n)
             for term, _ in a.counts:
                 with_term[term] += size
     idf = {term: _idf(count, n) for term, count in with_term.items()}
@@ -238,7 +231,7 @@ def compact_index(documents: list[dict[str, str]], analyzer: Analyzer) -> Compac
                 units, weights = postings.setdefault(term, ([], []))
                 units.append(u)
                 weights.append(round(round(score, 3) * 1000))
-        fields.append(_field_postings(words, postings, members[f], n))
+        fields.append(_field_postings(words, postings, members[f], len(documents)))
     analyzer.forget_except(text for f in range(len(FIELDS)) for text in unit_of[f])
     return CompactIndex(words, [rank[w] for w in words], fields)
 
@@ -276,9 +269,34 @@ def memoized_pipeline(lang: str) -> Callable[..., Any]:
     return run
 
 
+class _CountedBuilder(Builder):  # type: ignore[misc]
+    """lunr.py's builder, its statistics (documents holding a term, average field lengths) taken
+    from the `counted` documents only, as `compact_index` takes them: lunr.py's own code computes
+    everything, over those documents' postings and lengths."""
+
+    def __init__(self, counted: set[str]) -> None:
+        super().__init__()
+        self.counted = counted
+
+    def _calculate_average_field_lengths(self) -> None:
+        every = self.field_lengths
+        self.field_lengths = {k: v for k, v in every.items() if FieldRef.from_string(k).doc_ref in self.counted}
+        super()._calculate_average_field_lengths()
+        self.field_lengths = every
+
+    def _create_field_vectors(self) -> None:
+        every, count = self.inverted_index, self.document_count
+        self.inverted_index = {term: {f: p if f == "_index" else {r: m for r, m in p.items() if r in self.counted}
+                                      for f, p in posting.items()} for term, posting in every.items()}
+        self.document_count = len(self.counted)
+        super()._create_field_vectors()
+        self.inverted_index, self.document_count = every, count
+
+
 def reference_index(catalog: Catalog, lang: str) -> Any:
-    """The same index built by lunr.py: what `compact_index` must reproduce (tests, benchmark)."""
-    builder = Builder()
+    """The same index built by lunr.py: what `compact_index` must reproduce (tests, benchmark),
+    with the recommendations' statistics (see `compact_index`)."""
+    builder = _CountedBuilder({rec.id for rec in catalog.recommendations})
     builder.pipeline.add(memoized_pipeline(lang))
     builder.search_pipeline.add(*pipeline_for(lang))
     builder.ref("id")

@@ -19,7 +19,7 @@ from gcmkb.brief import brief_payload
 from gcmkb.catalog import load_catalog
 from gcmkb.labels import load_labels
 
-from .conftest import SCREENSHOTS
+from .conftest import FIXTURES, SCREENSHOTS
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def open_brief(page: Page, site: Site, address: str, count: int) -> None:
 def test_the_build_writes_every_full_text_per_language_and_the_page_gets_core_labels(mini_site: Site) -> None:
     for lang in LANGUAGES:
         payload = json.loads((mini_site.directory / f"assets/brief/{lang}.json").read_text("utf-8"))
-        assert sorted(payload["docs"]) == ["r01", "r02", "r03"] and payload["redirects"] == {}
+        assert sorted(payload["docs"]) == ["p001", "p002", "p003", "r01", "r02", "r03"] and payload["redirects"] == {}
         r01 = payload["docs"]["r01"]
         assert r01["u"] == "recommendations/r01/" and r01["th"] == "alpha" and r01["o"] == ["1", "23"]
         assert payload["themes"]["alpha"] and payload["objectives"]["23"]
@@ -98,7 +98,7 @@ def retire_r03(collection: Path) -> None:
 # --- composing ----------------------------------------------------------------------------------
 
 def test_compose_from_the_explore_page_then_reload_from_the_address(page: Page, browser, mini_site: Site) -> None:
-    page.goto(mini_site.url + "en/search/")
+    page.goto(mini_site.url + "en/search/?kind=recommendation")  # the practices have theirs too
     adds = page.locator(".kb-results__item button.kb-brief-add")
     expect(adds).to_have_count(3)
     expect(adds.first).to_have_text("Add to brief r01")
@@ -293,7 +293,8 @@ def test_unknown_malformed_and_hostile_ids_are_reported_as_text(page: Page, mini
     open_brief(page, mini_site, address, 2)
     assert items(page) == ["r01", "r02"]  # upper case accepted, duplicates once
     notices = page.locator("[data-kb-brief-notices] p")
-    expect(notices).to_have_text(["Not found, left out: r99.", f"Ignored, not recommendation ids: {hostile}, r0."])
+    expect(notices).to_have_text(["Not found, left out: r99.",
+                                  f"Ignored, not recommendation or practice ids: {hostile}, r0."])
     assert page.locator("[data-kb-brief-notices] img, .kb-brief script, [data-kb-brief-heading] *").count() == 0
     expect(page.locator("[data-kb-brief-heading]")).to_have_text("<script>window.__xss=2</script>")
     assert page.evaluate("window.__xss") is None
@@ -398,3 +399,25 @@ def test_the_briefs_references_download_for_reference_managers(page: Page, mini_
     assert csl[3] == json.loads((mini_site.directory / "recommendations/r01/cite.json").read_bytes())[0]
     page.locator("[data-kb-brief-clear]").click()
     expect(box).to_be_hidden()  # nothing to cite
+
+
+def test_practices_enter_the_brief_in_the_language_their_page_shows_them(page: Page, mini_site: Site) -> None:
+    """A practice's block: its texts in the block's language where written, else in its own,
+    marked with lang and dir; no theme and no citation row; its permalink is its page."""
+    payload = brief_payload(load_catalog(FIXTURES / "mini"), "en")["docs"]
+    assert (payload["p002"]["tl"], payload["p003"]["tl"], payload["p002"]["th"]) == ("ar", None, None)
+    page.goto(mini_site.url + "en/practices/p001/")
+    page.locator("[data-kb-brief-add=p001]").click()
+    expect(page.locator("[data-kb-brief-count]")).to_have_text("1")
+    open_brief(page, mini_site, "en/brief/?ids=r01,p002,P003&langs=en,fr", 3)
+    assert items(page) == ["r01", "p002", "p003"]  # the address wins over the kept brief
+    english = page.locator(".kb-brief__item").nth(1).locator(".kb-brief__block").first
+    expect(english.locator("h3")).to_have_text("p002 ممارسة تجريبية بالعربية")
+    assert english.locator("h3 span").evaluate("s => [s.lang, s.dir]") == ["ar", "rtl"]
+    assert english.locator("p").evaluate_all("ps => ps.map(p => [p.lang, p.dir])") == [["ar", "rtl"]] * 2
+    dts = english.locator("dt").all_inner_texts()
+    assert LABELS["en"]["theme"] not in dts and LABELS["en"]["brief_citation"] not in dts
+    expect(english.locator(".kb-brief__permalink a")).to_have_attribute("href", mini_site.url + "en/practices/p002/")
+    french = page.locator(".kb-brief__item").nth(2).locator(".kb-brief__block").nth(1)
+    expect(french.locator("h3")).to_have_text("p003 Une pratique d'essai dans deux pays")
+    assert french.locator("h3 span").count() == 0  # written in French: the block's own language

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from gcmkb import LANGUAGES
+from gcmkb.facets import FACETS
 
 from .conftest import ROOT
 from .sitebuild import Site
@@ -60,7 +61,7 @@ def test_on_a_phone_the_count_and_first_result_are_on_the_first_screen(browser, 
         assert toggle.get_attribute("aria-expanded") == "true"
         assert page.locator("#kb-explore-facets").is_visible()
         controls = page.evaluate(CONTROLS)
-        assert len([c for c in controls if c["name"].startswith("kb-facet-")]) == 7
+        assert len([c for c in controls if c["name"].startswith("kb-facet-")]) == len(FACETS)
         small = [c for c in controls if c["size"] < 16 or c["height"] < 44]
         assert small == [], small
         # a long option stays clear of the arrow: the text box ends before it

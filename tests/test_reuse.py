@@ -224,4 +224,5 @@ def test_embed_pages_stay_out_of_the_sitemap_and_search(real_site: Site) -> None
         assert "/embed/" not in sitemap and "/print/" not in sitemap
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
         records = sorted(p.stem for p in (ROOT / "recommendations").glob("r*.yml"))
-        assert sorted(ids_of(payload["ids"])) == records  # the search finds recommendations, never embeds
+        records += sorted(p.stem for p in (ROOT / "recommendations" / "practices").glob("p*.yml"))
+        assert ids_of(payload["ids"]) == records  # the search finds recommendations and practices, never embeds

@@ -13,7 +13,7 @@ from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import ids_of
 from gcmkb.searchindex import analyze_words
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .sitebuild import Site
 from .test_search_chunks import TINY, chunked
 
@@ -22,6 +22,7 @@ QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text("utf-8"))
 PY_FUNCTIONS = {"normalize": searchtext.normalize, "trim": searchtext.trim, "stemAr": searchtext.stem_ar,
                 "stemFr": searchtext.stem_fr, "cliticAr": searchtext.clitic_ar}
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
+RECOMMENDATIONS = {r.id for r in load_catalog(ROOT).recommendations}
 
 
 @pytest.mark.parametrize("vector", VECTORS["functions"], ids=lambda v: f"{v['fn']}:{v['in']}")
@@ -81,7 +82,10 @@ def test_relevance_queries_in_chromium(page, real_site: Site, monkeypatch, budge
             }
             return out;
         }""", [c["q"] for c in cases])
-        for case, (refs, partial, suggestions) in zip(cases, results, strict=True):
+        for case, (found, found_partial, suggestions) in zip(cases, results, strict=True):
+            # the cases name recommendations: their order, the practices found among them set aside
+            refs = [r for r in found if r in RECOMMENDATIONS]
+            partial = [r for r in found_partial if r in RECOMMENDATIONS]
             shown = refs + partial  # what the reader sees, in order: every word, then some
             ok = True
             if "first" in case:
@@ -125,7 +129,7 @@ def test_header_search_gives_instant_results_and_keyboard_access(page, real_site
 @pytest.mark.browser
 def test_header_search_searches_the_current_language_only(page, real_site: Site) -> None:
     page.goto(real_site.url + "fr/")
-    page.fill("#kb-search-input", "children")  # English word: not in the French index
+    page.fill("#kb-search-input", "platforms")  # English word: not in the French index (nor in any practice)
     page.locator(".kb-search__status").wait_for()
     page.wait_for_function("document.querySelector('.kb-search__status').textContent.includes('Aucune')")
     assert page.locator(".kb-search__list [role=option]").count() == 0
@@ -195,10 +199,12 @@ def test_explore_page_lists_everything_without_javascript(browser, mini_site: Si
 def test_index_is_prebuilt_per_language_and_material_search_is_gone(real_site: Site) -> None:
     for lang in ("ar", "en", "fr"):
         payload = json.loads((real_site.directory / f"assets/search/{lang}.json").read_text("utf-8"))
-        assert payload["lang"] == lang and len(ids_of(payload["ids"])) == 35
+        # the 35 recommendations, then the 6 practices, each run with its pages
+        assert payload["lang"] == lang and len(ids_of(payload["ids"])) == 41
+        assert payload["pages"] == [[0, "recommendations/{id}/"], [35, "practices/{id}/"]]
         assert payload["pipeline"][:2] == ["kb-trimmer", "kb-normalize"]
         explore = json.loads((real_site.directory / f"assets/search/{payload['explore']}").read_text("utf-8"))
-        assert len(explore["columns"]["x"]) == 35 and len(explore["columns"]["t"]) == 35
+        assert len(explore["columns"]["x"]) == 41 and len(explore["columns"]["t"]) == 41
         assert (real_site.directory / f"assets/search/{lang}.units.bin").stat().st_size
         assert (real_site.directory / f"assets/search/{lang}.c0.bin").stat().st_size
     assert not (real_site.directory / "search/search_index.json").exists()
@@ -233,13 +239,14 @@ def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
     """The compact index holds every posting lunr.py's index holds, with the same weight and
     lunr's term numbers (the order the browser sums products in)."""
     from gcmkb.searchindex import FIELDS, Analyzer, compact_index, reference_index, search_documents
+    from gcmkb.searchrecords import records
 
     from .conftest import ROOT
 
     catalog = load_catalog(ROOT)
     reference = reference_index(catalog, lang)
-    index = compact_index(search_documents(catalog, lang), Analyzer(lang))
-    ids = [r.id for r in catalog.recommendations]
+    index = compact_index(search_documents(catalog, lang), Analyzer(lang), len(catalog.recommendations))
+    ids = [r.id for r in records(catalog)]  # the recommendations, then the practices
     vectors = {str(ref): dict(zip(v.elements[::2], v.elements[1::2], strict=True))
                for ref, v in reference.field_vectors.items()}
     assert sorted(index.words) == sorted(reference.inverted_index)

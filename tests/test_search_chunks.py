@@ -17,6 +17,7 @@ from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import CHUNK_ENV, chunk_ranges, id_runs, ids_of, unpack
 from gcmkb.searchfiles import search_files
 from gcmkb.searchindex import Analyzer, analyze_words, compact_index, search_documents
+from gcmkb.searchrecords import records, title
 
 from .conftest import ROOT
 from .sitebuild import Site
@@ -58,7 +59,8 @@ def test_chunks_hold_every_term_once_in_order_within_the_budget(monkeypatch, lan
     head = json.loads(files[f"assets/search/{lang}.json"])
     spec = head["chunks"]
     chunks = [unpack(files[f"assets/search/{spec['path'].replace('{n}', str(k))}"]) for k in range(len(spec["first"]))]
-    index = compact_index(search_documents(load_catalog(ROOT), lang), Analyzer(lang))
+    catalog = load_catalog(ROOT)
+    index = compact_index(search_documents(catalog, lang), Analyzer(lang), len(catalog.recommendations))
     assert len(chunks) > 20 and not [p for p in files if re.search(rf"{lang}\.c{len(chunks)}\.bin$", p)]
     assert [w for header, _ in chunks for w in header["words"]] == index.words
     assert [r for header, _ in chunks for r in header["ranks"]] == index.ranks
@@ -76,13 +78,14 @@ def test_chunks_hold_every_term_once_in_order_within_the_budget(monkeypatch, lan
             assert arrays[f"units{f}"] == list(field.units[lo:hi])
             assert arrays[f"weights{f}"] == list(field.weights[lo:hi])
             assert arrays[f"offsets{f}"] == [o - lo for o in field.offsets[start:start + size + 1]]
-    # the first file names the chunks, it does not carry the terms; 35 titles are few: they ride in it
-    assert "words" not in head and head["t"] == [r.title.get(lang) for r in load_catalog(ROOT).recommendations]
+    # the first file names the chunks, it does not carry the terms; 41 titles are few: they ride in it
+    assert "words" not in head and head["t"] == [title(r, lang) for r in records(load_catalog(ROOT))]
     assert head["titles"] is None and not [p for p in files if ".titles." in p]
 
 
 def test_a_term_bigger_than_the_budget_is_a_chunk_of_its_own() -> None:
-    index = compact_index(search_documents(load_catalog(ROOT), "en"), Analyzer("en"))
+    catalog = load_catalog(ROOT)
+    index = compact_index(search_documents(catalog, "en"), Analyzer("en"), len(catalog.recommendations))
     ranges = chunk_ranges(index, 1)
     assert ranges == [(w, w + 1) for w in range(len(index.words))]
     assert chunk_ranges(index, 10**9) == [(0, len(index.words))]

@@ -17,6 +17,7 @@ import pytest
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import ids_of
 from gcmkb.searchfiles import SNIPPET, TEXT_SHARD_BYTES, full_text, search_files, text_shards
+from gcmkb.searchrecords import records
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site
@@ -60,7 +61,7 @@ def test_search_files_ship_full_texts_beside_an_index_that_does_not_carry_them(l
     shards = sorted((p for p in files if ".texts." in p), key=lambda p: int(p.rsplit(".", 2)[-2]))
     assert shards == [f"assets/search/{lang}.texts.{k}.json" for k in range(len(shards))]
     texts = [t for p in shards for t in json.loads(files[p])]
-    recs = catalog.recommendations
+    recs = records(catalog)  # the recommendations, then the practices
     assert texts == [full_text(r, lang) for r in recs]
     r06 = next(r for r in recs if r.id == "r06")
     text = full_text(r06, lang)

@@ -381,15 +381,20 @@
       var section = el("section", { "class": "kb-brief__block", lang: lang, dir: language.dir });
       var h = el("h3", { "class": "kb-brief__title" });
       h.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, id));
-      h.appendChild(document.createTextNode(" " + d.t));
+      /* a practice not written in the block's language is shown in its own (d.tl), marked so */
+      var own = d.tl ? { lang: d.tl, dir: config.languages[d.tl].dir } : {};
+      h.appendChild(document.createTextNode(" "));
+      h.appendChild(d.tl ? el("span", own, d.t) : document.createTextNode(d.t));
       section.appendChild(h);
       var warning = { draft: B.notice_draft, outdated: B.notice_outdated }[d.s];
       if (warning) section.appendChild(el("p", { "class": "kb-brief__warning" }, warning));
-      if (d.l) section.appendChild(segments(el("p", { "class": "kb-lead" }), d.l, language));
-      d.p.forEach(function (p) { section.appendChild(segments(el("p"), p, language)); });
+      if (d.l) section.appendChild(segments(el("p", Object.assign({ "class": "kb-lead" }, own)), d.l, language));
+      d.p.forEach(function (p) { section.appendChild(segments(el("p", Object.assign({}, own)), p, language)); });
       var facts = el("dl", { "class": "kb-brief__facts" });
-      facts.appendChild(el("dt", {}, B.theme));
-      facts.appendChild(el("dd", {}, payload.themes[d.th]));
+      if (d.th) {  /* a practice has no theme */
+        facts.appendChild(el("dt", {}, B.theme));
+        facts.appendChild(el("dd", {}, payload.themes[d.th]));
+      }
       if (d.o.length) {
         facts.appendChild(el("dt", {}, B.objectives));
         var dd = el("dd"), ul = el("ul", { "class": "kb-brief__objectives" });
@@ -397,8 +402,10 @@
         dd.appendChild(ul);
         facts.appendChild(dd);
       }
-      facts.appendChild(el("dt", {}, B.brief_citation));
-      facts.appendChild(segments(el("dd", { "class": "kb-brief__cite" }), d.c, language));
+      if (d.c) {  /* nor a citation */
+        facts.appendChild(el("dt", {}, B.brief_citation));
+        facts.appendChild(segments(el("dd", { "class": "kb-brief__cite" }), d.c, language));
+      }
       facts.appendChild(el("dt", {}, B.permalink));
       var permalink = el("dd", { "class": "kb-brief__permalink" });
       var url = language.url + d.u;

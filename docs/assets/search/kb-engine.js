@@ -115,6 +115,14 @@
 
   Engine.prototype.resolve = function (path) { return new URL(path, new URL(this.url, location.href)); };
 
+  /* the page template of document d: that of the last run of documents starting at or before it
+     (the index names, per run of documents of one kind, where their pages are) */
+  Engine.prototype.page = function (d) {
+    var runs = this.payload.pages, template = runs[0][1];
+    for (var r = 1; r < runs.length && runs[r][0] <= d; r++) template = runs[r][1];
+    return template;
+  };
+
   /* a document as results show it: {t: title once fetched, u: address, the explore page's columns} */
   Engine.prototype.doc = function (ref) {
     var d = this.number[ref];
@@ -122,7 +130,7 @@
     var doc = this.cache[d];
     if (!doc) {
       var columns = this.columns;
-      doc = this.cache[d] = { u: this.payload.url.replace("{id}", ref) };
+      doc = this.cache[d] = { u: this.page(d).replace("{id}", ref) };
       Object.keys(columns).forEach(function (c) { doc[c] = columns[c][d]; });
     }
     if (doc.t === undefined) doc.t = this.titles.get(d);

@@ -348,6 +348,12 @@
     return Array.isArray(v) ? v.indexOf(value) >= 0 : v === value;
   }
 
+  /* under a result: a recommendation's theme; a practice's kind and countries (it has no theme) */
+  function place(facets, doc) {
+    if (doc.th) return facets.theme[doc.th];
+    return [facets.kind[doc.k]].concat((doc.c || []).map(function (c) { return facets.country[c]; })).join(" · ");
+  }
+
   function setupExplore(form) {
     var q = form.querySelector("#kb-explore-q");
     var selects = Array.prototype.slice.call(form.querySelectorAll("[data-kb-facet]"));
@@ -452,7 +458,7 @@
           if (observer) { waiting.set(snippet, ref); observer.observe(snippet); }
         }
         li.appendChild(snippet);
-        li.appendChild(el("p", { "class": "kb-results__theme" }, engine.payload.facets.theme[doc.th]));
+        li.appendChild(el("p", { "class": "kb-results__theme" }, place(engine.payload.facets, doc)));
         if (window.kbBrief) li.appendChild(el("p", { "class": "kb-results__brief" })).appendChild(window.kbBrief.button(ref));
         list.appendChild(li);
       }
