@@ -219,7 +219,7 @@ def test_memoized_indexing_chain_equals_the_search_pipeline(lang: str) -> None:
     from lunr.tokenizer import Tokenizer
 
     from gcmkb.catalog import load_catalog
-    from gcmkb.searchindex import memoized_pipeline
+    from gcmkb.searchreference import memoized_pipeline
 
     from .conftest import ROOT
 
@@ -238,7 +238,9 @@ def test_memoized_indexing_chain_equals_the_search_pipeline(lang: str) -> None:
 def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
     """The compact index holds every posting lunr.py's index holds, with the same weight and
     lunr's term numbers (the order the browser sums products in)."""
-    from gcmkb.searchindex import FIELDS, Analyzer, compact_index, reference_index, search_documents
+    from gcmkb.searchindex import FIELDS, Analyzer, compact_index
+    from gcmkb.searchrecords import search_documents
+    from gcmkb.searchreference import reference_index
     from gcmkb.searchrecords import records
 
     from .conftest import ROOT
@@ -276,7 +278,7 @@ def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_sit
     if budget:
         chunked(page, monkeypatch, budget)
 
-    from gcmkb.searchindex import reference_index
+    from gcmkb.searchreference import reference_index
 
     from .conftest import ROOT
 

@@ -16,7 +16,8 @@ import pytest
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import CHUNK_ENV, chunk_ranges, id_runs, ids_of, unpack
 from gcmkb.searchfiles import search_files
-from gcmkb.searchindex import Analyzer, analyze_words, compact_index, search_documents
+from gcmkb.searchindex import Analyzer, analyze_words, compact_index
+from gcmkb.searchrecords import search_documents
 from gcmkb.searchrecords import records, title
 
 from .conftest import ROOT

@@ -12,7 +12,9 @@ import pytest
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import ids_of
 from gcmkb.searchfiles import search_files
-from gcmkb.searchindex import Analyzer, compact_index, reference_index, search_documents
+from gcmkb.searchindex import Analyzer, compact_index
+from gcmkb.searchrecords import search_documents
+from gcmkb.searchreference import reference_index
 
 from .conftest import FIXTURES
 from .sitebuild import Site
