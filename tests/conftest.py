@@ -84,7 +84,8 @@ def page(browser, request):
     assert outside == [], f"requests outside the site: {outside}"
 
 
-SCREENSHOTS = ROOT / "tests" / "screenshots"
+SCREENSHOTS = ROOT / "tests" / "screenshots"  # artefacts for reviewers (git-ignored); CI uploads it
+SCREENSHOTS.mkdir(exist_ok=True)  # tests write into it in any order, on a fresh clone too
 
 
 @pytest.fixture(scope="session")
