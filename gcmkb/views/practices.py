@@ -67,11 +67,12 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
     shown = practice.shown_in(ctx.lang)
     names = [Locale(ctx.lang).languages.get(code, code) for code in practice.written_in()]
     language = names[0] if len(names) == 1 else ctx.t("language_pair", first=names[0], second=names[1])
+    item = practice_item(practice, ctx)
     return {
-        **practice_item(practice, ctx),
+        **item,
         "breadcrumbs": crumbs(ctx, (ctx.t("practices"), routes.practice())),
         "notice": ctx.t("practice_only_in", language=language) if shown != ctx.lang else None,
-        "page_title_lang": practice_item(practice, ctx)["title_lang"],  # for the header's title
+        "page_title_lang": item["title_lang"],  # for the header's title
         "summary_block": _block(practice, practice.summary, ctx),
         "description": _block(practice, practice.description, ctx),
         "results": _block(practice, practice.results, ctx),
