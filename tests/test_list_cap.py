@@ -128,9 +128,11 @@ def test_the_hand_off_finds_every_record_of_the_entry(capped_site: Site, browser
         tab = context.new_page()
         tab.goto(capped_site.url + "en/principles/human-rights/")
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
-        tab.locator("[data-kb-more] a").click()
-        tab.wait_for_function("document.querySelector('[data-kb-status]').textContent"
-                              f" !== {json.dumps(LABELS['en']['search_loading'])}")
+        with tab.expect_navigation():  # the explore page, not the entry's page before it leaves
+            tab.locator("[data-kb-more] a").click()
+        tab.wait_for_function("document.querySelector('[data-kb-status]')?.textContent"
+                              f" !== {json.dumps(LABELS['en']['search_loading'])}"
+                              " && document.querySelector('[data-kb-status]') !== null")
         found = tab.locator("[data-search-results] .kb-results__item a").evaluate_all(
             "links => links.map(a => a.href)")
         page = tab.url[len(capped_site.url):]
