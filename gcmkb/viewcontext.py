@@ -3,6 +3,7 @@ in a list, a taxonomy entry, a theme card, a status, breadcrumbs)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,12 @@ class ViewContext:
 
     def permalink(self, path: str, lang: str | None = None) -> str:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
+
+
+def script_json(data: View) -> str:
+    """JSON for a <script> element (structured data in a page's head): compact, as it is on every
+    page of its kind, and unable to close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:

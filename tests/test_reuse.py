@@ -102,6 +102,16 @@ def test_json_ld_describes_each_recommendation_page(real_site: Site) -> None:
         assert data["url"] == real_site.url + PREFIX[lang] + "recommendations/r19/"
         assert data["name"] == soup.select_one("h1").get_text(strip=True)
         assert ("translationOfWork" in data) == (lang != "ar")
+        assert data["isPartOf"]["url"] == real_site.url + PREFIX[lang] + "sources/champions-peer-exchange/"
+        assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert data["about"] and data["keywords"] and data["audience"]
+        # the text is the page's own, not repeated in its head (a recommendation page weighed its
+        # text twice); a record with a lead gives it as the abstract
+        assert "text" not in data and "abstract" not in data
+        lead = json.loads(real_site.soup(PREFIX[lang] + "recommendations/r01/").select_one(
+            'script[type="application/ld+json"]').string)["abstract"]
+        record = yaml.safe_load((ROOT / "recommendations/r01.yml").read_text("utf-8"))
+        assert lead == record["lead"][lang]
 
 
 def test_data_page_links_the_downloads(real_site: Site) -> None:
