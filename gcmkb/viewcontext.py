@@ -88,7 +88,6 @@ def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
     return {"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
             "href": ctx.link(routes.recommendation(rec.id)),
-            "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": ctx.text(theme.short), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
 
@@ -110,7 +109,6 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
     return {"id": entry.id, "number": number, "label": ctx.text(entry.label),
             "prefix": ctx.t("objective_number", number=int(entry.id)) if number else None,
             "href": ctx.link(routes.entry(entry.kind, entry.id)),
-            "url": ctx.permalink(routes.entry(entry.kind, entry.id)),
             "count": ctx.graph.count(entry.kind, entry.id),
             "count_label": ctx.labels.count("count_recommendations", ctx.graph.count(entry.kind, entry.id))}
 

@@ -182,6 +182,37 @@ def test_chromium_prints_a_recommendation_cleanly(page, real_site: Site, tmp_pat
                    check=True)
 
 
+def test_pages_carry_no_written_out_address_for_print(real_site: Site) -> None:
+    """The links of lists print their full address, but the pages no longer carry it (50-60 bytes a
+    link, on every list): a bare data-url marks them, which kb.js fills in the browser. The printable
+    documents and their PDFs print each permalink as text of their own."""
+    written_out = [page for page in real_site.pages() if 'data-url="' in real_site.file_of(page).read_text("utf-8")]
+    assert written_out == []
+    related = real_site.soup("en/recommendations/r16/").select("#related ~ ul a")
+    assert related and all(a.has_attr("data-url") for a in related)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "links"), [
+    ("en/recommendations/r16/", "section[aria-labelledby=related] .kb-list a, .kb-facts .kb-chips a"),
+    ("fr/practices/p001/", "[data-kb-fact=objectives] a, section[aria-labelledby=implements] .kb-list a"),
+    ("glossary/", ".kb-glossary dt a"),
+    ("en/data/", ".kb-downloads a[download]"),
+])
+def test_printing_a_page_shows_the_full_address_of_each_listed_link(page, real_site: Site, path: str,
+                                                                   links: str) -> None:
+    page.goto(real_site.url + path)
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all(links, """links => links.map(a => [a.href,
+        getComputedStyle(a, '::after').content])""")
+    assert len(printed) > 1
+    for href, after in printed:
+        assert href.startswith(real_site.url) and after == f'" ({href})"', (href, after)
+    inline = page.eval_on_selector_all(".md-typeset p a, .kb-crumbs a", "links => links.map(a => "
+                                       "getComputedStyle(a, '::after').content)")
+    assert set(inline) <= {"none", "normal"}, "links within the text print no address"
+
+
 @pytest.mark.browser
 def test_printable_theme_keeps_each_recommendation_whole(page, real_site: Site, tmp_path: Path) -> None:
     page.goto(real_site.url + "en/print/protection/")

@@ -55,7 +55,6 @@ def practice_item(practice: Practice, ctx: ViewContext) -> View:
     summary, summary_lang = _text(practice, practice.summary, ctx)
     return {"id": practice.id, "title": title, "title_lang": title_lang, "summary": summary,
             "summary_lang": summary_lang, "href": ctx.link(routes.practice(practice.id)),
-            "url": ctx.permalink(routes.practice(practice.id)),
             "countries": [country_item(c, ctx) for c in practice.countries],
             "region": countries.name(practice.region, ctx.lang) if practice.region else None,
             "period": period_label(practice, ctx)}
