@@ -114,6 +114,25 @@ def test_json_ld_describes_each_recommendation_page(real_site: Site) -> None:
         assert lead == record["lead"][lang]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_embed_box_links_the_frame_options_explained_once(real_site: Site, lang: str) -> None:
+    """The embed box of a recommendation or theme page keeps the snippet and hands the frame's
+    options to the data page's section on embedding, in the page's language, which explains them."""
+    guide = real_site.soup(PREFIX[lang] + "data/").select_one("h2#embed")
+    section = []
+    for sibling in guide.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling.get_text(" "))
+    assert "?theme=dark" in " ".join(section) and "?theme=auto" in " ".join(section)
+    for path in ("recommendations/r16/", "themes/protection/"):
+        box = real_site.soup(PREFIX[lang] + path).select_one("details.kb-embed-box")
+        assert "?theme=" not in box.get_text(), "the options are explained once, on the data page"
+        assert box.select_one("#embed-code").get_text().startswith("<iframe src=")
+        link = box.select_one("a[data-kb-embed-guide]")
+        assert real_site.resolve(PREFIX[lang] + path, link["href"]) == (PREFIX[lang] + "data/", "embed")
+
+
 def test_data_page_links_the_downloads(real_site: Site) -> None:
     soup = real_site.soup("fr/data/")
     hrefs = [a["href"] for a in soup.select(".kb-downloads a")]

@@ -72,7 +72,8 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "notes_lang": written_in(rec, ctx),
         "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
         "jsonld": recommendation_jsonld(rec, ctx),
-        "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
+        "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title,
+                  "guide_href": ctx.link(routes.EMBED_GUIDE)},
         "embed_href": ctx.link(routes.embed("recommendations", rid)),
     }
 
@@ -123,7 +124,8 @@ def theme_view(tid: str, ctx: ViewContext) -> View:
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
         "print_href": ctx.link(routes.printable(tid)),
         "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
-        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title)},
+        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title),
+                  "guide_href": ctx.link(routes.EMBED_GUIDE)},
         "embed_href": ctx.link(routes.embed("themes", tid)),
     }
 
