@@ -16,7 +16,7 @@ from .viewcontext import DIRECTION, LANGUAGE_NAMES, View, ViewContext, capped, c
 def term_item(term: Term, ctx: ViewContext) -> View:
     count = len(ctx.graph.term_uses.get(term.id, ()))
     return {"id": term.id, "term": ctx.text(term.preferred), "href": ctx.link(routes.glossary(term.id)),
-            "url": ctx.permalink(routes.glossary(term.id)), "definition": ctx.text(term.definition),
+            "definition": ctx.text(term.definition),
             "count": count, "count_label": ctx.labels.count("count_recommendations", count),
             "equivalents": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "dir": DIRECTION[lang],
                              "text": typeset(term.preferred.get(lang), lang)}

@@ -28,6 +28,7 @@ def language_prefix(lang: str) -> str:
 
 
 SEARCH_PAGE = "search/"
+EMBED_GUIDE = "data/#embed"  # the data page's section on embedding: the frame's options, framing
 BRIEF_PAGE = "brief/"  # the brief composer: brief/?ids=r05,r16&langs=ar,en
 # the ids a brief may hold (and the retired ones, with their replacements): what the header counts
 BRIEF_IDS = "assets/brief/ids.json"

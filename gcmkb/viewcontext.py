@@ -3,6 +3,7 @@ in a list, a taxonomy entry, a theme card, a status, breadcrumbs)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -70,6 +71,12 @@ class ViewContext:
         return self.site_url + routes.language_prefix(lang or self.lang) + path
 
 
+def script_json(data: View) -> str:
+    """JSON for a <script> element (structured data in a page's head): compact, as it is on every
+    page of its kind, and unable to close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def written_in(rec: Recommendation, ctx: ViewContext) -> View | None:
     """The language of a recommendation's texts on this page when it is not the page's own (a
     translation still to come shows the source), for the markup's lang and dir; else None."""
@@ -81,7 +88,6 @@ def rec_item(rec: Recommendation, ctx: ViewContext) -> View:
     theme = ctx.catalog.theme(rec.theme)
     return {"id": rec.id, "title": ctx.text(rec.title), "title_lang": written_in(rec, ctx),
             "href": ctx.link(routes.recommendation(rec.id)),
-            "url": ctx.permalink(routes.recommendation(rec.id)),
             "theme": ctx.text(theme.short), "theme_href": ctx.link(routes.theme(theme.id)),
             "status": status_view(rec.status(ctx.lang), ctx)}
 
@@ -103,7 +109,6 @@ def entry_item(entry: Entry, ctx: ViewContext) -> View:
     return {"id": entry.id, "number": number, "label": ctx.text(entry.label),
             "prefix": ctx.t("objective_number", number=int(entry.id)) if number else None,
             "href": ctx.link(routes.entry(entry.kind, entry.id)),
-            "url": ctx.permalink(routes.entry(entry.kind, entry.id)),
             "count": ctx.graph.count(entry.kind, entry.id),
             "count_label": ctx.labels.count("count_recommendations", ctx.graph.count(entry.kind, entry.id))}
 

@@ -249,6 +249,8 @@ def test_json_ld_describes_each_practice_page(mini_site: Site) -> None:
     assert data["spatialCoverage"] == [{"@type": "Country", "identifier": "GH", "name": "Ghana"}]
     assert (data["temporalCoverage"], data["isBasedOn"]) == ("2019/..", ["https://example.org/practice-one"])
     assert data["url"] == mini_site.url + "fr/practices/p001/"
+    assert data["abstract"] == "A test practice written in English only, in one country."
+    assert "text" not in data  # the description is the page's text, not repeated in its head
 
 
 def test_a_practice_s_changes_are_on_its_page_in_whats_new_and_in_the_feed(tmp_path) -> None:

@@ -102,6 +102,35 @@ def test_json_ld_describes_each_recommendation_page(real_site: Site) -> None:
         assert data["url"] == real_site.url + PREFIX[lang] + "recommendations/r19/"
         assert data["name"] == soup.select_one("h1").get_text(strip=True)
         assert ("translationOfWork" in data) == (lang != "ar")
+        assert data["isPartOf"]["url"] == real_site.url + PREFIX[lang] + "sources/champions-peer-exchange/"
+        assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert data["about"] and data["keywords"] and data["audience"]
+        # the text is the page's own, not repeated in its head (a recommendation page weighed its
+        # text twice); a record with a lead gives it as the abstract
+        assert "text" not in data and "abstract" not in data
+        lead = json.loads(real_site.soup(PREFIX[lang] + "recommendations/r01/").select_one(
+            'script[type="application/ld+json"]').string)["abstract"]
+        record = yaml.safe_load((ROOT / "recommendations/r01.yml").read_text("utf-8"))
+        assert lead == record["lead"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_embed_box_links_the_frame_options_explained_once(real_site: Site, lang: str) -> None:
+    """The embed box of a recommendation or theme page keeps the snippet and hands the frame's
+    options to the data page's section on embedding, in the page's language, which explains them."""
+    guide = real_site.soup(PREFIX[lang] + "data/").select_one("h2#embed")
+    section = []
+    for sibling in guide.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling.get_text(" "))
+    assert "?theme=dark" in " ".join(section) and "?theme=auto" in " ".join(section)
+    for path in ("recommendations/r16/", "themes/protection/"):
+        box = real_site.soup(PREFIX[lang] + path).select_one("details.kb-embed-box")
+        assert "?theme=" not in box.get_text(), "the options are explained once, on the data page"
+        assert box.select_one("#embed-code").get_text().startswith("<iframe src=")
+        link = box.select_one("a[data-kb-embed-guide]")
+        assert real_site.resolve(PREFIX[lang] + path, link["href"]) == (PREFIX[lang] + "data/", "embed")
 
 
 def test_data_page_links_the_downloads(real_site: Site) -> None:
@@ -170,6 +199,37 @@ def test_chromium_prints_a_recommendation_cleanly(page, real_site: Site, tmp_pat
     assert pdftext(pdf, "-f", str(pages), "-l", str(pages)), "no blank trailing page"
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-png", str(pdf), str(SCREENSHOTS / "print-r07-ar")],
                    check=True)
+
+
+def test_pages_carry_no_written_out_address_for_print(real_site: Site) -> None:
+    """The links of lists print their full address, but the pages no longer carry it (50-60 bytes a
+    link, on every list): a bare data-url marks them, which kb.js fills in the browser. The printable
+    documents and their PDFs print each permalink as text of their own."""
+    written_out = [page for page in real_site.pages() if 'data-url="' in real_site.file_of(page).read_text("utf-8")]
+    assert written_out == []
+    related = real_site.soup("en/recommendations/r16/").select("#related ~ ul a")
+    assert related and all(a.has_attr("data-url") for a in related)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "links"), [
+    ("en/recommendations/r16/", "section[aria-labelledby=related] .kb-list a, .kb-facts .kb-chips a"),
+    ("fr/practices/p001/", "[data-kb-fact=objectives] a, section[aria-labelledby=implements] .kb-list a"),
+    ("glossary/", ".kb-glossary dt a"),
+    ("en/data/", ".kb-downloads a[download]"),
+])
+def test_printing_a_page_shows_the_full_address_of_each_listed_link(page, real_site: Site, path: str,
+                                                                   links: str) -> None:
+    page.goto(real_site.url + path)
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all(links, """links => links.map(a => [a.href,
+        getComputedStyle(a, '::after').content])""")
+    assert len(printed) > 1
+    for href, after in printed:
+        assert href.startswith(real_site.url) and after == f'" ({href})"', (href, after)
+    inline = page.eval_on_selector_all(".md-typeset p a, .kb-crumbs a", "links => links.map(a => "
+                                       "getComputedStyle(a, '::after').content)")
+    assert set(inline) <= {"none", "normal"}, "links within the text print no address"
 
 
 @pytest.mark.browser

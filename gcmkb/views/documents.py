@@ -105,4 +105,5 @@ def redirect_view(old: str, ctx: ViewContext) -> View:
     """A retired id's page: its permalink keeps working and leads to the record that replaced it."""
     target = ctx.catalog.recommendation(ctx.catalog.redirects[old])
     return {**document_view(ctx, {"css": "assets/embed.css"}), "old": old, "target": rec_item(target, ctx),
+            "canonical": ctx.permalink(routes.recommendation(target.id)),
             "message": ctx.t("redirect_text", old=old, new=target.id)}

@@ -3,7 +3,6 @@ marked and said so), the list of them, and the page of each country that has any
 
 from __future__ import annotations
 
-import json
 import re
 
 from babel import Locale
@@ -13,7 +12,7 @@ from ..model import Text
 from ..practices import Practice
 from ..textview import paragraphs, plain
 from ..typography import typeset
-from ..viewcontext import DIRECTION, View, ViewContext, crumbs, entry_item, rec_item
+from ..viewcontext import DIRECTION, View, ViewContext, crumbs, entry_item, rec_item, script_json
 
 ISSUE_FORM = "propose-practice.yml"  # .github/ISSUE_TEMPLATE/
 GUIDE_ANCHOR = "contribute/#practices"
@@ -56,7 +55,6 @@ def practice_item(practice: Practice, ctx: ViewContext) -> View:
     summary, summary_lang = _text(practice, practice.summary, ctx)
     return {"id": practice.id, "title": title, "title_lang": title_lang, "summary": summary,
             "summary_lang": summary_lang, "href": ctx.link(routes.practice(practice.id)),
-            "url": ctx.permalink(routes.practice(practice.id)),
             "countries": [country_item(c, ctx) for c in practice.countries],
             "region": countries.name(practice.region, ctx.lang) if practice.region else None,
             "period": period_label(practice, ctx)}
@@ -91,13 +89,13 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
 
 
 def practice_jsonld(practice: Practice, ctx: ViewContext) -> str:
-    """schema.org description of a practice's page, as a string safe inside <script>."""
+    """schema.org description of a practice's page, as a string safe inside <script>: its summary
+    as abstract; its description is the page's text, not repeated here."""
     title, shown = practice.text(practice.title, ctx.lang)
     end = ".." if practice.end is None else str(practice.end)  # ISO 8601: an interval open at its end
     data = {
         "@context": "https://schema.org", "@type": "CreativeWork", "identifier": practice.id, "name": plain(title),
         "abstract": plain(practice.text(practice.summary, ctx.lang)[0]),
-        "text": plain(" ".join(practice.description.paragraphs(practice.shown_in(ctx.lang)))),
         "inLanguage": shown, "url": ctx.permalink(routes.practice(practice.id)),
         "spatialCoverage": [{"@type": "Country", "identifier": c, "name": countries.name(c, ctx.lang)}
                             for c in practice.countries],
@@ -106,7 +104,7 @@ def practice_jsonld(practice: Practice, ctx: ViewContext) -> str:
         "isBasedOn": list(practice.evidence),
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def issue_form(ctx: ViewContext) -> str | None:

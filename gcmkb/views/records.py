@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
@@ -22,6 +21,7 @@ from ..viewcontext import (
     crumbs,
     entry_item,
     rec_item,
+    script_json,
     status_notices,
     status_view,
     theme_item,
@@ -72,7 +72,8 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "notes_lang": written_in(rec, ctx),
         "parallel_href": ctx.link(routes.parallel(theme.id)) + f"#{rid}",
         "jsonld": recommendation_jsonld(rec, ctx),
-        "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title},
+        "embed": {"src": ctx.permalink(routes.embed("recommendations", rid)), "title": title,
+                  "guide_href": ctx.link(routes.EMBED_GUIDE)},
         "embed_href": ctx.link(routes.embed("recommendations", rid)),
     }
 
@@ -86,12 +87,14 @@ def source_editorial(rec: Recommendation, ctx: ViewContext) -> str:
 
 
 def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
-    """schema.org description of the page, as a string safe inside <script>."""
+    """schema.org description of the page, as a string safe inside <script>. The text is the
+    page's own and is not repeated here (it was, on every recommendation page, twice its bytes
+    in Arabic); the lead, where the record has one, is its abstract."""
     lang = ctx.lang
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "CreativeWork", "identifier": rec.id,
         "name": plain(rec.title.get(lang)),
-        "text": plain(" ".join(([rec.lead.get(lang)] if rec.lead else []) + rec.text.paragraphs(lang))),
+        **({"abstract": plain(rec.lead.get(lang))} if rec.lead else {}),
         "inLanguage": rec.shown_in(lang), "url": ctx.permalink(routes.recommendation(rec.id)),
         "isPartOf": {"@type": "CreativeWork", "name": document_title(rec, ctx.catalog, ctx.labels),
                      **({"url": ctx.permalink(routes.source(rec.document))} if rec.document else {})},
@@ -104,7 +107,7 @@ def recommendation_jsonld(rec: Recommendation, ctx: ViewContext) -> str:
     if lang != SOURCE_LANGUAGE:
         data["translationOfWork"] = {"@type": "CreativeWork", "inLanguage": SOURCE_LANGUAGE,
                                      "url": ctx.permalink(routes.recommendation(rec.id), SOURCE_LANGUAGE)}
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def theme_view(tid: str, ctx: ViewContext) -> View:
@@ -121,7 +124,8 @@ def theme_view(tid: str, ctx: ViewContext) -> View:
         "notes": [paragraphs(n, ctx.lang, cat, ctx.link) for n in theme.notes],
         "print_href": ctx.link(routes.printable(tid)),
         "pdf_href": ctx.site_link(routes.pdf(ctx.lang, tid)),
-        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title)},
+        "embed": {"src": ctx.permalink(routes.embed("themes", tid)), "title": ctx.text(theme.title),
+                  "guide_href": ctx.link(routes.EMBED_GUIDE)},
         "embed_href": ctx.link(routes.embed("themes", tid)),
     }
 

@@ -118,8 +118,8 @@ def data_view(_: str, ctx: ViewContext) -> View:
     schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
     files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
     return {"breadcrumbs": crumbs(ctx),
-            "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path),
-                       "url": ctx.site_url + path} for path, fmt in files],
+            "files": [{"name": path.rsplit("/", 1)[-1], "format": fmt, "href": ctx.site_link(path)}
+                      for path, fmt in files],
             "pdfs": [{"name": d["label"], "href": d["pdf_href"]} for d in printable_documents(ctx)]
             + [{"name": ctx.text(t.title), "href": ctx.site_link(routes.pdf(ctx.lang, t.id))}
                for t in ctx.catalog.themes]}
