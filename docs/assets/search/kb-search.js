@@ -2,14 +2,40 @@
    explore page at <lang>/search/. The engine (indexes, chunks fetched on demand, scoring) is
    kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
    cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
-   are shown. Everything is fetched from this site; text from the data is only ever set as text. */
+   are shown. Everything is fetched from this site; text from the data is only ever set as text.
+   The page gives only its links (data-kb-index, data-kb-i18n); the labels, plural forms, digits
+   and the other languages are the same on every page of a language: they come from its file
+   (assets/i18n/<lang>.json), fetched as the script starts, beside the index, and cached. */
 (function () {
   "use strict";
-  var configNode = document.getElementById("kb-search-config");
-  if (!configNode || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
+  var header = document.querySelector("[data-kb-search]");
+  if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
       typeof kbEngine === "undefined") return;
-  var config = JSON.parse(configNode.textContent);
+  /* config: the index at once; the rest (labels, counts, digits, lang, dir, root, page, others,
+     every link absolute) once the language's file is here: `ready` */
+  var config = { index: new URL(header.getAttribute("data-kb-index"), document.baseURI).href };
+  var ready = interfaceLabels(header.getAttribute("data-kb-i18n")).then(function (file) {
+    function at(rel) { return new URL(rel, file.url).href; }
+    config.lang = file.lang; config.dir = file.dir; config.digits = file.digits;
+    config.labels = file.labels; config.counts = file.counts;
+    config.root = at(file.root); config.page = at(file.page);
+    config.others = file.others.map(function (o) { return { lang: o.lang, name: o.name, index: at(o.index), page: at(o.page) }; });
+    return config;
+  });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
+
+  /* The language's labels for the scripts, one file for every page of it: fetched once per page
+     by whichever script asks first (brief.js does the same), then from the browser's cache. */
+  function interfaceLabels(href) {
+    var url = new URL(href, document.baseURI).href;
+    if (!window.kbInterface) {
+      window.kbInterface = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      }).then(function (file) { file.url = url; return file; });
+    }
+    return window.kbInterface;
+  }
   /* excerpts: at most this many characters (the header's list is narrow), and how long the
      results stay on screen before their texts are fetched (not while the reader is typing on) */
   var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
@@ -258,6 +284,13 @@
     });
   }
 
+  /* The loading status: at once when the labels are here (they are fetched as the script starts),
+     else as soon as they come, if `still()` */
+  function loading(status, still) {
+    if (config.labels) status.textContent = config.labels.search_loading;
+    else ready.then(function () { if (still()) status.textContent = config.labels.search_loading; });
+  }
+
   /* --- header search -------------------------------------------------------------------- */
   function setupHeader(root) {
     var input = root.querySelector(".kb-search__input");
@@ -265,6 +298,7 @@
     var list = root.querySelector(".kb-search__list");
     var status = root.querySelector(".kb-search__status");
     var more = root.querySelector(".kb-search__more a");
+    var searchPage = more.href;  /* the search page, as the page links it (the form's action) */
     var active = -1, snippets = null;
 
     function options() { return list.querySelectorAll("[role=option]"); }
@@ -284,13 +318,15 @@
     }
     function update() {
       var q = input.value;
-      more.href = config.page + "?q=" + encodeURIComponent(q);
+      more.href = searchPage + "?q=" + encodeURIComponent(q);
       if (!q.trim()) { close(); if (snippets) snippets.reset(); return; }
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = config.labels.search_loading;
-      /* the engine, then the chunks of the query's words, then the titles of the results shown */
-      loadEngine(config.index).then(function (engine) {
+      loading(status, function () { return input.value === q; });
+      /* the engine (and the labels, fetched beside it), then the chunks of the query's words,
+         then the titles of the results shown */
+      Promise.all([loadEngine(config.index), ready]).then(function (both) {
+        var engine = both[0];
         return input.value === q && kbQuery(engine, q).then(function (found) {
           if (input.value !== q) return;
           var first = found.objective ? 7 : 8, refs = found.refs.slice(0, first);
@@ -489,8 +525,11 @@
       if (!found.refs.length && !found.partial.length && query.trim()) elsewhere(query, other);
       else { other.hidden = true; other.textContent = ""; }
     }
-    status.textContent = config.labels.search_loading;
-    loadEngine(config.index).then(function (engine) { return engine.explore(); }).then(function (engine) {
+    var started = false;
+    loading(status, function () { return !started; });
+    Promise.all([loadEngine(config.index).then(function (engine) { return engine.explore(); }), ready]).then(function (both) {
+      var engine = both[0];
+      started = true;
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
@@ -513,9 +552,8 @@
     });
   }
 
-  var header = document.querySelector("[data-kb-search]");
-  if (header) setupHeader(header);
+  setupHeader(header);
   var explore = document.querySelector("[data-kb-explore]");
   if (explore) setupExplore(explore);
-  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config };
+  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config, ready: ready };
 })();
