@@ -11,18 +11,27 @@
   var header = document.querySelector("[data-kb-search]");
   if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
       typeof kbEngine === "undefined") return;
-  /* config: the index at once; the rest (labels, counts, digits, lang, dir, root, page, others,
-     every link absolute) once the language's file is here: `ready` */
+  /* config: the index at once; the rest (labels, counts, digits, lang, dir, root, page, others)
+     once the language's file is here: `ready` */
   var config = { index: new URL(header.getAttribute("data-kb-index"), document.baseURI).href };
   var ready = interfaceLabels(header.getAttribute("data-kb-i18n")).then(function (file) {
     function at(rel) { return new URL(rel, file.url).href; }
     config.lang = file.lang; config.dir = file.dir; config.digits = file.digits;
     config.labels = file.labels; config.counts = file.counts;
-    config.root = at(file.root); config.page = at(file.page);
+    config.root = fromHere(at(file.root)); config.page = fromHere(at(file.page));
     config.others = file.others.map(function (o) { return { lang: o.lang, name: o.name, index: at(o.index), page: at(o.page) }; });
     return config;
   });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
+
+  /* A link from this page as the pages write theirs, relative ("../recommendations/r05/"), to an
+     address of this site. */
+  function fromHere(url) {
+    var here = location.pathname.split("/"), there = new URL(url).pathname.split("/"), i = 0;
+    here.pop();  /* the page's own file name, "" for a folder */
+    while (i < here.length && i < there.length - 1 && here[i] === there[i]) i++;
+    return new Array(here.length - i + 1).join("../") + there.slice(i).join("/") || "./";
+  }
 
   /* The language's labels for the scripts, one file for every page of it: fetched once per page
      by whichever script asks first (brief.js does the same), then from the browser's cache. */
