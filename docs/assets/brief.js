@@ -6,9 +6,8 @@
    without one, from this browser, and shows each recommendation in full from
    assets/brief/<lang>.json.
 
-   Labels come from the core: the language's file (assets/i18n/<lang>.json, data-kb-i18n in the
-   header), fetched once and shared with kb-search.js, on every page; the page's #kb-brief-config
-   on the brief page. Nothing from the address, the storage or the data
+   Labels come from the core: the language's file (assets/i18n/<lang>.json) on every page, the
+   page's #kb-brief-config on the brief page. Nothing from the address, the storage or the data
    is ever parsed as markup: every text is set with textContent or as a text node. */
 (function () {
   "use strict";
@@ -17,7 +16,7 @@
   var live = document.querySelector("[data-kb-brief-live]");
   if (!headerLink) return;
   var site = headerLink.dataset;
-  var labels = {};  /* the language's labels (brief_add…), once its file is here */
+  var labels = {};  /* brief_add…, once the language's file is here */
 
   /* --- storage (a private window may refuse it: the brief then lives as long as the page) --- */
   var memory = { ids: [], title: "", note: "" };
@@ -186,16 +185,11 @@
     if (composer) composer.adopt(stored());
   });
 
-  /* The language's labels, one file for every page of it: fetched once per page by whichever
-     script asks first (kb-search.js does the same), then from the browser's cache. The buttons
-     show once their labels are here. */
+  /* the labels: the language's file, fetched once for both scripts (kb-search.js alike); the
+     buttons show once they are here */
   var i18n = document.querySelector("[data-kb-i18n]");
   if (i18n && !window.kbInterface) {
-    var i18nUrl = new URL(i18n.getAttribute("data-kb-i18n"), document.baseURI).href;
-    window.kbInterface = fetch(i18nUrl).then(function (r) {
-      if (!r.ok) throw new Error(i18nUrl + ": " + r.status);
-      return r.json();
-    }).then(function (file) { file.url = i18nUrl; return file; });
+    window.kbInterface = fetch(new URL(i18n.dataset.kbI18n, document.baseURI)).then(function (r) { return r.json(); });
   }
   if (window.kbInterface) window.kbInterface.then(function (file) {
     labels = file.labels;

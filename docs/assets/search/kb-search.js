@@ -3,48 +3,36 @@
    kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
    cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
    are shown. Everything is fetched from this site; text from the data is only ever set as text.
-   The page gives only its links (data-kb-index, data-kb-i18n); the labels, plural forms, digits
-   and the other languages are the same on every page of a language: they come from its file
-   (assets/i18n/<lang>.json), fetched as the script starts, beside the index, and cached. */
+   The page gives its links only; the labels, plural forms, digits and other languages come from
+   its language's file (assets/i18n/<lang>.json, cached), fetched at once, beside the index. */
 (function () {
   "use strict";
   var header = document.querySelector("[data-kb-search]");
   if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
       typeof kbEngine === "undefined") return;
-  /* config: the index at once; the rest (labels, counts, digits, lang, dir, root, page, others)
-     once the language's file is here: `ready` */
-  var config = { index: new URL(header.getAttribute("data-kb-index"), document.baseURI).href };
-  var ready = interfaceLabels(header.getAttribute("data-kb-i18n")).then(function (file) {
-    function at(rel) { return new URL(rel, file.url).href; }
-    config.lang = file.lang; config.dir = file.dir; config.digits = file.digits;
-    config.labels = file.labels; config.counts = file.counts;
-    config.root = fromHere(at(file.root)); config.page = fromHere(at(file.page));
-    config.others = file.others.map(function (o) { return { lang: o.lang, name: o.name, index: at(o.index), page: at(o.page) }; });
-    return config;
-  });
+  function abs(href, base) { return new URL(href, base || document.baseURI).href; }
+  /* the index at once; the rest once the file is here (`ready`), fetched once for both scripts */
+  var config = { index: abs(header.dataset.kbIndex) }, i18n = abs(header.dataset.kbI18n);
+  var ready = (window.kbInterface = window.kbInterface || fetch(i18n).then(function (r) { return r.json(); }))
+    .then(function (file) {
+      ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
+      config.root = fromHere(abs(file.root, i18n));
+      config.page = fromHere(abs(file.page, i18n));
+      config.others = file.others.map(function (o) {
+        return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
+      });
+      return config;
+    });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
 
-  /* A link from this page as the pages write theirs, relative ("../recommendations/r05/"), to an
-     address of this site. */
+  /* an address of this site as the pages link it, from here ("../recommendations/r05/") */
   function fromHere(url) {
     var here = location.pathname.split("/"), there = new URL(url).pathname.split("/"), i = 0;
-    here.pop();  /* the page's own file name, "" for a folder */
+    here.pop();
     while (i < here.length && i < there.length - 1 && here[i] === there[i]) i++;
     return new Array(here.length - i + 1).join("../") + there.slice(i).join("/") || "./";
   }
 
-  /* The language's labels for the scripts, one file for every page of it: fetched once per page
-     by whichever script asks first (brief.js does the same), then from the browser's cache. */
-  function interfaceLabels(href) {
-    var url = new URL(href, document.baseURI).href;
-    if (!window.kbInterface) {
-      window.kbInterface = fetch(url).then(function (r) {
-        if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.json();
-      }).then(function (file) { file.url = url; return file; });
-    }
-    return window.kbInterface;
-  }
   /* excerpts: at most this many characters (the header's list is narrow), and how long the
      results stay on screen before their texts are fetched (not while the reader is typing on) */
   var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
@@ -293,8 +281,7 @@
     });
   }
 
-  /* The loading status: at once when the labels are here (they are fetched as the script starts),
-     else as soon as they come, if `still()` */
+  /* the loading status: at once, or as soon as the labels come if `still()` */
   function loading(status, still) {
     if (config.labels) status.textContent = config.labels.search_loading;
     else ready.then(function () { if (still()) status.textContent = config.labels.search_loading; });
@@ -307,7 +294,7 @@
     var list = root.querySelector(".kb-search__list");
     var status = root.querySelector(".kb-search__status");
     var more = root.querySelector(".kb-search__more a");
-    var searchPage = more.href;  /* the search page, as the page links it (the form's action) */
+    var searchPage = more.href;
     var active = -1, snippets = null;
 
     function options() { return list.querySelectorAll("[role=option]"); }
@@ -332,8 +319,7 @@
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
       loading(status, function () { return input.value === q; });
-      /* the engine (and the labels, fetched beside it), then the chunks of the query's words,
-         then the titles of the results shown */
+      /* the engine (and the labels), then the chunks of the query's words, then the titles shown */
       Promise.all([loadEngine(config.index), ready]).then(function (both) {
         var engine = both[0];
         return input.value === q && kbQuery(engine, q).then(function (found) {
