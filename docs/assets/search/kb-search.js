@@ -520,11 +520,9 @@
       if (!found.refs.length && !found.partial.length && query.trim()) elsewhere(query, other);
       else { other.hidden = true; other.textContent = ""; }
     }
-    var started = false;
-    loading(status, function () { return !started; });
+    status.textContent = status.dataset.kbLoading;  /* this page's own: at once, before the labels' file */
     Promise.all([loadEngine(config.index).then(function (engine) { return engine.explore(); }), ready]).then(function (both) {
       var engine = both[0];
-      started = true;
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
