@@ -121,6 +121,7 @@ class SiteBuild:
                 self.pdfs.queue(site_dir, lang)
         kb, settings = self.kb, self.settings
         self.artifacts.write(site_dir)
+        kb.write_interface_labels(site_dir, settings.site_url)
         kb.write_open_data(site_dir, settings.site_url)
         kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher)
         kb.write_citations(site_dir, settings.site_url, settings.publisher)

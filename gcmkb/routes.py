@@ -39,6 +39,12 @@ def search_index(lang: str) -> str:
     return f"assets/search/{lang}.json"
 
 
+def interface_labels(lang: str) -> str:
+    """The labels the scripts of a language's pages show (search, brief), relative to the site root:
+    one file per language, fetched once and cached, rather than in every page."""
+    return f"assets/i18n/{lang}.json"
+
+
 def recommendation(rid: str) -> str:
     return f"recommendations/{rid}/"
 

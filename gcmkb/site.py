@@ -6,6 +6,7 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from .routes import PageRef, language_prefix
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
 from .viewcontext import View, ViewContext
-from .views import search_config, unbuilt_record_view
+from .views import interface_labels, search_config, unbuilt_record_view
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,17 @@ class KnowledgeBase:
 
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
+
+    def write_interface_labels(self, site_dir: Path, site_url: str) -> None:
+        """Each language's labels for the scripts of its pages, in one file that every page of the
+        language shares (the browser fetches it once): its links are relative to the file."""
+        for lang in LANGUAGES:
+            path = routes.interface_labels(lang)
+            up = "../" * path.count("/")
+            ctx = self.context(lang, lambda target, up=up: up + target, site_url)
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(interface_labels(ctx), ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def start_artifacts(self, workers: Executor | None = None) -> Artifacts:
         """Search indexes, built on spare cores while the pages render; `.write()` at the end.

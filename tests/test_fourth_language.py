@@ -112,6 +112,10 @@ def test_the_fourth_language_has_its_search_index(spanish_site: Site) -> None:
     assert chunks["terms"] > 0
     for n in range(len(chunks["first"])):
         assert (spanish_site.directory / "assets/search" / chunks["path"].format(n=n)).stat().st_size
+    # its scripts' labels, in its own file, from its dictionary; the others' indexes beside it
+    labels = json.loads((spanish_site.directory / "assets/i18n/es.json").read_text("utf-8"))
+    assert (labels["lang"], labels["dir"]) == ("es", "ltr") and labels["labels"]["search_loading"]
+    assert [other["lang"] for other in labels["others"]] == ["ar", "en", "fr"]
 
 
 # --- the schemas follow the registry (no build: these hold whatever the search index does) ------

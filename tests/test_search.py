@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
-from gcmkb import searchtext
+from gcmkb import LANGUAGES, searchtext
 from gcmkb.catalog import load_catalog
+from gcmkb.labels import load_labels
 from gcmkb.searchchunks import ids_of
 from gcmkb.searchindex import analyze_words
 
@@ -51,7 +54,7 @@ def test_javascript_matches_the_same_vectors(page, real_site: Site) -> None:
     words = page.evaluate("""async vectors => {
         const out = [];
         for (const v of vectors) {
-            const cfg = kbSearch.config.others.find(o => o.lang === v.lang);
+            const cfg = (await kbSearch.ready).others.find(o => o.lang === v.lang);
             const engine = await kbSearch.loadEngine(cfg ? cfg.index : kbSearch.config.index);
             out.push(kbSearchText.analyzeWords(lunr, engine.index, v.text));
         }
@@ -309,3 +312,55 @@ def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_sit
             });
         }""", [reference, cases])
         assert len(cases) > 1000 and differing == []
+
+
+# --- the scripts' labels: one file per language, not in every page -----------------------------
+
+def test_the_scripts_labels_are_one_file_per_language_and_no_longer_in_the_pages(mini_site: Site) -> None:
+    labels = load_labels()
+    for lang in LANGUAGES:
+        entries = labels[lang].entries
+        page = PREFIX[lang] + "recommendations/r01/"
+        header = mini_site.soup(page).select_one("[data-kb-search]")
+        assert mini_site.resolve(page, header["data-kb-i18n"]) == (f"assets/i18n/{lang}.json", "")
+        assert mini_site.resolve(page, header["data-kb-index"]) == (f"assets/search/{lang}.json", "")
+        file = json.loads((mini_site.directory / f"assets/i18n/{lang}.json").read_text("utf-8"))
+        assert (file["lang"], file["dir"], file["digits"]) == (
+            lang, "rtl" if lang == "ar" else "ltr", "arab" if lang == "ar" else "latn")
+        assert file["labels"]["search_loading"] == entries["search_loading"]
+        assert file["labels"]["brief_added"] == entries["brief_added"]
+        assert file["counts"] == entries["count_results"]
+        # its links are relative to the file: the language's root and search page, the others' indexes
+        here = f"assets/i18n/{lang}.json"
+        assert mini_site.resolve(here, file["root"]) == (PREFIX[lang], "")
+        assert mini_site.resolve(here, file["page"]) == (PREFIX[lang] + "search/", "")
+        assert [(o["lang"], mini_site.resolve(here, o["index"])) for o in file["others"]] == [
+            (other, (f"assets/search/{other}.json", "")) for other in LANGUAGES if other != lang]
+        # the page carries none of them
+        html = mini_site.file_of(page).read_text("utf-8")
+        assert mini_site.soup(page).select("#kb-search-config") == []
+        for key in ("search_loading", "search_elsewhere", "brief_added", "brief_remove_all"):
+            assert entries[key] not in html, (lang, key)
+
+
+@pytest.mark.browser
+def test_the_header_search_shows_its_labels_before_the_index_and_counts_in_arabic_digits(page, real_site: Site) -> None:
+    """The labels' file is fetched as the scripts start, once for both (search and brief): the
+    loading status shows while the index is still on its way; the count, in Arabic-Indic digits."""
+    labels = load_labels()["ar"]
+    held = []
+    page.route(re.compile(r".*/assets/search/ar\.json$"), lambda route: held.append(route))
+    page.goto(real_site.url + "recommendations/r05/")
+    page.fill("#kb-search-input", "الهجرة")
+    status = page.locator(".kb-search__status")
+    expect(status).to_have_text(labels.t("search_loading"))
+    assert held, "the index is held back"
+    for route in held:
+        route.continue_()
+    page.locator(".kb-search__list [role=option]").first.wait_for()
+    n = page.evaluate("""async () => (await kbSearch.query(await kbSearch.loadEngine(kbSearch.config.index),
+                                                             'الهجرة')).refs.length""")
+    assert n > 2
+    expect(status).to_have_text(labels.count("count_results", n))
+    assert re.search("[٠-٩]", status.inner_text()) and not re.search("[0-9]", status.inner_text())
+    assert [u for u in page.requests if "/assets/i18n/" in u] == [real_site.url + "assets/i18n/ar.json"]

@@ -6,7 +6,7 @@
    without one, from this browser, and shows each recommendation in full from
    assets/brief/<lang>.json.
 
-   Labels come from the core: the header link's data-label-* attributes on every page, the
+   Labels come from the core: the language's file (assets/i18n/<lang>.json) on every page, the
    page's #kb-brief-config on the brief page. Nothing from the address, the storage or the data
    is ever parsed as markup: every text is set with textContent or as a text node. */
 (function () {
@@ -16,6 +16,7 @@
   var live = document.querySelector("[data-kb-brief-live]");
   if (!headerLink) return;
   var site = headerLink.dataset;
+  var labels = {};  /* brief_add…, once the language's file is here */
 
   /* --- storage (a private window may refuse it: the brief then lives as long as the page) --- */
   var memory = { ids: [], title: "", note: "" };
@@ -67,7 +68,7 @@
   }
 
   function announce(template, values) {
-    if (!live) return;
+    if (!live || !template) return;
     live.textContent = "";
     live.appendChild(format(template, values || {}));
   }
@@ -131,12 +132,13 @@
     var inBrief, label;
     if (one) {
       inBrief = ids.indexOf(one) >= 0;
-      label = inBrief ? site.labelRemove : site.labelAdd;
+      label = inBrief ? labels.brief_remove : labels.brief_add;
     } else {
       var all = idsOfAll(button);
       inBrief = all.length > 0 && all.every(function (id) { return ids.indexOf(id) >= 0; });
-      label = inBrief ? site.labelRemoveAll : site.labelAddAll;
+      label = inBrief ? labels.brief_remove_all : labels.brief_add_all;
     }
+    if (!label) return;  /* painted when the labels come */
     button.textContent = label;
     if (one) button.appendChild(el("span", { "class": "kb-visually-hidden" }, " " + one));
     button.classList.toggle("kb-brief-add--in", inBrief);
@@ -157,7 +159,7 @@
     }
     store(brief);
     paintAll();
-    announce(adding ? site.labelAdded : site.labelRemoved,
+    announce(adding ? labels.brief_added : labels.brief_removed,
       { id: ids.join(", "), n: digits(brief.ids.length, site.digits) });
     if (composer) composer.adopt(stored());
   }
@@ -183,7 +185,17 @@
     if (composer) composer.adopt(stored());
   });
 
-  document.querySelectorAll("[data-kb-brief-actions]").forEach(function (box) { box.hidden = false; });
+  /* the labels: the language's file, fetched once for both scripts (kb-search.js alike); the
+     buttons show once they are here */
+  var i18n = document.querySelector("[data-kb-i18n]");
+  if (i18n && !window.kbInterface) {
+    window.kbInterface = fetch(new URL(i18n.dataset.kbI18n, document.baseURI)).then(function (r) { return r.json(); });
+  }
+  if (window.kbInterface) window.kbInterface.then(function (file) {
+    labels = file.labels;
+    paintAll();
+    document.querySelectorAll("[data-kb-brief-actions]").forEach(function (box) { box.hidden = false; });
+  }).catch(function () { /* no labels: the buttons stay hidden */ });
 
   /* --- the brief page ------------------------------------------------------------------------------ */
   var composer = null;
@@ -498,7 +510,7 @@
         var target = next ? next.querySelector('[data-kb-brief-act="remove"]') : titleIn;
         if (target) target.focus();
       });
-      announce(site.labelRemoved, { id: id, n: digits(brief.ids.length, site.digits) });
+      announce(labels.brief_removed, { id: id, n: digits(brief.ids.length, site.digits) });
     }
 
     list.addEventListener("click", function (event) {

@@ -19,12 +19,12 @@ from .records import (
                    theme_view,
                    themes_view,
 )
-from .search import search_config, search_view
+from .search import interface_labels, search_config, search_view
 from .site_pages import about_view, dashboard_view, data_view, home_view, not_found_view, unbuilt_record_view
 from .sources import source_view, sources_view
 from .taxonomy import entries_view, entry_view
 
-__all__ = ["VIEWS", "search_config", "unbuilt_record_view"]
+__all__ = ["VIEWS", "interface_labels", "search_config", "unbuilt_record_view"]
 
 VIEWS: dict[str, Callable[[str, ViewContext], View]] = {
     "data": data_view, "redirect": redirect_view, "status": dashboard_view,

@@ -39,17 +39,30 @@ def search_view(_: str, ctx: ViewContext) -> View:
             "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
 
 
+# The labels the scripts show: the header search and the explore page (kb-search.js), the brief's
+# buttons and messages (brief.js); they are in the language's file, not in the pages.
+SCRIPT_LABELS = ("search_none", "search_elsewhere", "search_loading", "search_partial", "search_suggest",
+                 "search_browse", "filter_remove", "filter_chip", "brief_add", "brief_remove", "brief_add_all",
+                 "brief_remove_all", "brief_added", "brief_removed")
+
+
 def search_config(ctx: ViewContext) -> View:
-    """What the header search and the explore page need on every page (JSON in the page)."""
-    keys = ("search", "search_none", "search_elsewhere", "search_loading", "search_all_results",
-            "search_results", "facet_all", "search_partial", "search_suggest", "search_browse", "filter_remove",
-            "filter_chip")
+    """What every page's header gives its scripts that differs from page to page: links from the
+    page (its language's index, its labels' file, the search and brief pages, the brief's ids)."""
+    site_link = ctx.site_link
+    return {"index": site_link(routes.search_index(ctx.lang)), "i18n": site_link(routes.interface_labels(ctx.lang)),
+            "page": ctx.link(routes.SEARCH_PAGE), "brief": ctx.link(routes.BRIEF_PAGE),
+            "brief_ids": site_link(routes.BRIEF_IDS), "digits": language(ctx.lang).digits}
+
+
+def interface_labels(ctx: ViewContext) -> View:
+    """What the scripts of a language's pages show and is the same on every page (labels, plural
+    forms, digits, direction, the other languages' indexes): the file at `routes.interface_labels`,
+    its links relative to that file (`ctx.site_link` links from its folder)."""
     site_link = ctx.site_link
     return {"lang": ctx.lang, "dir": language(ctx.lang).direction, "digits": language(ctx.lang).digits,
-            "index": site_link(routes.search_index(ctx.lang)),
-            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""), "brief": ctx.link(routes.BRIEF_PAGE),
-            "brief_ids": site_link(routes.BRIEF_IDS),
-            "labels": {k: ctx.t(k) for k in keys},
+            "page": ctx.link(routes.SEARCH_PAGE), "root": ctx.link(""),
+            "labels": {k: ctx.t(k) for k in SCRIPT_LABELS},
             "counts": dict(ctx.labels.entries["count_results"]),
             "others": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "index": site_link(routes.search_index(lang)),
                         "page": site_link(routes.language_prefix(lang) + routes.SEARCH_PAGE)}

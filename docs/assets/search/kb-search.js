@@ -2,14 +2,37 @@
    explore page at <lang>/search/. The engine (indexes, chunks fetched on demand, scoring) is
    kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
    cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
-   are shown. Everything is fetched from this site; text from the data is only ever set as text. */
+   are shown. Everything is fetched from this site; text from the data is only ever set as text.
+   The page gives its links only; the labels, plural forms, digits and other languages come from
+   its language's file (assets/i18n/<lang>.json, cached), fetched at once, beside the index. */
 (function () {
   "use strict";
-  var configNode = document.getElementById("kb-search-config");
-  if (!configNode || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
+  var header = document.querySelector("[data-kb-search]");
+  if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
       typeof kbEngine === "undefined") return;
-  var config = JSON.parse(configNode.textContent);
+  function abs(href, base) { return new URL(href, base || document.baseURI).href; }
+  /* the index at once; the rest once the file is here (`ready`), fetched once for both scripts */
+  var config = { index: abs(header.dataset.kbIndex) }, i18n = abs(header.dataset.kbI18n);
+  var ready = (window.kbInterface = window.kbInterface || fetch(i18n).then(function (r) { return r.json(); }))
+    .then(function (file) {
+      ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
+      config.root = fromHere(abs(file.root, i18n));
+      config.page = fromHere(abs(file.page, i18n));
+      config.others = file.others.map(function (o) {
+        return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
+      });
+      return config;
+    });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
+
+  /* an address of this site as the pages link it, from here ("../recommendations/r05/") */
+  function fromHere(url) {
+    var here = location.pathname.split("/"), there = new URL(url).pathname.split("/"), i = 0;
+    here.pop();
+    while (i < here.length && i < there.length - 1 && here[i] === there[i]) i++;
+    return new Array(here.length - i + 1).join("../") + there.slice(i).join("/") || "./";
+  }
+
   /* excerpts: at most this many characters (the header's list is narrow), and how long the
      results stay on screen before their texts are fetched (not while the reader is typing on) */
   var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
@@ -258,6 +281,12 @@
     });
   }
 
+  /* the loading status: at once, or as soon as the labels come if `still()` */
+  function loading(status, still) {
+    if (config.labels) status.textContent = config.labels.search_loading;
+    else ready.then(function () { if (still()) status.textContent = config.labels.search_loading; });
+  }
+
   /* --- header search -------------------------------------------------------------------- */
   function setupHeader(root) {
     var input = root.querySelector(".kb-search__input");
@@ -265,6 +294,7 @@
     var list = root.querySelector(".kb-search__list");
     var status = root.querySelector(".kb-search__status");
     var more = root.querySelector(".kb-search__more a");
+    var searchPage = more.href;
     var active = -1, snippets = null;
 
     function options() { return list.querySelectorAll("[role=option]"); }
@@ -284,13 +314,14 @@
     }
     function update() {
       var q = input.value;
-      more.href = config.page + "?q=" + encodeURIComponent(q);
+      more.href = searchPage + "?q=" + encodeURIComponent(q);
       if (!q.trim()) { close(); if (snippets) snippets.reset(); return; }
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = config.labels.search_loading;
-      /* the engine, then the chunks of the query's words, then the titles of the results shown */
-      loadEngine(config.index).then(function (engine) {
+      loading(status, function () { return input.value === q; });
+      /* the engine (and the labels), then the chunks of the query's words, then the titles shown */
+      Promise.all([loadEngine(config.index), ready]).then(function (both) {
+        var engine = both[0];
         return input.value === q && kbQuery(engine, q).then(function (found) {
           if (input.value !== q) return;
           var first = found.objective ? 7 : 8, refs = found.refs.slice(0, first);
@@ -489,8 +520,9 @@
       if (!found.refs.length && !found.partial.length && query.trim()) elsewhere(query, other);
       else { other.hidden = true; other.textContent = ""; }
     }
-    status.textContent = config.labels.search_loading;
-    loadEngine(config.index).then(function (engine) { return engine.explore(); }).then(function (engine) {
+    status.textContent = status.dataset.kbLoading;  /* this page's own: at once, before the labels' file */
+    Promise.all([loadEngine(config.index).then(function (engine) { return engine.explore(); }), ready]).then(function (both) {
+      var engine = both[0];
       render(engine);
       q.addEventListener("input", function () { render(engine); });
       selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
@@ -513,9 +545,8 @@
     });
   }
 
-  var header = document.querySelector("[data-kb-search]");
-  if (header) setupHeader(header);
+  setupHeader(header);
   var explore = document.querySelector("[data-kb-explore]");
   if (explore) setupExplore(explore);
-  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config };
+  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config, ready: ready };
 })();
