@@ -18,7 +18,7 @@ from gcmkb import LANGUAGES
 from gcmkb.brief import brief_payload, brief_shards
 from gcmkb.catalog import load_catalog
 from gcmkb.labels import load_labels
-from gcmkb.shards import shard_of
+from gcmkb.shards import SHARD_SIZE, shard_of
 
 from .conftest import FIXTURES, SCREENSHOTS
 from .sitebuild import Site
@@ -65,7 +65,7 @@ def shard(site: Site, folder: str, lang: str, key: str) -> dict:
 
 def test_the_build_writes_every_full_text_per_language_and_the_page_gets_core_labels(mini_site: Site) -> None:
     for lang in LANGUAGES:
-        # a file per shard of records: the recommendations r00..r99, the practices p000..p099
+        # a file per shard of records: the recommendations r00..r24, the practices p000..p024
         assert sorted(p.name for p in (mini_site.directory / f"assets/brief/{lang}").iterdir()) == ["p0.json", "r0.json"]
         recommendations, practices = shard(mini_site, "brief", lang, "r0"), shard(mini_site, "brief", lang, "p0")
         assert sorted(recommendations["docs"]) == ["r01", "r02", "r03"] and recommendations["redirects"] == {}
@@ -95,14 +95,15 @@ def test_a_retired_id_is_in_the_data_with_its_replacement(mini: Path) -> None:
     payload = brief_payload(load_catalog(mini), "fr")
     assert payload["redirects"] == {"r03": "r04"} and "r04" in payload["docs"] and "r03" not in payload["docs"]
     # the retired id's shard holds its replacement, whichever shard that is in
-    moved = {**payload, "redirects": {"r03": "r04", "r250": "r04"}}
+    moved = {**payload, "redirects": {"r03": "r04", "r250": "r04"}}  # r250: shard r10, no record
     assert {k: (sorted(v["docs"]), v["redirects"]) for k, v in brief_shards(moved).items()} == {
-        "p0": (["p001", "p002", "p003"], {}), "r0": (["r01", "r02", "r04"], {"r03": "r04"}), "r2": ([], {"r250": "r04"})}
+        "p0": (["p001", "p002", "p003"], {}), "r0": (["r01", "r02", "r04"], {"r03": "r04"}), "r10": ([], {"r250": "r04"})}
 
 
-def test_an_ids_shard_is_its_letters_and_its_number_by_a_hundred() -> None:
-    assert [shard_of(i) for i in ("r01", "r99", "r100", "r0100", "r10000", "p001", "p1234")] == \
-        ["r0", "r0", "r1", "r1", "r100", "p0", "p12"]
+def test_an_ids_shard_is_its_letters_and_its_number_by_the_shard_size() -> None:
+    assert SHARD_SIZE == 25
+    assert [shard_of(i) for i in ("r01", "r24", "r25", "r99", "r100", "r0100", "r10000", "p001", "p1234")] == \
+        ["r0", "r0", "r1", "r3", "r4", "r4", "r400", "p0", "p49"]
     with pytest.raises(ValueError, match="'R01': not an id of letters then digits"):
         shard_of("R01")
 

@@ -4,7 +4,7 @@
    theme pages, explore results through window.kbBrief.button). On the brief page (brief/): the
    composer, which reads the brief from its address (?ids=r05,r16&langs=ar,en&title=…&note=…) or,
    without one, from this browser, and shows each recommendation in full from the shards of
-   assets/brief/<lang>/ that hold its records (a file per 100 records: gcmkb/shards.py).
+   assets/brief/<lang>/ that hold its records (gcmkb/shards.py).
 
    Labels come from the core: the header link's data-label-* attributes on every page, the
    page's #kb-brief-config on the brief page. Nothing from the address, the storage or the data
