@@ -1,5 +1,6 @@
 """The benchmark's measure of the Pages artifact, on a small folder: the tar is the one GNU tar makes
-with upload-pages-artifact's arguments (v3, the publishing workflow's), and the artifact is that tar deflated at level 6."""
+with upload-pages-artifact's arguments (v3, the publishing workflow's), and the artifact is that tar
+deflated at level 6."""
 
 from __future__ import annotations
 

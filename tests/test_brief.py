@@ -66,7 +66,8 @@ def shard(site: Site, folder: str, lang: str, key: str) -> dict:
 def test_the_build_writes_every_full_text_per_language_and_the_page_gets_core_labels(mini_site: Site) -> None:
     for lang in LANGUAGES:
         # a file per shard of records: the recommendations r00..r24, the practices p000..p024
-        assert sorted(p.name for p in (mini_site.directory / f"assets/brief/{lang}").iterdir()) == ["p0.json", "r0.json"]
+        written = sorted(p.name for p in (mini_site.directory / f"assets/brief/{lang}").iterdir())
+        assert written == ["p0.json", "r0.json"]
         recommendations, practices = shard(mini_site, "brief", lang, "r0"), shard(mini_site, "brief", lang, "p0")
         assert sorted(recommendations["docs"]) == ["r01", "r02", "r03"] and recommendations["redirects"] == {}
         assert sorted(practices["docs"]) == ["p001", "p002", "p003"] and practices["themes"] == {}
@@ -97,7 +98,8 @@ def test_a_retired_id_is_in_the_data_with_its_replacement(mini: Path) -> None:
     # the retired id's shard holds its replacement, whichever shard that is in
     moved = {**payload, "redirects": {"r03": "r04", "r250": "r04"}}  # r250: shard r10, no record
     assert {k: (sorted(v["docs"]), v["redirects"]) for k, v in brief_shards(moved).items()} == {
-        "p0": (["p001", "p002", "p003"], {}), "r0": (["r01", "r02", "r04"], {"r03": "r04"}), "r10": ([], {"r250": "r04"})}
+        "p0": (["p001", "p002", "p003"], {}), "r0": (["r01", "r02", "r04"], {"r03": "r04"}),
+        "r10": ([], {"r250": "r04"})}
 
 
 def test_an_ids_shard_is_its_letters_and_its_number_by_the_shard_size() -> None:
