@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from .generate import baseline, hugo_site, ours
+from .hosting import PAGES_LIMIT, pages_artifact
 from .search import CHROMIUM, QUERIES, QuietHandler, free_port, measure_search, search_in_chromium
 
 HERE = Path(__file__).resolve().parent
@@ -285,6 +286,8 @@ def measure(n: int, work: Path, pdfs: bool = True) -> dict[str, object]:
         pdf = pdf_step(project / "site", target / "pdf-cache")
     pages, size = site_stats(project / "site")  # PDFs included
     files = site_files(project / "site")
+    print(f"[{n}] Pages artifact (tar, zipped at level 6)", flush=True)
+    artifact = pages_artifact(project / "site")
     base_pages, _ = site_stats(base / "site")
     width = max(2, len(str(n)))
     rid = f"r{(n // 2) or 1:0{width}d}"
@@ -305,7 +308,8 @@ def measure(n: int, work: Path, pdfs: bool = True) -> dict[str, object]:
     rebuilds = serve_rebuild(project, record, [f"en/recommendations/{rid}/", f"en/themes/{theme}/"])
     return {
         "n": n, "pages": pages, "build_s": ours_time, "ms_per_page": 1000 * ours_time / pages,
-        "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, "files": files, "pdf": pdf, **weight,
+        "peak_mb": ours_mem / 2**20, "site_mb": size / 2**20, "files": files,
+        "artifact_mb": artifact["zip"] / 2**20, "artifact_tar_mb": artifact["tar"] / 2**20, "pdf": pdf, **weight,
         "first_view": first,
         "search": search_sizes(project / "site"), "index_s": index_times, "chromium": chromium,
         "transfer": transfer,
@@ -353,6 +357,9 @@ def table(results: list[dict]) -> str:
         ("time per page (ms)", lambda r: f"{r['ms_per_page']:.2f}"),
         ("peak memory, all processes, PSS (MB)", lambda r: f"{r['peak_mb']:.0f}"),
         ("site size, PDFs included (MB, files)", lambda r: f"{r['site_mb']:.1f} ({r['files']:,})"),
+        (f"Pages artifact (MB): tar of the site, zipped at level 6, as upload-pages-artifact + upload-artifact "
+         f"make it (tar MB); Pages warns above {PAGES_LIMIT / 2**20:,.0f}",
+         lambda r: f"{r['artifact_mb']:.1f} ({r['artifact_tar_mb']:.1f})" if "artifact_mb" in r else "not measured"),
         ("PDFs: count, MB (largest); cold / from cache (s)", lambda r: (
             f"{r['pdf']['count']:,}, {r['pdf']['mb']:.1f} ({r['pdf']['largest_mb']:.1f}); "
             f"{r['pdf']['cold_s']:.1f} / {r['pdf']['cached_s']:.1f}") if r["pdf"] else "not made (--no-pdf)"),

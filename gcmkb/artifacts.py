@@ -1,4 +1,4 @@
-"""Files written next to the pages (search indexes, the brief's full texts), made on the spare cores.
+"""Files written next to the pages (search indexes, the brief's full texts in shards), made on the spare cores.
 
 MkDocs renders pages on one core. The indexes do not depend on the pages, so they are built in
 worker processes from the start of the build (one per language when there are cores for it) and
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES
-from .brief import brief_file, brief_ids_file
+from .brief import brief_files, brief_ids_file
 from .model import Catalog
 from .parallel import spare_cores, worker_pool
 from .searchfiles import search_files
@@ -39,7 +39,7 @@ class Artifacts:
             return
         self.executor = worker_pool(min(spare_cores(), len(LANGUAGES)))
         self.futures = [self.executor.submit(search_files, self.catalog, lang) for lang in LANGUAGES]
-        self.futures += [self.executor.submit(brief_file, self.catalog, lang) for lang in LANGUAGES]
+        self.futures += [self.executor.submit(brief_files, self.catalog, lang) for lang in LANGUAGES]
         self.futures.append(self.executor.submit(brief_ids_file, self.catalog))
 
     def release(self) -> None:
@@ -71,6 +71,6 @@ def _every_file(catalog: Catalog) -> list[tuple[str, bytes]]:
     files: list[tuple[str, bytes]] = []
     for lang in LANGUAGES:
         files += search_files(catalog, lang, _kept.setdefault(lang, Analyzer(lang)))
-        files.append(brief_file(catalog, lang))
+        files += brief_files(catalog, lang)
     files.append(brief_ids_file(catalog))
     return files

@@ -2,10 +2,11 @@
 
 The brief itself lives in the reader's address (`brief/?ids=r05,r16&langs=ar,en&title=…&note=…`)
 and browser, so the site stays static: at build time the core writes, per language, every
-recommendation's full text as render-ready segments (`assets/brief/<lang>.json`, beside the
-search indexes; a practice in the language its page shows it in, the block saying which), and
-the page gets its labels and settings as view data. The browser
-(docs/assets/brief.js) only fetches, orders and sets text; it never builds markup from data.
+recommendation's full text as render-ready segments (`assets/brief/<lang>/<shard>.json`, a file
+per SHARD_SIZE records, see shards.py: a brief of three fetches three files, not the collection; a
+practice in the language its page shows it in, the block saying which), and the page gets its
+labels and settings as view data. The browser (docs/assets/brief.js) only fetches, orders and
+sets text; it never builds markup from data.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import json
 from typing import Any
 
 from . import LANGUAGES, routes
-from .citations import FORMATS, MEDIA_TYPES, cite_data
+from .citations import FORMATS, MEDIA_TYPES, cite_data, cited_shards
 from .labels import Labels, load_labels
 from .languages import language
 from .model import Catalog, Recommendation
 from .practices import PRACTICE_ID, Practice
+from .shards import PLACEHOLDER, SHARD_SIZE, by_shard, compact_json, shard_file, shard_keys
 from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
 from .viewcontext import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
@@ -43,8 +45,8 @@ BLOCK_LABELS = ("theme", "objectives", "brief_citation", "permalink", "notice_dr
 
 
 def brief_data(lang: str) -> str:
-    """The full texts of a language, relative to the site root."""
-    return f"assets/brief/{lang}.json"
+    """The template of a language's shards of full texts, relative to the site root."""
+    return f"assets/brief/{lang}/{PLACEHOLDER}.json"
 
 
 def _compact(items: list[Segment]) -> list[Any]:
@@ -99,15 +101,37 @@ def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
                      **{p.id: _practice(p, catalog, labels) for p in catalog.practices}}}
 
 
-def brief_file(catalog: Catalog, lang: str) -> tuple[str, bytes]:
-    payload = brief_payload(catalog, lang)
-    return brief_data(lang), json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def brief_shards(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A language's payload in shards: each with its records, the retired ids it holds (and their
+    replacements) and the labels of the themes and objectives its records name."""
+    docs, redirects = by_shard(payload["docs"]), by_shard(payload["redirects"])
+    shards: dict[str, dict[str, Any]] = {}
+    for key in sorted({*docs, *redirects}):
+        held = docs.get(key, {})
+        themes = {d["th"] for d in held.values() if d["th"]}
+        objectives = {o for d in held.values() for o in d["o"]}
+        shards[key] = {"redirects": redirects.get(key, {}),
+                       "themes": {k: v for k, v in payload["themes"].items() if k in themes},
+                       "objectives": {k: v for k, v in payload["objectives"].items() if k in objectives},
+                       "docs": held}
+    return shards
+
+
+def brief_files(catalog: Catalog, lang: str) -> list[tuple[str, bytes]]:
+    """A language's full texts, a file per shard."""
+    template = brief_data(lang)
+    return [(shard_file(template, key), compact_json(shard))
+            for key, shard in brief_shards(brief_payload(catalog, lang)).items()]
+
+
+def brief_ids(catalog: Catalog) -> list[str]:
+    return [r.id for r in (*catalog.recommendations, *catalog.practices)]
 
 
 def brief_ids_file(catalog: Catalog) -> tuple[str, bytes]:
     """The ids of the collection and the retired ones with their replacements, for every page's
     count of the brief (a few bytes per record: the full texts are per language and large)."""
-    payload = {"ids": [r.id for r in (*catalog.recommendations, *catalog.practices)],
+    payload = {"ids": brief_ids(catalog),
                "redirects": dict(sorted(catalog.redirects.items()))}
     return routes.BRIEF_IDS, json.dumps(payload, separators=(",", ":")).encode("utf-8")
 
@@ -115,10 +139,14 @@ def brief_ids_file(catalog: Catalog) -> tuple[str, bytes]:
 def brief_config(ctx: ViewContext) -> View:
     """What the page's script needs (JSON in the page): labels, limits, where each language is."""
     every = load_labels()  # each block speaks its own language
+    cat = ctx.catalog
     return {
         "lang": ctx.lang, "digits": language(ctx.lang).digits, "storage": STORAGE_KEY,
         "pattern": ID_PATTERN, "limits": LIMITS, "site_name": ctx.t("site_name"),
         "labels": {k: ctx.t(k) for k in PAGE_LABELS},
+        # which shard files exist: an id whose shard is not listed is unknown, and fetched from nowhere
+        "shards": {"size": SHARD_SIZE, "placeholder": PLACEHOLDER,
+                   "brief": shard_keys([*brief_ids(cat), *cat.redirects]), "cite": cited_shards(cat)},
         "languages": {code: {"name": LANGUAGE_NAMES[code], "dir": DIRECTION[code],
                              "data": ctx.site_link(brief_data(code)),
                              "cite": ctx.site_link(cite_data(code)),
@@ -132,7 +160,7 @@ def brief_config(ctx: ViewContext) -> View:
 
 def brief_citations(ctx: ViewContext) -> list[View]:
     """The brief's download links (the script gives them their files: every reference of the brief,
-    in each of its languages, joined from `assets/cite/<lang>.json`)."""
+    in each of its languages, joined from the shards of `assets/cite/<lang>/`)."""
     return [{"format": fmt, "label": ctx.t(f"cite_{fmt}"), "type": MEDIA_TYPES[fmt],
              "download": "brief." + FORMATS[fmt].rpartition(".")[2]} for fmt in FORMATS]
 

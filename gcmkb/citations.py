@@ -1,7 +1,8 @@
 """Citations a reference manager reads (Zotero, EndNote, Word, BibTeX): RIS, BibTeX and CSL-JSON
 for every recommendation in every language, written beside its page (`recommendations/rNN/cite.ris`,
-`cite.bib`, `cite.json`) and, per language, all of them in one file the brief composer joins
-(`assets/cite/<lang>.json`) so that a brief's references never need a second formatter in the browser.
+`cite.bib`, `cite.json`) and, per language, all of them in shards of SHARD_SIZE records the brief
+composer joins (`assets/cite/<lang>/<shard>.json`, see shards.py: it fetches the shards of its
+records only) so that a brief's references never need a second formatter in the browser.
 
 One reference: the recommendation's title in the page's language (the source's while its
 translation is pending, with the source's language code), the publisher from the configuration as
@@ -21,7 +22,9 @@ from typing import Any
 
 from . import routes
 from .history_views import day_of
+from .model import Catalog
 from .publishing import UNDATED
+from .shards import PLACEHOLDER, by_shard, compact_json, shard_file, shard_keys
 from .textview import plain
 from .viewcontext import View, ViewContext
 from .views.sources import document_title
@@ -29,7 +32,8 @@ from .views.sources import document_title
 FORMATS = {"ris": "cite.ris", "bib": "cite.bib", "csl": "cite.json"}  # format -> file beside the page
 MEDIA_TYPES = {"ris": "application/x-research-info-systems", "bib": "application/x-bibtex",
                "csl": "application/vnd.citationstyles.csl+json"}
-BRIEF_FILE = "assets/cite/{lang}.json"  # every reference of a language, for the brief's downloads
+# the references of a language, a file per shard of records, for the brief's downloads
+BRIEF_FILE = "assets/cite/{lang}/" + PLACEHOLDER + ".json"
 # LaTeX's special characters in a BibTeX field; non-ASCII letters stay UTF-8 (biber, Zotero read it)
 BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -49,7 +53,13 @@ class Reference:
 
 
 def cite_data(lang: str) -> str:
-    return BRIEF_FILE.format(lang=lang)
+    """The template of a language's shards of references, relative to the site root."""
+    return BRIEF_FILE.replace("{lang}", lang)
+
+
+def cited_shards(catalog: Catalog) -> list[str]:
+    """The shards that have references: the recommendations' (a practice has no citation)."""
+    return shard_keys(r.id for r in catalog.recommendations)
 
 
 def file_path(rid: str, fmt: str, lang: str) -> str:
@@ -131,7 +141,7 @@ def with_citations(view: Callable[[str, ViewContext], View]) -> Callable[[str, V
 
 
 def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
-    """Every recommendation's citation files in every language, and each language's file for the brief."""
+    """Every recommendation's citation files in every language, and each language's shards for the brief."""
     for lang, ctx in contexts.items():
         every: dict[str, Any] = {}
         for rec in ctx.catalog.recommendations:
@@ -142,7 +152,8 @@ def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(text.encode("utf-8"))
             every[rec.id] = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
-        target = site_dir / cite_data(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(every, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        for key, shard in by_shard(every).items():
+            target = site_dir / shard_file(cite_data(lang), key)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(compact_json(shard))
 

@@ -15,9 +15,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from gcmkb import LANGUAGES
-from gcmkb.brief import brief_payload
+from gcmkb.brief import brief_payload, brief_shards
 from gcmkb.catalog import load_catalog
 from gcmkb.labels import load_labels
+from gcmkb.shards import SHARD_SIZE, shard_of
 
 from .conftest import FIXTURES, SCREENSHOTS
 from .sitebuild import Site
@@ -58,14 +59,24 @@ def open_brief(page: Page, site: Site, address: str, count: int) -> None:
 
 # --- data ---------------------------------------------------------------------------------------
 
+def shard(site: Site, folder: str, lang: str, key: str) -> dict:
+    return json.loads((site.directory / f"assets/{folder}/{lang}/{key}.json").read_text("utf-8"))
+
+
 def test_the_build_writes_every_full_text_per_language_and_the_page_gets_core_labels(mini_site: Site) -> None:
     for lang in LANGUAGES:
-        payload = json.loads((mini_site.directory / f"assets/brief/{lang}.json").read_text("utf-8"))
-        assert sorted(payload["docs"]) == ["p001", "p002", "p003", "r01", "r02", "r03"] and payload["redirects"] == {}
-        r01 = payload["docs"]["r01"]
+        # a file per shard of records: the recommendations r00..r24, the practices p000..p024
+        written = sorted(p.name for p in (mini_site.directory / f"assets/brief/{lang}").iterdir())
+        assert written == ["p0.json", "r0.json"]
+        recommendations, practices = shard(mini_site, "brief", lang, "r0"), shard(mini_site, "brief", lang, "p0")
+        assert sorted(recommendations["docs"]) == ["r01", "r02", "r03"] and recommendations["redirects"] == {}
+        assert sorted(practices["docs"]) == ["p001", "p002", "p003"] and practices["themes"] == {}
+        r01 = recommendations["docs"]["r01"]
         assert r01["u"] == "recommendations/r01/" and r01["th"] == "alpha" and r01["o"] == ["1", "23"]
-        assert payload["themes"]["alpha"] and payload["objectives"]["23"]
-    ar = json.loads((mini_site.directory / "assets/brief/ar.json").read_text("utf-8"))["docs"]["r01"]
+        assert recommendations["themes"]["alpha"] and recommendations["objectives"]["23"]
+        # each shard names the themes and objectives of its own records, no others
+        assert set(recommendations["objectives"]) == {o for d in recommendations["docs"].values() for o in d["o"]}
+    ar = shard(mini_site, "brief", "ar", "r0")["docs"]["r01"]
     # Latin runs in Arabic text are isolated segments, as on the pages
     assert ar["p"][0] == ["إنشاء فرق عمل مشتركة بين الوكالات (", ["ltr", "GCM"], ")."]
     assert ar["l"] == ["تعزيز التعاون"] and ar["t"] == TITLES["ar"]["r01"]
@@ -84,6 +95,19 @@ def test_a_retired_id_is_in_the_data_with_its_replacement(mini: Path) -> None:
     retire_r03(mini)
     payload = brief_payload(load_catalog(mini), "fr")
     assert payload["redirects"] == {"r03": "r04"} and "r04" in payload["docs"] and "r03" not in payload["docs"]
+    # the retired id's shard holds its replacement, whichever shard that is in
+    moved = {**payload, "redirects": {"r03": "r04", "r250": "r04"}}  # r250: shard r10, no record
+    assert {k: (sorted(v["docs"]), v["redirects"]) for k, v in brief_shards(moved).items()} == {
+        "p0": (["p001", "p002", "p003"], {}), "r0": (["r01", "r02", "r04"], {"r03": "r04"}),
+        "r10": ([], {"r250": "r04"})}
+
+
+def test_an_ids_shard_is_its_letters_and_its_number_by_the_shard_size() -> None:
+    assert SHARD_SIZE == 25
+    assert [shard_of(i) for i in ("r01", "r24", "r25", "r99", "r100", "r0100", "r10000", "p001", "p1234")] == \
+        ["r0", "r0", "r1", "r3", "r4", "r4", "r400", "p0", "p49"]
+    with pytest.raises(ValueError, match="'R01': not an id of letters then digits"):
+        shard_of("R01")
 
 
 def retire_r03(collection: Path) -> None:
@@ -304,8 +328,8 @@ def test_unknown_malformed_and_hostile_ids_are_reported_as_text(page: Page, mini
 def test_a_retired_id_shows_its_replacement(page: Page, mini_site: Site, mini: Path) -> None:
     retire_r03(mini)
     payload = brief_payload(load_catalog(mini), "en")  # the data of a collection where r03 became r04
-    page.route("**/assets/brief/en.json", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps(payload)))
+    page.route("**/assets/brief/en/r0.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(brief_shards(payload)["r0"])))
     open_brief(page, mini_site, "en/brief/?ids=r03,r01&langs=en", 2)
     assert items(page) == ["r04", "r01"]
     expect(page.locator("[data-kb-brief-notices] p")).to_have_text(["r03 has been replaced by r04: r04 is shown."])
@@ -399,6 +423,23 @@ def test_the_briefs_references_download_for_reference_managers(page: Page, mini_
     assert csl[3] == json.loads((mini_site.directory / "recommendations/r01/cite.json").read_bytes())[0]
     page.locator("[data-kb-brief-clear]").click()
     expect(box).to_be_hidden()  # nothing to cite
+
+
+@pytest.mark.parametrize(("address", "ids", "langs"), [
+    ("en/brief/?ids=r01,r03&langs=en", ["r01", "r03"], ["en"]),
+    ("fr/brief/?ids=p001,r02&langs=fr,ar", ["p001", "r02"], ["fr", "ar"])])
+def test_a_brief_fetches_only_the_shards_of_its_records(page: Page, mini_site: Site, address: str,
+                                                        ids: list[str], langs: list[str]) -> None:
+    """Of the files of full texts and references, a brief fetches those of its records' shards in its
+    languages, each once: not the other shards (the practices' for a brief of recommendations), not
+    the other languages, no references for a practice (it has none)."""
+    open_brief(page, mini_site, address, len(ids))
+    expect(page.locator("[data-kb-brief-cite]")).to_be_visible()  # the references are in
+    fetched = [u.removeprefix(mini_site.url) for u in page.requests if "/assets/brief/" in u or "/assets/cite/" in u]
+    expected = {f"assets/brief/{lang}/{shard_of(i)}.json" for lang in langs for i in ids} | \
+        {f"assets/cite/{lang}/{shard_of(i)}.json" for lang in langs for i in ids if i.startswith("r")}
+    assert sorted(fetched) == sorted(expected)
+    assert all((mini_site.directory / path).is_file() for path in expected)
 
 
 def test_practices_enter_the_brief_in_the_language_their_page_shows_them(page: Page, mini_site: Site) -> None:

@@ -51,7 +51,7 @@ def test_the_page_does_not_jump_while_the_brief_loads(browser, mini_site: Site, 
             time.sleep(0.6)
             route.continue_()
 
-        page.route("**/assets/brief/*.json", slow)
+        page.route("**/assets/brief/*/*.json", slow)
         page.goto(mini_site.url + "en/brief/?ids=r01,r02,r03&langs=en,fr&title=Board")
         expect(page.locator(".kb-brief__item")).to_have_count(3)
         page.wait_for_timeout(300)

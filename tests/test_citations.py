@@ -112,7 +112,7 @@ def test_each_recommendation_page_links_its_three_citation_files(mini_site: Site
     assert (entry["title"], entry["urls"], entry["language"]) == (title, [permalink], lang)
     assert bibtexparser.parse_string((folder / "cite.bib").read_text("utf-8")).entries[0]["title"] == title
     assert json.loads((folder / "cite.json").read_bytes())[0]["title"] == title
-    every = json.loads((mini_site.directory / f"assets/cite/{lang}.json").read_bytes())
+    every = json.loads((mini_site.directory / f"assets/cite/{lang}/r0.json").read_bytes())  # r00..r24
     assert sorted(every) == ["r01", "r02", "r03"] and every["r01"]["ris"] == (folder / "cite.ris").read_bytes().decode()
 
 

@@ -179,6 +179,9 @@ def test_the_benchmark_runs_from_one_command(tmp_path: Path) -> None:
                 "| `serve --dirty`: record edit -> page shows it (s, 3 edits) |", "| ours / baseline, build time |",
                 "| ours / Hugo, time per page |"):
         assert row in table
+    # the site as GitHub Pages receives it: a size in MB, then the tar's
+    assert re.search(r"^\| Pages artifact \(MB\): tar of the site, zipped at level 6, .* \| \d+\.\d \(\d+\.\d\) \|$",
+                     table, re.M)
 
 
 # --- every command the pages suggest works -------------------------------------------------------

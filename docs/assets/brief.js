@@ -3,8 +3,8 @@
    On every page: the count in the header, and the "Add to brief" buttons (recommendation pages,
    theme pages, explore results through window.kbBrief.button). On the brief page (brief/): the
    composer, which reads the brief from its address (?ids=r05,r16&langs=ar,en&title=…&note=…) or,
-   without one, from this browser, and shows each recommendation in full from
-   assets/brief/<lang>.json.
+   without one, from this browser, and shows each recommendation in full from the shards of
+   assets/brief/<lang>/ that hold its records (gcmkb/shards.py).
 
    Labels come from the core: the language's file (assets/i18n/<lang>.json) on every page, the
    page's #kb-brief-config on the brief page. Nothing from the address, the storage or the data
@@ -220,7 +220,6 @@
     var besideIn = form.querySelector("#kb-brief-beside");
     var urlOut = form.querySelector("#kb-brief-url");
     var pageStyle = document.getElementById("kb-brief-page");
-    var payloads = {};
     var brief = { ids: [], langs: [config.lang], title: "", note: "" };
     var dragged = null;
     var resolved = false;  /* once the ids are checked against the data, the header counts them */
@@ -228,14 +227,62 @@
     form.hidden = false;
     doc.hidden = false;
 
-    function load(lang) {
+    /* --- the data: a file per shard of records (gcmkb/shards.py), only the shards of the brief's ids,
+       fetched in parallel. An id's shard is its letters and its number divided by the shard size;
+       an id whose shard the build did not write is unknown, and nothing is fetched for it. */
+    function shardsFor(ids, written) {
+      var keys = [];
+      ids.forEach(function (id) {
+        var m = /^([a-z]+)([0-9]+)$/.exec(id);
+        var key = m ? m[1] + Math.floor(parseInt(m[2], 10) / config.shards.size) : null;
+        if (key !== null && written.indexOf(key) >= 0 && keys.indexOf(key) < 0) keys.push(key);
+      });
+      return keys;
+    }
+
+    function fetchJson(url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+
+    function fetchShards(cache, template, keys) {
+      return Promise.all(keys.map(function (key) {
+        if (!cache[key]) cache[key] = fetchJson(template.split(config.shards.placeholder).join(key));
+        return cache[key];
+      }));
+    }
+
+    /* a language's records as one payload ({docs, redirects, themes, objectives}) that grows with
+       every shard fetched; given once the shards of `ids` are in it */
+    var payloads = {}, briefShards = {};
+    function load(lang, ids) {
       if (!payloads[lang]) {
-        payloads[lang] = fetch(config.languages[lang].data).then(function (r) {
-          if (!r.ok) throw new Error(config.languages[lang].data + ": " + r.status);
-          return r.json();
+        payloads[lang] = { docs: {}, redirects: {}, themes: {}, objectives: {} };
+        briefShards[lang] = {};
+      }
+      var payload = payloads[lang], merged = briefShards[lang];
+      return fetchShards(merged, config.languages[lang].data, shardsFor(ids, config.shards.brief)).then(function (shards) {
+        shards.forEach(function (shard) {
+          Object.keys(payload).forEach(function (part) { Object.assign(payload[part], shard[part]); });
+        });
+        return payload;
+      });
+    }
+
+    /* the shards of `ids` and, for a retired id, of the ids that replaced it (at most 10 hops) */
+    function loadResolved(lang, ids) {
+      var hops = 0;
+      function step(pending) {
+        return load(lang, pending).then(function (payload) {
+          var next = pending.filter(function (id) {
+            return !payload.docs.hasOwnProperty(id) && payload.redirects.hasOwnProperty(id);
+          }).map(function (id) { return payload.redirects[id]; });
+          return next.length && hops++ < 10 ? step(next) : payload;
         });
       }
-      return payloads[lang];
+      return step(ids);
     }
 
     function n(value) { return digits(value, config.digits); }
@@ -244,18 +291,15 @@
        languages, joined from the files the build wrote (citations.py); links with blob addresses */
     var citeData = {}, citeUrls = [];
     var citeBox = root.querySelector("[data-kb-brief-cite]");
-    function loadCite(lang) {
-      if (!citeData[lang]) {
-        citeData[lang] = fetch(config.languages[lang].cite).then(function (r) {
-          if (!r.ok) throw new Error(config.languages[lang].cite + ": " + r.status);
-          return r.json();
-        });
-      }
-      return citeData[lang];
+    function loadCite(lang, ids) {  /* the references of `ids` in a language, by id */
+      if (!citeData[lang]) citeData[lang] = {};
+      return fetchShards(citeData[lang], config.languages[lang].cite, shardsFor(ids, config.shards.cite)).then(function (shards) {
+        return Object.assign.apply(null, [{}].concat(shards));
+      });
     }
     function paintCite() {
       var ids = brief.ids.slice(), langs = brief.langs.slice();
-      return Promise.all(langs.map(loadCite)).then(function (data) {
+      return Promise.all(langs.map(function (lang) { return loadCite(lang, ids); })).then(function (data) {
         var refs = [];
         ids.forEach(function (id) {
           data.forEach(function (byId) { if (byId[id]) refs.push(byId[id]); });
@@ -474,7 +518,8 @@
       pageStyle.textContent = "@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page, "
         + (/^[a-z-]+$/.test(lead.counter) ? lead.counter : "decimal") + "); } }";
       empty.hidden = brief.ids.length > 0;
-      return Promise.all(brief.langs.map(load)).then(function (loaded) {
+      var ids = brief.ids.slice();
+      return Promise.all(brief.langs.map(function (lang) { return load(lang, ids); })).then(function (loaded) {
         status.textContent = "";
         list.textContent = "";
         brief.ids.forEach(function (id, i) { list.appendChild(item(id, i, loaded)); });
@@ -609,7 +654,7 @@
     brief = { ids: start.ids, langs: start.langs, title: start.title, note: start.note };  /* resolved once loaded */
     showForm();
     status.textContent = L.brief_loading;
-    load(brief.langs[0]).then(function (payload) {
+    loadResolved(brief.langs[0], start.ids).then(function (payload) {
       var found = resolve(start.ids, payload);
       brief.ids = found.ids;
       resolved = true;
@@ -621,13 +666,18 @@
       if (replaced) {
         var restore = el("button", { type: "button", "class": "md-button kb-brief__restore" }, L.brief_restore);
         restore.addEventListener("click", function () {
-          brief.ids = clean(kept.ids).ids.filter(function (id) { return payload.docs.hasOwnProperty(id); });
-          brief.title = cleanText(kept.title, config.limits.title);
-          brief.note = cleanText(kept.note, config.limits.note);
+          var ids = clean(kept.ids).ids;
           restore.parentNode.remove();
-          showForm();
-          commit();
-          render();
+          load(brief.langs[0], ids).then(function (loaded) {  /* the kept ids that exist */
+            brief.ids = ids.filter(function (id) { return loaded.docs.hasOwnProperty(id); });
+            brief.title = cleanText(kept.title, config.limits.title);
+            brief.note = cleanText(kept.note, config.limits.note);
+            showForm();
+            commit();
+            render();
+          }, function () {
+            status.textContent = L.brief_load_error;
+          });
         });
         notice(L.brief_replaced, { n: n(kept.ids.length) }, "info", restore);
       }
