@@ -18,6 +18,7 @@ from typing import Any
 from . import LANGUAGES, SOURCE_LANGUAGE
 from .artifacts import Artifacts
 from .languages import REGISTRY
+from .output import write_file
 from .pagekinds import NOT_INDEXED
 from .pages import source_name
 from .pdf import CACHE_DIR, PdfWriter
@@ -120,10 +121,12 @@ class SiteBuild:
             if self.pdfs is not None:
                 self.pdfs.queue(site_dir, lang)
         kb, settings = self.kb, self.settings
-        self.artifacts.write(site_dir)
-        kb.write_open_data(site_dir, settings.site_url)
-        kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher)
-        kb.write_citations(site_dir, settings.site_url, settings.publisher)
+        write = self.session.output.write if self.session is not None else write_file
+        self.artifacts.write(site_dir, write)
+        kb.write_open_data(site_dir, settings.site_url, write)
+        kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher, write)
+        kb.write_citations(site_dir, settings.site_url, settings.publisher, write,
+                           self.session.citations if self.session is not None else None)
         if "404.html" in self.root_pages:
             (site_dir / "404.html").write_bytes(self.root_pages["404.html"])
         self._write_sitemaps(site_dir)

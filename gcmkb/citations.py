@@ -21,6 +21,7 @@ from typing import Any
 
 from . import routes
 from .history_views import day_of
+from .output import Write, write_file
 from .publishing import UNDATED
 from .textview import plain
 from .viewcontext import View, ViewContext
@@ -130,19 +131,30 @@ def with_citations(view: Callable[[str, ViewContext], View]) -> Callable[[str, V
     return recommendation
 
 
-def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
-    """Every recommendation's citation files in every language, and each language's file for the brief."""
+# A reference's files (format -> bytes) and its entry in the brief's file (JSON), made from it alone
+Made = tuple[dict[str, bytes], str]
+
+
+def write_citations(site_dir: Path, contexts: dict[str, ViewContext], write: Write = write_file,
+                    made: dict[Reference, Made] | None = None) -> None:
+    """Every recommendation's citation files in every language, and each language's file for the brief.
+    Given `made` (under `mkdocs serve`, kept between builds), a reference made before is not made again."""
     for lang, ctx in contexts.items():
-        every: dict[str, Any] = {}
+        entries = []
         for rec in ctx.catalog.recommendations:
             ref = reference(rec.id, ctx)
-            texts = formats(ref)
-            for fmt, text in texts.items():
-                target = site_dir / file_path(rec.id, fmt, lang)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(text.encode("utf-8"))
-            every[rec.id] = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
-        target = site_dir / cite_data(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(every, ensure_ascii=False, separators=(",", ":")), "utf-8")
+            files, entry = made[ref] if made is not None and ref in made else _make(ref)
+            if made is not None:
+                made[ref] = files, entry
+            for fmt, data in files.items():
+                write(site_dir / file_path(rec.id, fmt, lang), data)
+            entries.append(json.dumps(rec.id) + ":" + entry)
+        write(site_dir / cite_data(lang), ("{" + ",".join(entries) + "}").encode())
+
+
+def _make(ref: Reference) -> Made:
+    texts = formats(ref)
+    entry = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
+    return ({fmt: text.encode() for fmt, text in texts.items()},
+            json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 

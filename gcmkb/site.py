@@ -16,7 +16,7 @@ from . import LANGUAGES, routes
 from .artifacts import Artifacts
 from .catalog import load_catalog
 from .changes import History, read_history, source_date_epoch
-from .citations import write_citations
+from .citations import Made, Reference, write_citations
 from .colophon import footer_view
 from .export import write_open_data
 from .graph import Graph, build_graph
@@ -24,6 +24,7 @@ from .history_views import feed_link, write_feed
 from .labels import Labels, load_labels
 from .loading import DocumentCache
 from .model import Catalog
+from .output import Output, Write, write_file
 from .pagekinds import KINDS, generated_pages
 from .pages import page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
@@ -121,20 +122,22 @@ class KnowledgeBase:
         artifacts.start()
         return artifacts
 
-    def write_open_data(self, site_dir: Path, site_url: str) -> None:
+    def write_open_data(self, site_dir: Path, site_url: str, write: Write = write_file) -> None:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
-        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition)
+        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition, write)
 
-    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
+    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None,
+                    write: Write = write_file) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""
         for lang in LANGUAGES:
             write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
-                       source_date_epoch())
+                       source_date_epoch(), write)
 
-    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None) -> None:
+    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None,
+                        write: Write = write_file, made: dict[Reference, Made] | None = None) -> None:
         """Every recommendation's RIS, BibTeX and CSL-JSON in every language (citations.py)."""
         write_citations(site_dir, {lang: self.context(lang, lambda path: site_url + path, site_url, "", publisher)
-                                   for lang in LANGUAGES})
+                                   for lang in LANGUAGES}, write, made)
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
         return feed_link(ctx)
@@ -159,6 +162,8 @@ class EditSession:
         self.workers = worker_pool(min(spare_cores(), 1))  # makes the search files while pages render
         self.sitemaps: dict[str, str] = {}  # the last full build's, by file name
         self.documents = DocumentCache()
+        self.output = Output()  # the shared files it wrote: an edit writes again only those that changed
+        self.citations: dict[Reference, Made] = {}  # the citations made: an edit makes its record's again
         self.layout: object = None  # what the templates were at the last build
 
     def close(self) -> None:
