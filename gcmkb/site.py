@@ -26,7 +26,7 @@ from .loading import DocumentCache
 from .model import Catalog
 from .output import Output, Write, write_file
 from .pagekinds import KINDS, generated_pages
-from .pages import page_sources, source_name, sync_sources
+from .pages import generated_names, page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
 from .problems import Problem
 from .publishing import Edition, publisher_name, read_edition
@@ -165,6 +165,7 @@ class EditSession:
         self.output = Output()  # the shared files it wrote: an edit writes again only those that changed
         self.citations: dict[Reference, Made] = {}  # the citations made: an edit makes its record's again
         self.layout: object = None  # what the templates were at the last build
+        self.sources: set[str] | None = None  # the generated sources left in docs/, None: every one
 
     def close(self) -> None:
         self.workers.shutdown(cancel_futures=True)
@@ -177,6 +178,19 @@ class EditSession:
 
     def load(self, root: Path) -> KnowledgeBase:
         return KnowledgeBase.load(root, self.previous, self.documents)
+
+    def keep_sources(self, docs_dir: Path, keep: set[str] | None) -> None:
+        """An edit's build reads only `keep` of the page sources (None: every one, all written):
+        the other generated ones leave docs/, which MkDocs and static-i18n walk once per language
+        (6,500 sources at 1,000 records). Their pages stay in the site as the last build left them;
+        an edit that renders one again writes its source again."""
+        if keep is None:
+            self.sources = None
+            return
+        generated = generated_names(docs_dir)
+        for name in (generated if self.sources is None else self.sources) - keep:
+            (docs_dir / name).unlink(missing_ok=True)
+        self.sources = generated & keep
 
     def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, everything: bool = False) -> set[str] | None:
         """The page sources (relative to docs/) to render again after `kb`'s build, None for

@@ -133,6 +133,8 @@ def on_pre_build(config: Any) -> None:
     if languages.main:
         kb.write_sources(Path(config.docs_dir), render_again)
     current = SiteBuild(kb, _settings(config), errors, languages.main, pdfs, session, render_again)
+    if session is not None and languages.main:  # docs/ keeps only what this build reads
+        session.keep_sources(Path(config.docs_dir), current.sources_to_read(_nav_sources(config.nav)))
     builds.last_errors = errors
 
 

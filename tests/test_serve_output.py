@@ -86,3 +86,23 @@ def test_a_practice_s_texts_are_checked_again_only_when_it_changes(tmp_path: Pat
     practice.write_text(practice.read_text("utf-8") + "\n", "utf-8")
     KnowledgeBase.load(root, cache=cache)
     assert {"p001", "p002", "p003"} & set(checked) == {"p001"}
+
+
+def test_an_edit_leaves_in_docs_only_the_generated_sources_its_build_reads(tmp_path: Path) -> None:
+    docs, session = tmp_path / "docs", EditSession()
+    try:
+        kb = session.load(Path(shutil.copytree(FIXTURES / "mini", tmp_path / "mini")))
+        kb.write_sources(docs)
+        every = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        keep = {"recommendations/r02.md", "recommendations/r02.en.md", "themes/index.md", "index.md"}
+        session.keep_sources(docs, keep)
+        assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == keep - {"index.md"}
+        kb.write_sources(docs, {"recommendations/r03.md"})  # the next edit renders r03 again
+        session.keep_sources(docs, {"recommendations/r03.md", "themes/index.md"})
+        assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == {"recommendations/r03.md",
+                                                                                 "themes/index.md"}
+        session.keep_sources(docs, None)  # a build of every page writes them all
+        kb.write_sources(docs)
+        assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == every
+    finally:
+        session.close()
