@@ -94,6 +94,9 @@ class KnowledgeBase:
                     was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
                 return None
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
+            # a term it starts or stops using counts it differently, even past the records its page lists
+            readers |= {("term", t) for t in set(previous.graph.terms_in.get(rec.id, ()))
+                        ^ set(self.graph.terms_in.get(rec.id, ()))}
             readers |= {("practice", p.id) for p in new.implementing(rec.id)}  # they list its title
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 

@@ -1,6 +1,7 @@
-"""Under `mkdocs serve --dirty` an edit makes the site's shared files again (search files,
-citations, open data, feeds) and writes only those whose bytes changed; what it leaves is what a
-clean build writes. And it checks again only the files that changed (gcmkb/loading.py)."""
+"""Under `mkdocs serve --dirty` an edit renders again only the pages that show what changed (of a
+list capped at `list_limit()`, only if the record is among those it lists), makes the site's shared
+files again (search files, citations, open data, feeds) and writes only those whose bytes changed,
+leaves in docs/ only the sources its build reads, and checks again only the files that changed."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from gcmkb import collection_checks
 from gcmkb.build import Settings, SiteBuild
 from gcmkb.loading import DocumentCache
 from gcmkb.output import Output
+from gcmkb.paging import LIMIT_ENV
 from gcmkb.site import EditSession, KnowledgeBase
 
 from .conftest import FIXTURES
@@ -106,3 +108,23 @@ def test_an_edit_leaves_in_docs_only_the_generated_sources_its_build_reads(tmp_p
         assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == every
     finally:
         session.close()
+
+
+def test_an_edit_renders_the_taxonomy_and_term_pages_that_list_the_record(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(LIMIT_ENV, "1")  # each taxonomy or term page lists its first record only
+    root = Path(shutil.copytree(FIXTURES / "mini", tmp_path / "mini"))
+    before = KnowledgeBase.load(root)
+    record = root / "recommendations" / "r03.yml"
+    record.write_text(record.read_text("utf-8").replace(
+        "en: Use immigration detention only as a last resort.",
+        "en: Use immigration detention only as a last resort, with data-sharing."), "utf-8")
+    after = KnowledgeBase.load(root, before)
+    pages = {(page.kind, page.key) for page in after.changed_pages(before) or ()}
+    assert ("recommendation", "r03") in pages
+    assert ("principles", "child-sensitive") in pages  # lists r03 first
+    assert ("principles", "human-rights") not in pages  # lists r01, and hands r03 to the explore page
+    assert ("term", "migration-detention") in pages
+    # r03 now uses data-sharing, after r02: its page does not list r03, but counts it ("1 of 2")
+    assert after.graph.term_uses["data-sharing"] == ("r02", "r03")
+    assert ("term", "data-sharing") in pages
