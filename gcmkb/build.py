@@ -66,8 +66,7 @@ class SiteBuild:
         navigation's (every page shows its titles); None: every one."""
         if self.render_again is None:
             return None
-        return self.render_again | {source_name(Path(entry).with_suffix("").as_posix(), lang)
-                                    for entry in nav for lang in LANGUAGES}
+        return self.render_again | navigation_sources(nav)
 
     def page_context(self, lang: str, site_link: Callable[[str], str], page_url: str,
                      meta: object, hand_written: str) -> dict[str, Any]:
@@ -192,6 +191,11 @@ class Builds:
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
+
+
+def navigation_sources(nav: Iterable[str]) -> set[str]:
+    """The page sources of the navigation's entries, in every language."""
+    return {source_name(Path(entry).with_suffix("").as_posix(), lang) for entry in nav for lang in LANGUAGES}
 
 
 def layout_state(folder: Path | None) -> frozenset[tuple[str, int, int]]:
