@@ -16,6 +16,7 @@ from typing import Any
 from . import LANGUAGES
 from .brief import brief_files, brief_ids_file
 from .model import Catalog
+from .output import Write, write_file
 from .parallel import spare_cores, worker_pool
 from .searchfiles import search_files
 from .searchindex import Analyzer
@@ -48,12 +49,10 @@ class Artifacts:
         if self.executor is not None and all(f.done() for f in self.futures):
             self.close()
 
-    def write(self, site_dir: Path) -> None:
+    def write(self, site_dir: Path, write: Write = write_file) -> None:
         results = [f.result() for f in self.futures]
         for path, data in [file for r in results for file in (r if isinstance(r, list) else [r])]:
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write(site_dir / path, data)
         self.close()
 
     def close(self) -> None:

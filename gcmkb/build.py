@@ -18,6 +18,7 @@ from typing import Any
 from . import LANGUAGES, SOURCE_LANGUAGE
 from .artifacts import Artifacts
 from .languages import REGISTRY
+from .output import write_file
 from .pagekinds import NOT_INDEXED
 from .pages import source_name
 from .pdf import CACHE_DIR, PdfWriter
@@ -65,8 +66,7 @@ class SiteBuild:
         navigation's (every page shows its titles); None: every one."""
         if self.render_again is None:
             return None
-        return self.render_again | {source_name(Path(entry).with_suffix("").as_posix(), lang)
-                                    for entry in nav for lang in LANGUAGES}
+        return self.render_again | navigation_sources(nav)
 
     def page_context(self, lang: str, site_link: Callable[[str], str], page_url: str,
                      meta: object, hand_written: str) -> dict[str, Any]:
@@ -120,11 +120,13 @@ class SiteBuild:
             if self.pdfs is not None:
                 self.pdfs.queue(site_dir, lang)
         kb, settings = self.kb, self.settings
-        self.artifacts.write(site_dir)
+        write = self.session.output.write if self.session is not None else write_file
+        self.artifacts.write(site_dir, write)
         kb.write_interface_labels(site_dir, settings.site_url)
-        kb.write_open_data(site_dir, settings.site_url)
-        kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher)
-        kb.write_citations(site_dir, settings.site_url, settings.publisher)
+        kb.write_open_data(site_dir, settings.site_url, write)
+        kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher, write)
+        kb.write_citations(site_dir, settings.site_url, settings.publisher, write,
+                           self.session.citations if self.session is not None else None)
         if "404.html" in self.root_pages:
             (site_dir / "404.html").write_bytes(self.root_pages["404.html"])
         self._write_sitemaps(site_dir)
@@ -190,6 +192,11 @@ class Builds:
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
+
+
+def navigation_sources(nav: Iterable[str]) -> set[str]:
+    """The page sources of the navigation's entries, in every language."""
+    return {source_name(Path(entry).with_suffix("").as_posix(), lang) for entry in nav for lang in LANGUAGES}
 
 
 def layout_state(folder: Path | None) -> frozenset[tuple[str, int, int]]:

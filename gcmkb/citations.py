@@ -23,6 +23,7 @@ from typing import Any
 from . import routes
 from .history_views import day_of
 from .model import Catalog
+from .output import Write, write_file
 from .publishing import UNDATED
 from .shards import PLACEHOLDER, by_shard, compact_json, shard_file, shard_keys
 from .textview import plain
@@ -140,20 +141,30 @@ def with_citations(view: Callable[[str, ViewContext], View]) -> Callable[[str, V
     return recommendation
 
 
-def write_citations(site_dir: Path, contexts: dict[str, ViewContext]) -> None:
-    """Every recommendation's citation files in every language, and each language's shards for the brief."""
+# A reference's files (format -> bytes) and its entry in the brief's shard, made from it alone
+Made = tuple[dict[str, bytes], dict[str, Any]]
+
+
+def write_citations(site_dir: Path, contexts: dict[str, ViewContext], write: Write = write_file,
+                    made: dict[Reference, Made] | None = None) -> None:
+    """Every recommendation's citation files in every language, and each language's shards for the brief.
+    Given `made` (under `mkdocs serve`, kept between builds), a reference made before is not made again."""
+
     for lang, ctx in contexts.items():
         every: dict[str, Any] = {}
         for rec in ctx.catalog.recommendations:
             ref = reference(rec.id, ctx)
-            texts = formats(ref)
-            for fmt, text in texts.items():
-                target = site_dir / file_path(rec.id, fmt, lang)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(text.encode("utf-8"))
-            every[rec.id] = {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)}
+            files, entry = made[ref] if made is not None and ref in made else _make(ref)
+            if made is not None:
+                made[ref] = files, entry
+            for fmt, data in files.items():
+                write(site_dir / file_path(rec.id, fmt, lang), data)
+            every[rec.id] = entry
         for key, shard in by_shard(every).items():
-            target = site_dir / shard_file(cite_data(lang), key)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(compact_json(shard))
+            write(site_dir / shard_file(cite_data(lang), key), compact_json(shard))
 
+
+def _make(ref: Reference) -> Made:
+    texts = formats(ref)
+    return ({fmt: text.encode() for fmt, text in texts.items()},
+            {"ris": texts["ris"], "bib": texts["bib"], "csl": to_csl(ref)})

@@ -22,6 +22,9 @@ from .yamlsource import Document
 
 # --- semantic checks -------------------------------------------------------------------------
 
+TEXT_FORMS = b"text forms"  # what a practice's texts are checked for depends on them alone
+
+
 def _p(doc: Document, path: tuple[Any, ...], field_name: str, message: str,
        severity: str = "error") -> Problem:
     return Problem(doc.path, doc.line_of(path), field_name, message, severity)  # type: ignore[arg-type]
@@ -60,7 +63,7 @@ def semantic_problems(loaded: Loaded) -> Iterator[Problem]:
     for doc in loaded.of("practice", valid_only=False):  # checked like a recommendation, field by field
         if isinstance(doc.data, dict) and "(document)" not in loaded.unsound.get(doc.path, set()):
             yield from check_practice(doc, loaded.unsound.get(doc.path, set()), rec_ids, known)
-            yield from _check_text_forms(doc)
+            yield from loaded.own_problems(doc, TEXT_FORMS, lambda doc=doc: _check_text_forms(doc))  # type: ignore[misc]
             yield from _check_references(doc, rec_ids)
     yield from _unique_orders(themes)
     yield from _unique_orders(loaded.of("source"), "source document")

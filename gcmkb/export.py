@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urljoin
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
+from .output import Write, write_file
 from .practice_export import PRACTICES_CSV, practice_record, practices_csv
 from .publishing import UNDATED, Edition
 from .schema import package_schema
@@ -255,15 +256,14 @@ def csv_metadata(site_url: str, title: dict[str, str], edition: Edition) -> dict
 
 
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
-                    title: dict[str, str], edition: Edition | None = None) -> None:
+                    title: dict[str, str], edition: Edition | None = None, write: Write = write_file) -> None:
     data = site_dir / "data"
-    (data / "schema").mkdir(parents=True, exist_ok=True)
     edition = edition or Edition()
     payload = collection(catalog, graph, site_url, title, edition)
-    (data / "recommendations.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    (data / CSV_FILE).write_text(csv_text(catalog, site_url), "utf-8", newline="")
-    (data / PRACTICES_CSV).write_text(practices_csv(catalog, site_url), "utf-8", newline="")
-    (data / CSV_METADATA).write_text(json.dumps(csv_metadata(site_url, title, edition), ensure_ascii=False,
-                                                indent=1) + "\n", "utf-8")
+    write(data / "recommendations.json", (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode())
+    write(data / CSV_FILE, csv_text(catalog, site_url).encode())
+    write(data / PRACTICES_CSV, practices_csv(catalog, site_url).encode())
+    write(data / CSV_METADATA, (json.dumps(csv_metadata(site_url, title, edition), ensure_ascii=False,
+                                           indent=1) + "\n").encode())
     for name, schema in published_schemas(site_url).items():
-        (site_dir / SCHEMA_DIR / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        write(site_dir / SCHEMA_DIR / name, (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())

@@ -46,8 +46,9 @@ class Graph:
     def readers(self, rid: str) -> set[tuple[str, str]]:
         """The pages (kind, key) whose view shows something of recommendation `rid` other than its
         tags: its own pages, the lists of its theme and of the whole collection, the pages it links
-        to or that link to it, its neighbours, its taxonomy entries and terms, retired ids leading
-        to it. What `mkdocs serve` re-renders when only the record's texts changed."""
+        to or that link to it, its neighbours, the pages of its taxonomy entries and terms that list
+        it (the first `list_limit()` records of each), retired ids leading to it. What `mkdocs serve`
+        re-renders when only the record's texts changed."""
         rec = self.catalog.recommendation(rid)
         row = [r.id for r in self.catalog.recommendations].index(rid)  # its page of the tables of all
         table = page_key(row // list_limit() + 1)
@@ -59,10 +60,16 @@ class Graph:
         linked = set(self.referenced_by.get(rid, ())) | set(_references(rec)) | {
             n.id for n in self.neighbours(rec) if n is not None}
         pages |= {("recommendation", other) for other in linked - {rid}}
-        pages |= {(kind, entry) for kind in TAXONOMY_KINDS for entry in rec.tagged(kind)}
-        pages |= {("term", term) for term in self.terms_in.get(rid, ())}
+        pages |= {(kind, entry) for kind in TAXONOMY_KINDS for entry in rec.tagged(kind)
+                  if _listed(rid, self.by_taxonomy.get((kind, entry), ()))}
+        pages |= {("term", term) for term in self.terms_in.get(rid, ()) if _listed(rid, self.term_uses.get(term, ()))}
         pages |= {("redirect", old) for old, new in self.catalog.redirects.items() if new == rid}
         return pages
+
+
+def _listed(rid: str, ids: tuple[str, ...]) -> bool:
+    """Whether a page listing `ids` shows `rid`: it lists the first `list_limit()`."""
+    return rid in ids[:list_limit()]
 
 
 def _references(rec: Recommendation) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import routes
 from .changes import NO_REPOSITORY, SHALLOW, Change
 from .labels import Labels
+from .output import Write, write_file
 from .practices import PRACTICE_ID
 from .textview import plain
 from .typography import typeset
@@ -235,10 +236,8 @@ def _group_entry(root: ET.Element, group: tuple[Change, ...], ctx: ViewContext) 
         f"{record['id']} {plain(record['title'])}" for record in records))
 
 
-def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int) -> None:
-    target = site_dir / feed_path(ctx.lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(atom_feed(ctx, fallback_time))
+def write_feed(site_dir: Path, ctx: ViewContext, fallback_time: int, write: Write = write_file) -> None:
+    write(site_dir / feed_path(ctx.lang), atom_feed(ctx, fallback_time))
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:

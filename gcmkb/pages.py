@@ -59,6 +59,12 @@ def sync_sources(docs_dir: Path, sources: dict[str, str], partial: bool = False)
     return changed
 
 
+def generated_names(docs_dir: Path) -> set[str]:
+    """The sources the last full build generated (its manifest), relative to docs/."""
+    manifest = docs_dir / MANIFEST
+    return set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+
+
 def _write_if_changed(target: Path, content: str) -> bool:
     if target.exists() and target.read_text("utf-8") == content:
         return False

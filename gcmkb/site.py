@@ -17,7 +17,7 @@ from . import LANGUAGES, routes
 from .artifacts import Artifacts
 from .catalog import load_catalog
 from .changes import History, read_history, source_date_epoch
-from .citations import write_citations
+from .citations import Made, Reference, write_citations
 from .colophon import footer_view
 from .export import write_open_data
 from .graph import Graph, build_graph
@@ -25,8 +25,9 @@ from .history_views import feed_link, write_feed
 from .labels import Labels, load_labels
 from .loading import DocumentCache
 from .model import Catalog
+from .output import Output, Write, write_file
 from .pagekinds import KINDS, generated_pages
-from .pages import page_sources, source_name, sync_sources
+from .pages import generated_names, page_sources, source_name, sync_sources
 from .parallel import spare_cores, worker_pool
 from .problems import Problem
 from .publishing import Edition, publisher_name, read_edition
@@ -94,6 +95,9 @@ class KnowledgeBase:
                     was.tagged(kind) != rec.tagged(kind) for kind in TAXONOMY_KINDS):
                 return None
             readers |= previous.graph.readers(rec.id) | self.graph.readers(rec.id)
+            # a term it starts or stops using counts it differently, even past the records its page lists
+            readers |= {("term", t) for t in set(previous.graph.terms_in.get(rec.id, ()))
+                        ^ set(self.graph.terms_in.get(rec.id, ()))}
             readers |= {("practice", p.id) for p in new.implementing(rec.id)}  # they list its title
         return [page for page in generated_pages(new) if (page.kind, page.key) in readers]
 
@@ -133,20 +137,22 @@ class KnowledgeBase:
         artifacts.start()
         return artifacts
 
-    def write_open_data(self, site_dir: Path, site_url: str) -> None:
+    def write_open_data(self, site_dir: Path, site_url: str, write: Write = write_file) -> None:
         title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
-        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition)
+        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition, write)
 
-    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None) -> None:
+    def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None,
+                    write: Write = write_file) -> None:
         """The Atom feed of every language; with no change to date it, SOURCE_DATE_EPOCH dates it."""
         for lang in LANGUAGES:
             write_feed(site_dir, self.context(lang, lambda path: site_url + path, site_url, edit_base, publisher),
-                       source_date_epoch())
+                       source_date_epoch(), write)
 
-    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None) -> None:
+    def write_citations(self, site_dir: Path, site_url: str, publisher: object = None,
+                        write: Write = write_file, made: dict[Reference, Made] | None = None) -> None:
         """Every recommendation's RIS, BibTeX and CSL-JSON in every language (citations.py)."""
         write_citations(site_dir, {lang: self.context(lang, lambda path: site_url + path, site_url, "", publisher)
-                                   for lang in LANGUAGES})
+                                   for lang in LANGUAGES}, write, made)
 
     def feed_link(self, ctx: ViewContext) -> dict[str, str]:
         return feed_link(ctx)
@@ -171,7 +177,10 @@ class EditSession:
         self.workers = worker_pool(min(spare_cores(), 1))  # makes the search files while pages render
         self.sitemaps: dict[str, str] = {}  # the last full build's, by file name
         self.documents = DocumentCache()
+        self.output = Output()  # the shared files it wrote: an edit writes again only those that changed
+        self.citations: dict[Reference, Made] = {}  # the citations made: an edit makes its record's again
         self.layout: object = None  # what the templates were at the last build
+        self.sources: set[str] | None = None  # the generated sources left in docs/, None: every one
 
     def close(self) -> None:
         self.workers.shutdown(cancel_futures=True)
@@ -184,6 +193,19 @@ class EditSession:
 
     def load(self, root: Path) -> KnowledgeBase:
         return KnowledgeBase.load(root, self.previous, self.documents)
+
+    def keep_sources(self, docs_dir: Path, keep: set[str] | None) -> None:
+        """An edit's build reads only `keep` of the page sources (None: every one, all written):
+        the other generated ones leave docs/, which MkDocs and static-i18n walk once per language
+        (6,500 sources at 1,000 records). Their pages stay in the site as the last build left them;
+        an edit that renders one again writes its source again."""
+        if keep is None:
+            self.sources = None
+            return
+        generated = generated_names(docs_dir)
+        for name in (generated if self.sources is None else self.sources) - keep:
+            (docs_dir / name).unlink(missing_ok=True)
+        self.sources = generated & keep
 
     def pages_to_render(self, kb: KnowledgeBase, docs_dir: Path, everything: bool = False) -> set[str] | None:
         """The page sources (relative to docs/) to render again after `kb`'s build, None for

@@ -42,7 +42,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from gcmkb import LANGUAGES
-from gcmkb.build import Builds, Settings, SiteBuild, layout_state
+from gcmkb.build import Builds, Settings, SiteBuild, layout_state, navigation_sources
 from gcmkb.problems import CollectionError
 from gcmkb.publishing import PUBLISHER_SETTING, edit_base_notice, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
@@ -133,6 +133,8 @@ def on_pre_build(config: Any) -> None:
     if languages.main:
         kb.write_sources(Path(config.docs_dir), render_again)
     current = SiteBuild(kb, _settings(config), errors, languages.main, pdfs, session, render_again)
+    if session is not None and languages.main:  # docs/ keeps only what this build reads
+        session.keep_sources(Path(config.docs_dir), current.sources_to_read(_nav_sources(config.nav)))
     builds.last_errors = errors
 
 
@@ -289,6 +291,8 @@ def on_post_build(config: Any) -> None:
             raise PluginError(f"a PDF could not be made: {exc}") from exc
         if done:
             log.info(done)
+        if builds.session is not None and current.render_again is None:  # an edit writes the sources it reads
+            builds.session.keep_sources(Path(config.docs_dir), navigation_sources(_nav_sources(config.nav)))
 
 
 def on_build_error(error: Exception) -> None:

@@ -79,10 +79,15 @@ def test_an_edit_under_serve_dirty_serves_what_a_clean_build_makes(tmp_path: Pat
         while "Serving on" not in log.read_text("utf-8", "replace") or _get(url) is None:
             assert proc.poll() is None and time.monotonic() < deadline, log.read_text("utf-8", "replace")[-3000:]
             time.sleep(0.3)
+        docs = project / "docs"
+        assert (docs / "recommendations/index.md").exists()  # the navigation's sources stay in docs/
+        assert not (docs / "recommendations/r02.md").exists()  # the others until an edit reads them
         record = project / "recommendations" / "r02.yml"
         # a title: shown on the record's pages and wherever the record is listed or linked
         _edit_and_wait(record, "Regional data platforms", "Regional data-sharing platforms", log)
         assert "pages to render again: all" not in log.read_text("utf-8").split("Building documentation")[-1]
+        assert (docs / "recommendations/r02.md").exists()
+        assert not (docs / "recommendations/r03.md").exists()  # a page the edit leaves as it was
         _same_as_a_clean_build(project, url, tmp_path / "clean-1")
         # the Arabic text (the translations become outdated) and a link to another record
         text = record.read_text("utf-8")
