@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .languages import Language, language
 
@@ -57,6 +58,7 @@ def _outside(runs: re.Pattern[str], text: str, change: Callable[[str], str]) -> 
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # titles and labels return on every page that lists them
 def typeset(text: str, lang: str) -> str:
     """`text` as `lang` sets it on a page (idempotent: typesetting twice changes nothing)."""
     spec = language(lang)

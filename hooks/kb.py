@@ -10,7 +10,8 @@
 - on_post_build (per language): its printable pages are written, so its PDFs go to the PDF
   workers (gcmkb/pdf.py, cached in .cache/pdf/); after the last language, move the other
   processes' languages in, write the shared files (indexes, open data, sitemaps), wait for the PDFs.
-- on_env / on_serve: autoescape our templates and share their compiled code between languages;
+- on_env / on_serve: autoescape our templates, share their compiled code between languages and read
+  view fields directly (kb_templates.py);
   keep `serve` from watching the generated sources (one rebuild per record edit, not two).
 - `mkdocs serve --dirty`: an edit renders again only the pages that read what changed (gcmkb/site.py
   EditSession says which; on_files ages their outputs); on_nav reads the navigation's pages that a
@@ -28,7 +29,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
 from kb_languages import (
     LANGUAGES_ENV,
     LanguageProcesses,
@@ -37,6 +37,7 @@ from kb_languages import (
     declare_languages,
     i18n_building,
 )
+from kb_templates import prepare
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -51,7 +52,6 @@ from gcmkb.typography import typeset_markdown
 
 log = get_plugin_logger("kb")
 console = logging.getLogger("kb.serve")  # outside "mkdocs.": not counted by --strict, serve must go on
-TEMPLATE_CACHE_DIR = ".cache/jinja"  # in the project, git-ignored
 
 builds = Builds()  # this process's builds (under serve: the last good collection, the edit session)
 current: SiteBuild | None = None  # the build under way
@@ -204,13 +204,8 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Our templates (overrides/kb/) autoescape; Material's own keep their setting. Compiled
-    templates are kept in .cache/jinja/ for every language's build, in every process and build;
-    Jinja checks each template's source checksum, so an edited template is compiled again."""
-    env.autoescape = lambda name: bool(name) and name.startswith("kb/")
-    folder = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    """Autoescape, compiled templates shared, a view's fields read directly (kb_templates.py)."""
+    env = prepare(env, Path(config.config_file_path).parent)
     error_page["env"] = env  # the error page is rendered again at new records' addresses (on_post_template)
     return env
 
