@@ -30,16 +30,17 @@ DEPTH = 2
 
 def _heaviest(field: FieldPostings, lo: int, hi: int, depth: int) -> list[tuple[int, int]]:
     """The `depth` heaviest (weight, document) of a term's postings lo..hi in a field, heaviest
-    first (equal weights in any order); a unit gives each of its documents the unit's weight."""
+    first (equal weights in any order); a unit gives each of its documents the unit's weight, and
+    all of them are taken."""
     order = heapq.nlargest(depth, zip(field.weights[lo:hi], field.units[lo:hi]))
     if field.starts is None or field.docs is None:
         return order
     out: list[tuple[int, int]] = []
-    for weight, unit in order:
-        out += [(weight, d) for d in field.docs[field.starts[unit]:field.starts[unit + 1]]]
+    for weight, unit in order:  # whole units: the documents of a unit tie, the other fields decide
         if len(out) >= depth:
             break
-    return out[:depth]
+        out += [(weight, d) for d in field.docs[field.starts[unit]:field.starts[unit + 1]]]
+    return out
 
 
 def _weight(field: FieldPostings, lo: int, hi: int, doc: int, unit_of: dict[int, int] | None) -> int:
