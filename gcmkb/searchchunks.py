@@ -25,6 +25,7 @@ from array import array
 from typing import Any
 
 from .searchindex import CompactIndex, typed
+from .searchtop import top_documents
 
 # About this many bytes of postings per chunk. Measured at 10,000 synthetic records (bench):
 # a first query fetches the index file and the chunks of its words and of their termbase forms.
@@ -89,15 +90,19 @@ def chunk_ranges(index: CompactIndex, budget: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def chunk_file(index: CompactIndex, start: int, end: int) -> bytes:
+def chunk_file(index: CompactIndex, start: int, end: int, titles: dict[int, str] | None = None) -> bytes:
     """The terms start..end-1, lunr's number of each, and per field their postings: for the
-    chunk's term w, units[offsets[w]:offsets[w + 1]] with those weights (see FieldPostings)."""
+    chunk's term w, units[offsets[w]:offsets[w + 1]] with those weights (see FieldPostings);
+    with `titles`, those documents' titles ("titled": their numbers, "titles": the titles)."""
     named = []
     for f, field in enumerate(index.fields):
         lo, hi = field.offsets[start], field.offsets[end]
         named += [(f"offsets{f}", typed([o - lo for o in field.offsets[start:end + 1]])),
                   (f"units{f}", typed(list(field.units[lo:hi]))), (f"weights{f}", typed(list(field.weights[lo:hi])))]
-    return pack({"words": index.words[start:end], "ranks": index.ranks[start:end]}, named)
+    header: dict[str, Any] = {"words": index.words[start:end], "ranks": index.ranks[start:end]}
+    if titles is not None:
+        header |= {"titled": sorted(titles), "titles": [titles[d] for d in sorted(titles)]}
+    return pack(header, named)
 
 
 def units_file(index: CompactIndex) -> bytes:
@@ -146,11 +151,17 @@ def ids_of(runs: list[Any]) -> list[str]:
     return out
 
 
-def chunks(index: CompactIndex, name: str, budget: int | None = None) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+def chunks(index: CompactIndex, name: str, budget: int | None = None, titles: list[str] | None = None,
+           ids: list[str] | None = None) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
     """Where the browser finds the chunks ({"path": "<name>.c{n}.bin", "first": first term of
-    each, "start": the number of its first term}) and the files, as (file name, content)."""
+    each, "start": the number of its first term}) and the files, as (file name, content). With the
+    documents' `titles` and `ids`, each chunk carries the titles of its terms' best documents
+    (searchtop), so that the first results need no title shard."""
     ranges = chunk_ranges(index, budget or chunk_bytes())
     pattern = f"{name}.c{{n}}.bin"
-    files = [(pattern.replace("{n}", str(k)), chunk_file(index, start, end)) for k, (start, end) in enumerate(ranges)]
+    tops = list(top_documents(index, ids)) if titles is not None and ids is not None else None
+    files = [(pattern.replace("{n}", str(k)), chunk_file(
+        index, start, end, None if titles is None or tops is None
+        else {d: titles[d] for w in range(start, end) for d in tops[w]})) for k, (start, end) in enumerate(ranges)]
     return {"path": pattern, "first": [index.words[s] for s, _ in ranges],
             "start": [s for s, _ in ranges], "terms": len(index.words)}, files

@@ -10,7 +10,9 @@ Under `assets/search/`, per language:
 - `<lang>.c<k>.bin`: the postings, in chunks by term (`searchchunks`), fetched for the words of a
   query, each once;
 - `<lang>.titles.<k>.json`: the titles, in shards of consecutive documents, fetched for the
-  results shown (while the titles are few, they are in the index file instead: `INLINE_TITLES`);
+  results shown whose titles the chunks did not bring (each chunk carries its terms' best
+  documents' titles: `searchtop`); while the titles are few, they are all in the index file
+  instead (`INLINE_TITLES`) and neither shards nor chunks carry them;
 - `<lang>.objectives.json`: each document's objectives, fetched when a query names an objective
   (its page first, then the recommendations that serve it);
 - `<lang>.explore.json`: what the explore page adds, since it lists and filters every record:
@@ -27,6 +29,7 @@ Under `assets/search/`, per language:
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from . import LANGUAGES, routes
@@ -53,6 +56,14 @@ TEXT_SHARD_BYTES = 16_000
 # they come in small shards fetched for the results shown (about 50 titles a shard).
 INLINE_TITLES = 100_000
 TITLE_SHARD_BYTES = 4_000
+INLINE_ENV = "KB_SEARCH_INLINE_TITLES"  # a smaller limit, so a test sees title shards on a small fixture
+
+
+def inline_titles() -> int:
+    """Up to how many bytes of JSON the titles ride in the index file: INLINE_TITLES, or the
+    environment's value (0: never)."""
+    given = os.environ.get(INLINE_ENV, "")
+    return int(given) if given.isdigit() else INLINE_TITLES
 
 
 def _snippet(text: str) -> str:
@@ -145,9 +156,9 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     folder, _, index_name = index_path.rpartition("/")
     name = index_name.removesuffix(".json")
     shards, shard_files = text_shards(texts, name)
-    inline = len(_json(titles)) <= INLINE_TITLES
+    inline = len(_json(titles)) <= inline_titles()
     title_shards, title_files = text_shards(titles, name, TITLE_SHARD_BYTES, "titles") if not inline else (None, [])
-    postings, chunk_files = chunks(index, name)
+    postings, chunk_files = chunks(index, name, titles=None if inline else titles, ids=[r.id for r in recs])
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [field for field, _ in FIELDS],
             "ids": id_runs([r.id for r in recs]), "pages": page_runs(catalog),

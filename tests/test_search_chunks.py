@@ -15,10 +15,9 @@ import pytest
 
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import CHUNK_ENV, chunk_ranges, id_runs, ids_of, unpack
-from gcmkb.searchfiles import search_files
+from gcmkb.searchfiles import INLINE_ENV, search_files
 from gcmkb.searchindex import Analyzer, analyze_words, compact_index
-from gcmkb.searchrecords import search_documents
-from gcmkb.searchrecords import records, title
+from gcmkb.searchrecords import records, search_documents, title
 
 from .conftest import ROOT
 from .sitebuild import Site
@@ -32,9 +31,13 @@ def tiny_files(monkeypatch, lang: str, budget: int = TINY) -> dict[str, bytes]:
     return dict(search_files(load_catalog(ROOT), lang))
 
 
-def chunked(page, monkeypatch, budget: int = TINY) -> dict[str, dict[str, bytes]]:
+def chunked(page, monkeypatch, budget: int = TINY, shards: bool = False) -> dict[str, dict[str, bytes]]:
     """Serve every language's index file and chunks as a build with chunks of `budget` bytes
-    writes them (the other search files do not depend on the budget); returns those files."""
+    writes them (the other search files do not depend on the budget), and with `shards`, as a
+    collection too large for its titles to ride in the index file (title shards, and chunks
+    that carry their terms' best documents' titles); returns those files."""
+    if shards:
+        monkeypatch.setenv(INLINE_ENV, "0")
     files = {lang: tiny_files(monkeypatch, lang, budget) for lang in PREFIX}
 
     def fulfil(route) -> None:
@@ -42,7 +45,7 @@ def chunked(page, monkeypatch, budget: int = TINY) -> dict[str, dict[str, bytes]
         lang = path.rsplit("/", 1)[-1].split(".", 1)[0]
         route.fulfill(status=200, body=files[lang][path])
 
-    page.route(re.compile(r".*/assets/search/(ar|en|fr)\.(json|c\d+\.bin)$"), fulfil)
+    page.route(re.compile(r".*/assets/search/(ar|en|fr)\.(json|c\d+\.bin|titles\.\d+\.json)$"), fulfil)
     return files
 
 
@@ -82,6 +85,41 @@ def test_chunks_hold_every_term_once_in_order_within_the_budget(monkeypatch, lan
     # the first file names the chunks, it does not carry the terms; 41 titles are few: they ride in it
     assert "words" not in head and head["t"] == [title(r, lang) for r in records(load_catalog(ROOT))]
     assert head["titles"] is None and not [p for p in files if ".titles." in p]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_past_the_inline_titles_each_chunk_carries_its_terms_best_documents_titles(monkeypatch, lang: str) -> None:
+    """Once the titles leave the index file for shards, a chunk carries, for each of its terms,
+    the titles of the 8 documents a query of that term ranks first (the highest sums of its
+    weights over the fields, equal sums by id): computed here the slow way, over every posting."""
+    monkeypatch.setenv(INLINE_ENV, "0")
+    files = tiny_files(monkeypatch, lang)
+    head = json.loads(files[f"assets/search/{lang}.json"])
+    catalog = load_catalog(ROOT)
+    recs = records(catalog)
+    ids, titles = [r.id for r in recs], [title(r, lang) for r in recs]
+    index = compact_index(search_documents(catalog, lang), Analyzer(lang), len(catalog.recommendations))
+    assert head["t"] is None and head["titles"]["path"] == f"{lang}.titles.{{n}}.json"
+    carried = 0
+    for k, start in enumerate(head["chunks"]["start"]):
+        header, _ = unpack(files[f"assets/search/{lang}.c{k}.bin"])
+        best: set[int] = set()
+        for w in range(start, start + len(header["words"])):
+            score: dict[int, int] = {}
+            for field in index.fields:
+                for q in range(field.offsets[w], field.offsets[w + 1]):
+                    unit = field.units[q]
+                    for d in [unit] if field.starts is None else field.docs[field.starts[unit]:field.starts[unit + 1]]:
+                        score[d] = score.get(d, 0) + field.weights[q]
+            best |= set(sorted(score, key=lambda d: (-score[d], ids[d]))[:8])
+        assert header["titled"] == sorted(best)
+        assert header["titles"] == [titles[d] for d in header["titled"]]
+        carried += len(best)
+    assert carried > len(head["chunks"]["start"])  # chunks carry titles, more than one each on average
+    # while the titles ride in the index file, the chunks carry none
+    monkeypatch.delenv(INLINE_ENV)
+    files = tiny_files(monkeypatch, lang)
+    assert all("titled" not in unpack(data)[0] for path, data in files.items() if re.search(r"\.c\d+\.bin$", path))
 
 
 def test_a_term_bigger_than_the_budget_is_a_chunk_of_its_own() -> None:
@@ -168,3 +206,30 @@ def test_a_word_typed_in_part_expands_from_three_letters(page, real_site: Site, 
     assert len([u for u in page.requests[before:] if re.search(r"/en\.c\d+\.bin$", u)]) == 1
     assert page.evaluate(script, "ch") == []
     assert "r16" in page.evaluate(script, "chi")  # child, children
+
+
+@pytest.mark.browser
+def test_results_whose_title_holds_the_word_need_no_title_shard(page, real_site: Site, monkeypatch) -> None:
+    """Titles in shards (as past a thousand records): the header's first query, whose results
+    hold its word in their titles, shows them with their titles from its chunks alone, fetching
+    no title shard; titles the chunks did not bring are fetched from their shards."""
+    files = chunked(page, monkeypatch, shards=True)["en"]
+    assert [p for p in files if ".titles." in p]
+    page.goto(real_site.url + "en/")
+    before = len(page.requests)
+    page.fill("#kb-search-input", "detention")
+    page.locator(".kb-search__list [role=option]").first.wait_for()
+    shown = page.locator(".kb-search__list .kb-results__title").all_inner_texts()
+    assert len(shown) >= 5 and all("detention" in t.lower() for t in shown[:2])
+    fetched = [u.rsplit("/", 1)[-1] for u in page.requests[before:] if "/assets/search/" in u]
+    assert [n for n in fetched if re.fullmatch(r"en\.c\d+\.bin", n)]
+    assert not [n for n in fetched if ".titles." in n]
+    titles = {r.id: title(r, "en") for r in records(load_catalog(ROOT))}
+    missing, got = page.evaluate("""async () => {
+        const engine = await kbSearch.loadEngine(kbSearch.config.index);
+        const missing = engine.ids.filter(ref => engine.doc(ref).t === undefined).slice(0, 3);
+        await engine.loadTitles(missing);
+        return [missing, missing.map(ref => engine.doc(ref).t)];
+    }""")
+    assert missing and got == [titles[ref] for ref in missing]
+    assert [u for u in page.requests[before:] if re.search(r"/en\.titles\.\d+\.json$", u)]

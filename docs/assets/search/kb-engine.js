@@ -2,8 +2,9 @@
    same text pipeline they were built with (kb-pipeline.js), scored as lunr.js 2.3.9 scores.
    A language's search starts from <lang>.json (pipeline, ids, termbase, the first term of each
    postings chunk) and <lang>.units.bin; a query then fetches the chunks of its words
-   (<lang>.c<k>.bin), each once, and the results shown fetch their titles (<lang>.titles.<k>.json)
-   and later their texts (<lang>.texts.<k>.json). kb-search.js is the interface over it. */
+   (<lang>.c<k>.bin), each once, which carry the titles of their terms' best documents; the
+   results shown whose titles are still missing fetch them (<lang>.titles.<k>.json), and later
+   the results fetch their texts (<lang>.texts.<k>.json). kb-search.js is the interface over it. */
 (function (root) {
   "use strict";
   var engines = {};
@@ -109,6 +110,7 @@
     this.exploreLoaded = null;
     this.objectivesLoaded = null;
     this.titles = new Shards(this, payload.titles, "titles");
+    this.titled = new Map();  /* document number -> title, as the chunks brought them */
     this.texts = new Shards(this, payload.texts, "texts");
     this.forms = new Map();  /* word of a text -> the forms the pipeline gives it (excerpts) */
   }
@@ -133,15 +135,22 @@
       doc = this.cache[d] = { u: this.page(d).replace("{id}", ref) };
       Object.keys(columns).forEach(function (c) { doc[c] = columns[c][d]; });
     }
-    if (doc.t === undefined) doc.t = this.titles.get(d);
+    if (doc.t === undefined) doc.t = this.title(d);
     return doc;
   };
 
-  /* the titles of these documents (by id), fetched in shards */
+  /* the title of document number d, if a chunk or its shard brought it */
+  Engine.prototype.title = function (d) {
+    var t = this.titles.get(d);
+    return t === undefined ? this.titled.get(d) : t;
+  };
+
+  /* the titles of these documents (by id): those the chunks did not bring, fetched in shards */
   Engine.prototype.loadTitles = function (refs) {
     var engine = this;
     if (this.columns.t) return Promise.resolve(this);
-    return this.titles.load(refs.map(function (ref) { return engine.number[ref]; }));
+    return this.titles.load(refs.map(function (ref) { return engine.number[ref]; })
+      .filter(function (d) { return engine.title(d) === undefined; }));
   };
 
   /* The full text of document number d (lead and text, plain), if its shard has arrived. */
@@ -206,6 +215,7 @@
           var data = unpack(buffer);
           chunk.words = data.words;
           chunk.ranks = data.ranks;
+          (data.titled || []).forEach(function (d, i) { engine.titled.set(d, data.titles[i]); });
           chunk.fields = engine.payload.fields.map(function (name, f) {
             return { offsets: data.view("offsets" + f), units: data.view("units" + f), weights: data.view("weights" + f) };
           });
