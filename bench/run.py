@@ -362,7 +362,8 @@ def table(results: list[dict]) -> str:
          lambda r: f"{r['artifact_mb']:.1f} ({r['artifact_tar_mb']:.1f})" if "artifact_mb" in r else "not measured"),
         ("PDFs: count, MB (largest); cold / from cache (s)", lambda r: (
             f"{r['pdf']['count']:,}, {r['pdf']['mb']:.1f} ({r['pdf']['largest_mb']:.1f}); "
-            f"{r['pdf']['cold_s']:.1f} / {r['pdf']['cached_s']:.1f}") if r["pdf"] else "not made (--no-pdf)"),
+            f"{r['pdf']['cold_s']:.1f} / {r['pdf']['cached_s']:.1f}")
+            if r["pdf"] else "not made in this run (--no-pdf, --pdf-up-to)"),
         ("recommendation page HTML (KB, gzip)", lambda r: f"{r['html'] / 1024:.1f} ({r['html_gz'] / 1024:.1f})"),
         (f"first view in Chromium, all it requests: Arabic recommendation page (KB, gzip; target "
          f"{FIRST_VIEW_TARGET_KB['ar']})", _first_view_row(("ar",))),
