@@ -35,11 +35,11 @@ def top_documents(index: CompactIndex, ids: list[str], k: int = TOP) -> Iterator
         for field in index.fields:
             lo, hi = field.offsets[w], field.offsets[w + 1]
             if field.starts is None or field.docs is None:
-                for d, weight in zip(field.units[lo:hi], field.weights[lo:hi]):
+                for d, weight in zip(field.units[lo:hi], field.weights[lo:hi], strict=True):
                     score[d] = get(d, 0) + weight
                 continue
             starts, docs = field.starts, field.docs
-            for unit, weight in zip(field.units[lo:hi], field.weights[lo:hi]):
+            for unit, weight in zip(field.units[lo:hi], field.weights[lo:hi], strict=True):
                 for d in docs[starts[unit]:starts[unit + 1]]:
                     score[d] = get(d, 0) + weight
         yield heapq.nsmallest(k, score, key=lambda d: (-score[d], ids[d]))
