@@ -122,7 +122,7 @@ class SiteBuild:
         kb, settings = self.kb, self.settings
         write = self.session.output.write if self.session is not None else write_file
         self.artifacts.write(site_dir, write)
-        kb.write_interface_labels(site_dir, settings.site_url)
+        kb.write_interface_labels(site_dir, settings.site_url, write)
         kb.write_open_data(site_dir, settings.site_url, write)
         kb.write_feeds(site_dir, settings.site_url, settings.edit_base, settings.publisher, write)
         kb.write_citations(site_dir, settings.site_url, settings.publisher, write,

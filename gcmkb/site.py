@@ -6,7 +6,6 @@ data; nothing here knows about MkDocs, so another generator needs only another a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from .parallel import spare_cores, worker_pool
 from .problems import Problem
 from .publishing import Edition, publisher_name, read_edition
 from .routes import PageRef, language_prefix
+from .shards import compact_json
 from .taxonomies import TAXONOMY_KINDS
 from .text_checks import RECOMMENDATION_ID
 from .viewcontext import View, ViewContext
@@ -119,16 +119,14 @@ class KnowledgeBase:
     def search_config(self, ctx: ViewContext) -> dict[str, Any]:
         return search_config(ctx)
 
-    def write_interface_labels(self, site_dir: Path, site_url: str) -> None:
+    def write_interface_labels(self, site_dir: Path, site_url: str, write: Write = write_file) -> None:
         """Each language's labels for the scripts of its pages, in one file that every page of the
         language shares (the browser fetches it once): its links are relative to the file."""
         for lang in LANGUAGES:
             path = routes.interface_labels(lang)
             up = "../" * path.count("/")
             ctx = self.context(lang, lambda target, up=up: up + target, site_url)
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(interface_labels(ctx), ensure_ascii=False, separators=(",", ":")), "utf-8")
+            write(site_dir / path, compact_json(interface_labels(ctx)))
 
     def start_artifacts(self, workers: Executor | None = None) -> Artifacts:
         """Search indexes, built on spare cores while the pages render; `.write()` at the end.
