@@ -137,3 +137,18 @@ def test_the_compacts_names_used_by_the_united_nations_are_not_deprecated() -> N
                                   "fr": ("Pacte de Marrakech",)}
     assert term.deprecated == {"ar": ("الميثاق العالمي للهجرة",)}
     assert "الاتفاق العالمي من أجل الهجرة" in term.variants["ar"]
+
+
+def test_the_other_form_decisions_of_issue_18_hold() -> None:
+    """The child-sensitive principle's labels, the cut fragment and the people-not-act variants
+    removed, the Compact's French wording admitted."""
+    catalog = load_catalog(ROOT)
+    terms = {t.id: t for t in catalog.terms}
+    child = {e.id: e for e in catalog.taxonomies["principles"]}["child-sensitive"]
+    assert (child.label.ar, child.label.fr) == ("مراعاة احتياجات الطفل", "Adaptation aux besoins de l'enfant")
+    assert "مراعاة احتياجات الطفل" in terms["migrant-children"].source.ar
+    assert [where for where, text in _own_wording(catalog, "ar").items() if "مراعاة مصالح الطفل" in text] == []
+    assert "المهاجرين المهربين" not in terms["smuggling-of-migrants"].all_forms("ar")
+    assert [f for f in terms["victim-identification"].all_forms("fr") if "orientation" in f] == []
+    assert "services chargés de l'application de la loi" in terms["law-enforcement"].variants["fr"]
+    assert "alternatives à la rétention" in terms["alternatives-to-detention"].variants["fr"]
