@@ -35,10 +35,11 @@ from typing import Any
 from . import LANGUAGES, routes
 from .facets import FACETS
 from .labels import Labels, load_labels
+from .languages import REGISTRY
 from .model import Catalog
 from .searchchunks import PREFIX_MIN, chunks, id_runs, units_file
 from .searchindex import FIELDS, Analyzer, analyze_words, compact_index, pipeline_names
-from .searchrecords import full_text, page_runs, records, search_documents, title
+from .searchrecords import full_text, language_runs, page_runs, records, search_documents, title
 from .searchtext import STOP_WORDS, normalize, trim
 from .taxonomies import TAXONOMIES
 
@@ -162,6 +163,7 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
     head = {"lang": lang, "languages": list(LANGUAGES), "stopWords": {k: sorted(v) for k, v in STOP_WORDS.items()},
             "pipeline": pipeline_names(lang), "fields": [field for field, _ in FIELDS],
             "ids": id_runs([r.id for r in recs]), "pages": page_runs(catalog),
+            "shown": language_runs(catalog, lang), "dirs": {lang.code: lang.direction for lang in REGISTRY},
             "chunks": postings, "prefixMin": PREFIX_MIN,
             "titles": title_shards, "t": titles if inline else None, "texts": shards,
             "explore": explore_path.rsplit("/", 1)[-1], "objectiveFile": f"{name}.objectives.json",

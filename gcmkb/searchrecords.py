@@ -58,6 +58,26 @@ def tagged(record: Record, kind: str) -> tuple[str, ...]:
     return tuple(record.tagged(kind))
 
 
+def shown_languages(record: Record, lang: str) -> tuple[str, str]:
+    """The languages `lang`'s pages show its title and its excerpt in: a practice's own where it is
+    not written in `lang`, the source's while a recommendation's translation is pending."""
+    if isinstance(record, Practice):
+        return record.text(record.title, lang)[1], record.text(record.summary, lang)[1]
+    return record.shown_in(lang), record.shown_in(lang)
+
+
+def language_runs(catalog: Catalog, lang: str) -> list[list[Any]]:
+    """[first document, its title's language, its excerpt's language] for each run of documents
+    shown alike on `lang`'s pages, as `page_runs` (kb-engine.js reads both the same way): a result
+    marks a title or an excerpt in another language with its `lang` and `dir`."""
+    runs: list[list[Any]] = []
+    for d, record in enumerate(records(catalog)):
+        shown = list(shown_languages(record, lang))
+        if not runs or runs[-1][1:] != shown:
+            runs.append([d, *shown])
+    return runs
+
+
 def title(record: Record, lang: str) -> str:
     if isinstance(record, Practice):
         return record.text(record.title, lang)[0]

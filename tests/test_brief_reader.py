@@ -40,8 +40,10 @@ def keep(page: Page, site: Site, brief: dict) -> None:
     page.evaluate("b => localStorage.setItem('kb-brief', JSON.stringify(b))", brief)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
-def test_the_page_does_not_jump_while_the_brief_loads(browser, mini_site: Site, width: int, height: int) -> None:
+def test_the_page_does_not_jump_while_the_brief_loads(browser, mini_site: Site, width: int, height: int,
+                                                      lang: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
@@ -52,7 +54,7 @@ def test_the_page_does_not_jump_while_the_brief_loads(browser, mini_site: Site, 
             route.continue_()
 
         page.route("**/assets/brief/*/*.json", slow)
-        page.goto(mini_site.url + "en/brief/?ids=r01,r02,r03&langs=en,fr&title=Board")
+        page.goto(mini_site.url + PREFIX[lang] + "brief/?ids=r01,r02,r03&langs=ar,en,fr&title=Board")
         expect(page.locator(".kb-brief__item")).to_have_count(3)
         page.wait_for_timeout(300)
         shifts = page.evaluate("window.__shifts")
@@ -63,10 +65,13 @@ def test_the_page_does_not_jump_while_the_brief_loads(browser, mini_site: Site, 
         context.close()
 
 
+PRINT = {"ar": "طباعة / حفظ بصيغة PDF", "en": "Print / save as PDF", "fr": "Imprimer / enregistrer en PDF"}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_print_button_says_print_or_save_as_pdf(mini_site: Site, lang: str) -> None:
     button = mini_site.soup(PREFIX[lang] + "brief/").select_one("[data-kb-brief-print]")
-    assert button.get_text() == LABELS[lang]["brief_print"]
+    assert button.get_text() == LABELS[lang]["brief_print"] == PRINT[lang]  # it opens the print dialog
     assert LABELS[lang]["brief_print"] != LABELS[lang]["download_pdf"]
     status = mini_site.soup(PREFIX[lang] + "brief/").select_one("[data-kb-brief-status]")
     assert status.get_text() == LABELS[lang]["brief_loading"]  # rendered by the build, not by the script

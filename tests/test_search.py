@@ -167,6 +167,7 @@ def test_explore_page_reads_its_url_and_counts_follow_the_query(page, real_site:
     option = page.locator("#kb-facet-theme option[value=data]").inner_text()
     assert option.endswith("(0)") or option.endswith("(٠)")
     # changing a facet updates the URL, so the result set can be shared
+    page.locator("[data-kb-filters-toggle]").click()  # the filters fold behind their button
     page.select_option("#kb-facet-actor", "civil-society")
     page.wait_for_function("location.search.includes('actor=civil-society')")
     assert "theme=rights" in page.url and "q=" in page.url
@@ -242,9 +243,8 @@ def test_compact_index_has_lunr_py_weights_to_the_last_bit(lang: str) -> None:
     """The compact index holds every posting lunr.py's index holds, with the same weight and
     lunr's term numbers (the order the browser sums products in)."""
     from gcmkb.searchindex import FIELDS, Analyzer, compact_index
-    from gcmkb.searchrecords import search_documents
+    from gcmkb.searchrecords import records, search_documents
     from gcmkb.searchreference import reference_index
-    from gcmkb.searchrecords import records
 
     from .conftest import ROOT
 

@@ -11,7 +11,7 @@ import pytest
 
 from gcmkb.catalog import load_catalog
 from gcmkb.searchchunks import ids_of
-from gcmkb.searchfiles import search_files
+from gcmkb.searchfiles import search_files, search_paths
 from gcmkb.searchindex import Analyzer, compact_index
 from gcmkb.searchrecords import search_documents
 from gcmkb.searchreference import reference_index
@@ -148,3 +148,42 @@ def test_the_explore_page_filters_by_kind_country_and_region(page, mini_site: Si
     assert sorted(shown("region=015")) == ["../practices/p002/"]
     assert sorted(shown("kind=recommendation")) == [f"../recommendations/{r}/" for r in ("r01", "r02", "r03")]
     assert sorted(shown("kind=practice&region=002")) == [f"../practices/{p}/" for p in ("p001", "p002", "p003")]
+
+
+def test_the_index_names_the_language_of_each_title_and_excerpt_shown_in_another() -> None:
+    """[first document, title's language, excerpt's language] per run (Engine.shown): a practice
+    not written in the page's language is shown in its own."""
+    catalog = load_catalog(MINI)
+    heads = {lang: json.loads(dict(search_files(catalog, lang))[search_paths(lang)[0]]) for lang in ("ar", "en", "fr")}
+    shown = {lang: {ref: [run for run in head["shown"] if run[0] <= d][-1][1:]
+                    for d, ref in enumerate(ids_of(head["ids"]))} for lang, head in heads.items()}
+    assert {ref: shown["ar"][ref] for ref in ("r01", "p001", "p002", "p003")} == {
+        "r01": ["ar", "ar"], "p001": ["en", "en"], "p002": ["ar", "ar"], "p003": ["fr", "fr"]}
+    assert {ref: shown["en"][ref] for ref in ("r01", "p001", "p002", "p003")} == {
+        "r01": ["en", "en"], "p001": ["en", "en"], "p002": ["ar", "ar"], "p003": ["en", "en"]}
+    assert heads["en"]["dirs"] == {"ar": "rtl", "en": "ltr", "fr": "ltr"}
+
+
+# what a result shows in another language than the page's carries its lang and dir (Chromium)
+SHOWN = """sel => [...document.querySelectorAll(sel)].map(li => {
+    const t = li.querySelector('.kb-results__title'), x = li.querySelector('.kb-results__snippet, .kb-search__snippet');
+    return [li.querySelector('.kb-id').textContent, t.getAttribute('lang'), t.getAttribute('dir'),
+            x.getAttribute('lang'), x.getAttribute('dir')];
+})"""
+
+
+@pytest.mark.browser
+def test_a_title_or_excerpt_in_another_language_carries_its_lang_and_dir(page, mini_site: Site) -> None:
+    page.goto(mini_site.url + "search/")  # Arabic: every record, none filtered
+    page.locator("[data-search-results] .kb-results__item").first.wait_for()
+    shown = {row[0]: row[1:] for row in page.evaluate(SHOWN, "[data-search-results] .kb-results__item")}
+    assert shown["p001"] == ["en", "ltr", "en", "ltr"]  # written in English only
+    assert shown["p003"] == ["fr", "ltr", "fr", "ltr"]  # in French, its own language
+    assert shown["p002"] == [None, None, "ar", "rtl"]  # in the page's language: the page's
+    assert shown["r01"] == [None, None, "ar", "rtl"]
+    # the header's list on the English pages: the Arabic-only practice, right to left
+    page.goto(mini_site.url + "en/")
+    page.fill("#kb-search-input", "ممارسة")
+    page.locator(".kb-search__list [role=option]").first.wait_for()
+    rows = page.evaluate(SHOWN, ".kb-search__list [role=option]")
+    assert rows == [["p002", "ar", "rtl", "ar", "rtl"]]

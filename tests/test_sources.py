@@ -92,6 +92,7 @@ def test_explore_filters_by_source_document(page, mini_site: Site, lang: str) ->
     assert page.locator("#kb-facet-source option[value=mini-dialogue]").inner_text().startswith(
         {"ar": "ملخص حوار تجريبي", "en": "Summary of a test dialogue", "fr": "Résumé d’un dialogue d’essai"}[lang])
     assert page.locator("label[for=kb-facet-source]").inner_text() == title["source_document"]
+    page.locator("[data-kb-filters-toggle]").click()  # the filters fold behind their button
     page.select_option("#kb-facet-source", "mini-dialogue")
     page.wait_for_function("location.search.includes('source=mini-dialogue')")
     page.wait_for_function("document.querySelectorAll('[data-search-results] .kb-results__item').length == 2")

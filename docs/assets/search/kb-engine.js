@@ -125,14 +125,24 @@
     return template;
   };
 
-  /* a document as results show it: {t: title once fetched, u: address, the explore page's columns} */
+  /* the languages document d's title and excerpt are shown in (the index's, unless a run of
+     documents says another: a practice in its own language, a pending translation in the source's) */
+  Engine.prototype.shown = function (d) {
+    var runs = this.payload.shown || [[0, this.payload.lang, this.payload.lang]], run = runs[0];
+    for (var r = 1; r < runs.length && runs[r][0] <= d; r++) run = runs[r];
+    return run;
+  };
+
+  /* a document as results show it: {t: title once fetched, u: address, tl and xl: the languages of
+     its title and excerpt, the explore page's columns} */
   Engine.prototype.doc = function (ref) {
     var d = this.number[ref];
     if (d === undefined) return undefined;
     var doc = this.cache[d];
     if (!doc) {
       var columns = this.columns;
-      doc = this.cache[d] = { u: this.page(d).replace("{id}", ref) };
+      var shown = this.shown(d);
+      doc = this.cache[d] = { u: this.page(d).replace("{id}", ref), tl: shown[1], xl: shown[2] };
       Object.keys(columns).forEach(function (c) { doc[c] = columns[c][d]; });
     }
     if (doc.t === undefined) doc.t = this.title(d);

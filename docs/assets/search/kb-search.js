@@ -232,10 +232,17 @@
     return node;
   }
 
+  /* the attributes of a text in `lang`: its language and direction (a practice in its own
+     language, a pending translation in the source's, on this page) */
+  function written(engine, lang, attrs) {
+    attrs.lang = lang;
+    attrs.dir = lang === config.lang ? config.dir : (engine.payload.dirs || {})[lang] || "auto";
+    return attrs;
+  }
+
   /* an element for an excerpt: it carries the language and direction of the text it shows */
-  function snippetNode(tag, engine, className) {
-    return el(tag, { "class": className, lang: engine.payload.lang, dir: engine.payload.lang === config.lang ? config.dir
-      : "auto" });
+  function snippetNode(tag, engine, className, doc) {
+    return el(tag, written(engine, doc.xl, { "class": className }));
   }
 
   function resultLink(engine, ref, found, snippets) {
@@ -243,10 +250,11 @@
     var a = el("a", { href: config.root + doc.u });
     a.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, ref));
     a.appendChild(document.createTextNode(" "));
-    var title = el("span", { "class": "kb-results__title" });
+    var title = el("span", doc.tl === config.lang ? { "class": "kb-results__title" }
+      : written(engine, doc.tl, { "class": "kb-results__title" }));
     title.appendChild(highlighted(engine, doc.t, found));
     a.appendChild(title);
-    if (snippets) snippets.fill(a.appendChild(snippetNode("span", engine, "kb-search__snippet")), ref, found);
+    if (snippets) snippets.fill(a.appendChild(snippetNode("span", engine, "kb-search__snippet", doc)), ref, found);
     return a;
   }
 
@@ -483,7 +491,7 @@
         var doc = engine.doc(ref);
         var li = el("li", { "class": "kb-results__item" });
         li.appendChild(resultLink(engine, ref, found));
-        var snippet = snippetNode("p", engine, "kb-results__snippet");
+        var snippet = snippetNode("p", engine, "kb-results__snippet", doc);
         if (!(observer && i < 20 && engine.text(engine.number[ref]) !== undefined && snippets.fill(snippet, ref, found))) {
           snippet.appendChild(highlighted(engine, doc.x, found));
           if (observer) { waiting.set(snippet, ref); observer.observe(snippet); }
