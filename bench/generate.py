@@ -137,7 +137,7 @@ def _practices(n: int, out: Path, words: dict[str, dict[str, list[str]]], rng: r
     for i in range(1, count + 1):
         langs = list(LANGUAGES) if rng.random() < 0.3 else [rng.choice(list(LANGUAGES))]
 
-        def text(kind: str, sentences: int) -> dict[str, str]:
+        def text(kind: str, sentences: int, langs: list[str] = langs) -> dict[str, str]:
             full = _text(rng, words, kind, sentences)
             return {lang: full[lang] for lang in langs}
         start = rng.randrange(2010, 2025)
@@ -145,9 +145,11 @@ def _practices(n: int, out: Path, words: dict[str, dict[str, list[str]]], rng: r
             "id": f"p{i:0{digits}d}", "status": "draft", "language": langs[0],
             "title": text("titles", 1), "summary": text("sentences", 1), "description": text("sentences", 4),
             "countries": sorted(rng.sample(COUNTRIES, rng.randrange(1, 4))),
-            "actors": rng.sample(actors, 2), "period": {"start": start, "end": None if rng.random() < 0.5 else start + 3},
+            "actors": rng.sample(actors, 2),
+            "period": {"start": start, "end": None if rng.random() < 0.5 else start + 3},
             "objectives": sorted(rng.sample(range(1, 24), 2)), "principles": rng.sample(principles, 2),
-            "implements": [f"r{j:0{width}d}" for j in sorted(rng.sample(range(1, n + 1), min(n, rng.randrange(1, 4))))],
+            "implements": [f"r{j:0{width}d}"
+                           for j in sorted(rng.sample(range(1, n + 1), min(n, rng.randrange(1, 4))))],
             "evidence": [f"https://example.org/practices/{i}"]}
         if rng.random() < 0.5:
             record["results"] = text("sentences", 1)

@@ -4,8 +4,8 @@
 generates the synthetic collection (bench/generate.py), writes the search files the build writes
 for it (gcmkb/searchfiles.py) into a copy of a built site (`--site`, any build of this project:
 its pages carry the header search; only the search files differ with the collection), and serves
-it as a host does (text gzip-compressed, the search files too; HTTP/1.1 with keep-alive). `bench.run` calls `measure_search`
-on each site it builds.
+it as a host does (text gzip-compressed, the search files too; HTTP/1.1 with keep-alive).
+`bench.run` calls `measure_search` on each site it builds.
 
 In Chromium, fresh context per round (nothing cached), per language:
 - bytes: every file of `assets/search/` the page fetched from focusing the box and typing the

@@ -16,8 +16,8 @@ from .problems import Problem
 from .schema import validate_document
 from .yamlsource import Document, read_document
 
-SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "source": "source", "practice": "practice", "taxonomy": "taxonomy",
-             "terms": "terms"}
+SCHEMA_OF = {"recommendation": "recommendation", "theme": "theme", "source": "source", "practice": "practice",
+             "taxonomy": "taxonomy", "terms": "terms"}
 
 
 class DocumentCache:

@@ -16,8 +16,8 @@ from typing import Any
 
 from . import LANGUAGES, countries
 from .hints import unknown
-from .texts import Text
 from .problems import Problem
+from .texts import Text
 from .yamlsource import Document
 
 PRACTICE_ID = re.compile(r"^p[0-9]{3,5}$")

@@ -3,6 +3,7 @@ term for term and score for score (the parity tests and the benchmark build it; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lunr.builder import Builder

@@ -10,12 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from gcmkb.catalog import load_catalog
 from gcmkb.labels import load_labels
 from gcmkb.pagekinds import KINDS
 from gcmkb.site import KnowledgeBase
 from gcmkb.views.practices import issue_form
-
-from gcmkb.catalog import load_catalog
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, make_project

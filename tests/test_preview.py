@@ -28,8 +28,8 @@ URL = "http://127.0.0.1:8000/"
 # pages that show its text or count its translations, and What's new
 R01_TEXT_CHANGED = [
     f"{prefix}{page}" for prefix in ("", "en/", "fr/") for page in (
-        "about/", "embed/recommendations/r01/", "print/sources/mini-dialogue/", "print/alpha/", "recommendations/r01/", "status/",
-        "themes/alpha/parallel/", "whats-new/")
+        "about/", "embed/recommendations/r01/", "print/sources/mini-dialogue/", "print/alpha/", "recommendations/r01/",
+        "status/", "themes/alpha/parallel/", "whats-new/")
 ] + [f"{prefix}{page}" for prefix in ("en/", "fr/")  # the Arabic pages show no translation status there
      for page in ("embed/themes/alpha/", "recommendations/")]
 
