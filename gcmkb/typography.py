@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from .languages import Language, language
 
@@ -84,3 +85,13 @@ _MARKUP = re.compile(r"```.*?```|<!--.*?-->|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]+>|\{
 def typeset_markdown(markdown: str, lang: str) -> str:
     """A hand-written page's Markdown with its prose typeset as `lang` sets it."""
     return _outside(_MARKUP, markdown, lambda part: typeset(part, lang))
+
+
+# the front matter's text that no other step typesets: the page's meta description (what a search
+# engine shows under its title)
+FRONT_MATTER_TEXTS = ("description",)
+
+
+def typeset_front_matter(meta: dict[str, Any], lang: str) -> dict[str, str]:
+    """The texts of a hand-written page's front matter, typeset as `lang` sets them."""
+    return {key: typeset(meta[key], lang) for key in FRONT_MATTER_TEXTS if isinstance(meta.get(key), str)}
