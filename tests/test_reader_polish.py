@@ -90,9 +90,10 @@ def test_the_glossary_has_an_index_by_letter_of_each_language(real_site: Site) -
 
 @pytest.mark.browser
 def test_french_facts_give_their_values_the_width_and_tables_a_gap(page, real_site: Site) -> None:
-    page.goto(real_site.url + "fr/recommendations/r29/")
-    widths = page.eval_on_selector_all(".kb-facts > dd", "ds => ds.map(d => d.getBoundingClientRect().width)")
-    assert min(widths) > 400  # 290 before: the longest French label took the rest
+    for path in ("fr/recommendations/r29/", "fr/practices/p004/", "fr/sources/champions-peer-exchange/"):
+        page.goto(real_site.url + path)
+        widths = page.eval_on_selector_all(".kb-facts > dd", "ds => ds.map(d => d.getBoundingClientRect().width)")
+        assert len(widths) > 5 and min(widths) > 400, path  # 290 before: the longest French label took the rest
     for path in ("principles/", "fr/principles/"):
         page.goto(real_site.url + path)
         gaps = page.eval_on_selector_all(".kb-table tbody tr", """rows => rows.map(tr => {
