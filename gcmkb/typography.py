@@ -70,10 +70,18 @@ def typeset(text: str, lang: str) -> str:
     return text
 
 
+# characters: a part of an address longer than this is a name made of words
+# ("planned-relocation-guidelines-framework…"), wider than a phone's line on its own
+LONG_PART = 30
+
+
 def address_parts(address: str) -> list[str]:
     """An address cut after each slash: it may wrap there on a phone, never inside a word
-    ("https://gcm-" + "champions…" read as two words)."""
-    return re.findall(r"[^/]*/+|[^/]+$", address)
+    ("https://gcm-" + "champions…" read as two words); a part longer than LONG_PART is cut after
+    its hyphens too, between the words of its name."""
+    parts = re.findall(r"[^/]*/+|[^/]+$", address)
+    return [piece for part in parts
+            for piece in (re.findall(r"[^-]*-+|[^-]+$", part) if len(part) > LONG_PART else [part])]
 
 
 # what typesetting leaves alone in a hand-written page: code, link targets, HTML tags and comments,

@@ -15,7 +15,7 @@ from gcmkb.catalog import load_catalog
 from gcmkb.history_views import format_date
 from gcmkb.labels import load_labels
 from gcmkb.searchrecords import records, shown_in
-from gcmkb.typography import typeset, typeset_markdown
+from gcmkb.typography import address_parts, typeset, typeset_markdown
 
 from .conftest import ROOT
 from .sitebuild import Site
@@ -58,6 +58,13 @@ def test_hand_written_pages_are_typeset_outside_code_links_and_list_markers() ->
         f"1. Modifiez l’arabe{NBSP}: voir `l'id : r07` et [la page](https://example.org/l'a?b=1 'x : y').\n"
         "```\nl'exemple : 1\n```\n<span title=\"a : b\">c’est</span>\n")
     assert typeset_markdown("1. في السطر 12 من `r 12`\n", "ar") == "1. في السطر ١٢ من `r 12`\n"
+
+
+def test_an_address_wraps_after_its_slashes_and_between_the_words_of_a_long_name() -> None:
+    assert address_parts("https://gcm-champions.example.org/recommendations/r29/") == [
+        "https://", "gcm-champions.example.org/", "recommendations/", "r29/"]
+    assert address_parts("https://www.iom.int/planned-relocation-guidelines-framework?a=b-c") == [
+        "https://", "www.iom.int/", "planned-", "relocation-", "guidelines-", "framework?a=b-", "c"]
 
 
 def test_arabic_dates_name_the_month_as_un_documents_do() -> None:
@@ -245,3 +252,22 @@ def test_french_search_results_and_briefs_show_what_the_pages_show(page, real_si
     assert titles.all_inner_texts() == [
         "r06 Centres d’accueil des migrants sûrs et dignes",
         "r09 Simplification de l’accès aux voies de migration sûres"]
+
+
+@pytest.mark.browser
+def test_evidence_addresses_wrap_between_words_on_a_phone(page, real_site: Site) -> None:
+    """A practice's and a source's evidence: long addresses broke anywhere ("on.iom.i" + "nt/…")."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("practices/p004/", "fr/practices/p004/", "sources/champions-peer-exchange/"):
+        page.goto(real_site.url + path)
+        found = page.eval_on_selector_all("a > .kb-address", """es => es.map(e => {
+            const lines = n => { const r = document.createRange(); r.selectNodeContents(n);
+                                 return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+            const box = e.getBoundingClientRect(), line = e.closest('li, p').getBoundingClientRect();
+            return [e.textContent === e.parentElement.getAttribute('href'), e.getAttribute('dir'),
+                    [...e.children].filter(s => lines(s) > 1).map(s => s.textContent),
+                    box.left >= line.left - 1 && box.right <= line.right + 1, lines(e) > 1]; })""")
+        assert len(found) > 3, path
+        assert [f for f in found if f[:4] != [True, "ltr", [], True]] == [], path
+        if "practices" in path:
+            assert any(f[4] for f in found), "some are longer than a line: they wrap, between words"
