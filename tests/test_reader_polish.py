@@ -58,8 +58,10 @@ def test_the_source_line_gives_readers_the_theme_and_position_and_editors_the_ex
 def test_the_navigation_opens_with_home_not_the_site_name_again(real_site: Site) -> None:
     labels = load_labels()
     for lang, prefix in PREFIX.items():
-        first = real_site.soup(prefix + "themes/").select(".md-sidebar--primary .md-nav__list > .md-nav__item > a")[0]
-        assert first.get_text(strip=True) == labels[lang].t("home")
+        for page in ("themes/", "practices/", "practices/p004/", "countries/fj/", "sources/champions-peer-exchange/"):
+            entries = real_site.soup(prefix + page).select(".md-sidebar--primary .md-nav__list > .md-nav__item > a")
+            assert entries[0].get_text(strip=True) == labels[lang].t("home"), prefix + page
+            assert labels[lang].t("site_name") not in [a.get_text(strip=True) for a in entries], prefix + page
 
 
 @pytest.mark.build
