@@ -38,7 +38,7 @@ from .labels import Labels, load_labels
 from .model import Catalog
 from .searchchunks import PREFIX_MIN, chunks, id_runs, units_file
 from .searchindex import FIELDS, Analyzer, analyze_words, compact_index, pipeline_names
-from .searchrecords import full_text, page_runs, records, search_documents, shown_in, title
+from .searchrecords import full_text, page_runs, records, search_documents, title
 from .searchtext import STOP_WORDS, normalize, trim
 from .taxonomies import TAXONOMIES
 
@@ -164,9 +164,6 @@ def search_files(catalog: Catalog, lang: str, analyzer: Analyzer | None = None) 
             "ids": id_runs([r.id for r in recs]), "pages": page_runs(catalog),
             "chunks": postings, "prefixMin": PREFIX_MIN,
             "titles": title_shards, "t": titles if inline else None, "texts": shards,
-            # the records shown in another language than the page's (id -> language): their
-            # results are marked with it, as their pages are
-            "shown": {r.id: shown for r in recs if (shown := shown_in(r, lang)) != lang},
             "explore": explore_path.rsplit("/", 1)[-1], "objectiveFile": f"{name}.objectives.json",
             "facetFields": {f.name: f.field for f in FACETS},
             "terms": term_table(catalog, lang), "suggest": suggestion_table(catalog, lang),

@@ -148,35 +148,3 @@ def test_the_explore_page_filters_by_kind_country_and_region(page, mini_site: Si
     assert sorted(shown("region=015")) == ["../practices/p002/"]
     assert sorted(shown("kind=recommendation")) == [f"../recommendations/{r}/" for r in ("r01", "r02", "r03")]
     assert sorted(shown("kind=practice&region=002")) == [f"../practices/{p}/" for p in ("p001", "p002", "p003")]
-
-
-@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
-def test_the_index_names_the_records_shown_in_another_language(lang: str) -> None:
-    head = json.loads(dict(search_files(load_catalog(MINI), lang))[f"assets/search/{lang}.json"])
-    assert head["shown"] == {"ar": {"p001": "en", "p003": "fr"}, "en": {"p002": "ar"},
-                             "fr": {"p001": "en", "p002": "ar"}}[lang]
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(("lang", "query", "ref", "own", "direction"),
-                         [("ar", "desk", "p001", "en", "ltr"), ("en", "ممارسة", "p002", "ar", "rtl"),
-                          ("fr", "desk", "p001", "en", "ltr")])
-def test_a_result_shown_in_another_language_is_marked_with_it(page, mini_site: Site, lang: str, query: str,
-                                                               ref: str, own: str, direction: str) -> None:
-    """An English practice among Arabic results read right to left, as Arabic: its title and
-    excerpt carry its language and direction, in the explore page and the header's list."""
-    marked = """es => es.map(e => [e.closest('[lang]').getAttribute('lang'), getComputedStyle(e).direction])"""
-    page.goto(mini_site.url + PREFIX[lang] + "search/?q=" + query)
-    item = page.locator("[data-search-results] .kb-results__item", has_text=ref)
-    item.wait_for()
-    assert item.locator(".kb-results__title, .kb-results__snippet").evaluate_all(marked) == [[own, direction]] * 2
-    page.fill("#kb-search-input", query)
-    option = page.locator(".kb-search__list [role=option]", has_text=ref)
-    option.wait_for()
-    option.locator(".kb-search__snippet").wait_for()
-    assert option.locator(".kb-results__title, .kb-search__snippet").evaluate_all(marked) == [[own, direction]] * 2
-    # the page's own records keep the page's language
-    page.goto(mini_site.url + PREFIX[lang] + "search/?kind=recommendation")
-    page.locator("[data-search-results] .kb-results__item").first.wait_for()
-    titles = page.locator("[data-search-results] .kb-results__title").evaluate_all(marked)
-    assert {tuple(t) for t in titles} == {(lang, "rtl" if lang == "ar" else "ltr")}

@@ -232,14 +232,10 @@
     return node;
   }
 
-  /* the language a record's title and text are shown in, when it is not the index's (a practice
-     written in another language, a recommendation whose translation is pending) */
-  function ownLanguage(engine, ref) { return (engine.payload.shown || {})[ref]; }
-
   /* an element for an excerpt: it carries the language and direction of the text it shows */
-  function snippetNode(tag, engine, className, ref) {
-    var lang = ownLanguage(engine, ref) || engine.payload.lang;
-    return el(tag, { "class": className, lang: lang, dir: lang === config.lang ? config.dir : "auto" });
+  function snippetNode(tag, engine, className) {
+    return el(tag, { "class": className, lang: engine.payload.lang, dir: engine.payload.lang === config.lang ? config.dir
+      : "auto" });
   }
 
   function resultLink(engine, ref, found, snippets) {
@@ -247,11 +243,10 @@
     var a = el("a", { href: config.root + doc.u });
     a.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, ref));
     a.appendChild(document.createTextNode(" "));
-    var own = ownLanguage(engine, ref);
-    var title = el("span", own ? { "class": "kb-results__title", lang: own, dir: "auto" } : { "class": "kb-results__title" });
+    var title = el("span", { "class": "kb-results__title" });
     title.appendChild(highlighted(engine, doc.t, found));
     a.appendChild(title);
-    if (snippets) snippets.fill(a.appendChild(snippetNode("span", engine, "kb-search__snippet", ref)), ref, found);
+    if (snippets) snippets.fill(a.appendChild(snippetNode("span", engine, "kb-search__snippet")), ref, found);
     return a;
   }
 
@@ -488,7 +483,7 @@
         var doc = engine.doc(ref);
         var li = el("li", { "class": "kb-results__item" });
         li.appendChild(resultLink(engine, ref, found));
-        var snippet = snippetNode("p", engine, "kb-results__snippet", ref);
+        var snippet = snippetNode("p", engine, "kb-results__snippet");
         if (!(observer && i < 20 && engine.text(engine.number[ref]) !== undefined && snippets.fill(snippet, ref, found))) {
           snippet.appendChild(highlighted(engine, doc.x, found));
           if (observer) { waiting.set(snippet, ref); observer.observe(snippet); }
