@@ -23,6 +23,7 @@ from .practices import PRACTICE_ID, Practice
 from .shards import PLACEHOLDER, SHARD_SIZE, by_shard, compact_json, shard_file, shard_keys
 from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
+from .typography import typeset
 from .viewcontext import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
 from .views.sources import document_title
 
@@ -66,7 +67,7 @@ def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str
     lang, link = labels.lang, routes.recommendation  # links stay language-neutral paths
     title = rec.title.get(lang)
     citation = labels.t("cite_text", document=document_title(rec, catalog, labels), id=rec.id, title=plain(title))
-    return {"t": title,
+    return {"t": typeset(title, rec.title.language(lang)),
             "l": _compact(segments(rec.lead.get(lang), lang, catalog, lambda p: p)) if rec.lead else None,
             "p": [_compact(p) for p in paragraphs(rec.text, lang, catalog, lambda p: p)],
             "th": rec.theme, "o": list(rec.objectives), "s": rec.status(lang),
@@ -80,7 +81,7 @@ def _practice(practice: Practice, catalog: Catalog, labels: Labels) -> dict[str,
     shown = practice.shown_in(lang)
     texts = [t for t in (practice.description, practice.results, practice.lessons) if t]
     summary, summary_lang = practice.text(practice.summary, lang)
-    return {"t": practice.text(practice.title, lang)[0],
+    return {"t": typeset(*practice.text(practice.title, lang)),
             "tl": shown if shown != lang else None,
             "l": _compact(segments(summary, summary_lang, catalog, lambda p: p)),
             "p": [_compact(p) for t in texts
@@ -96,7 +97,8 @@ def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:
     objectives = {e.id: labels.t("objective_heading", number=int(e.id), title=e.label.get(lang))
                   for e in catalog.taxonomies.get("objectives", ()) if e.id in used}
     return {"lang": lang, "redirects": dict(sorted(catalog.redirects.items())),
-            "themes": {t.id: t.title.get(lang) for t in catalog.themes}, "objectives": objectives,
+            "themes": {t.id: typeset(t.title.get(lang), t.title.language(lang)) for t in catalog.themes},
+            "objectives": objectives,
             "docs": {**{r.id: _document(r, catalog, labels) for r in catalog.recommendations},
                      **{p.id: _practice(p, catalog, labels) for p in catalog.practices}}}
 

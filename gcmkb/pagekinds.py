@@ -120,7 +120,7 @@ def _practice_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, st
 
 def _country_title(key: str, catalog: Catalog, labels: Labels) -> tuple[str, str]:
     name = countries.name(key, labels.lang)
-    return name, f"{labels.t('practices')}: {name}. {labels.t('site_name')}"
+    return name, f"{labels.t('practices')}{labels.t('colon')}{name}. {labels.t('site_name')}"
 
 
 def _countries(catalog: Catalog) -> list[tuple[str, str]]:

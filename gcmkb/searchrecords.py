@@ -14,15 +14,19 @@ their results link to (`page_runs`), so that the browser builds each result's li
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import countries, routes
 from .model import Catalog, Recommendation
 from .practices import Practice
 from .taxonomies import TAXONOMY_KINDS
+from .texts import Text
 from .textview import plain
+from .typography import typeset
 
 Record = Recommendation | Practice
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 KINDS = ("recommendation", "practice")  # the kinds of record, in the order search holds them
 
 
@@ -79,9 +83,22 @@ def language_runs(catalog: Catalog, lang: str) -> list[list[Any]]:
 
 
 def title(record: Record, lang: str) -> str:
+    """The title a result shows on `lang`'s pages: typeset as the language it is written in sets
+    it, as the record's own page shows it (the index reads the title as written)."""
+    return typeset(*_shown(record, record.title, lang))
+
+
+def shown_in(record: Record, lang: str) -> str:
+    """The language a record's title and texts are shown in on `lang`'s pages: `lang`, or its own
+    while a translation is pending (a recommendation) or was never written (a practice)."""
+    return _shown(record, record.title, lang)[1]
+
+
+def _shown(record: Record, text: Text, lang: str) -> tuple[str, str]:
+    """(a text of the record as `lang`'s pages show it, the language it is written in)."""
     if isinstance(record, Practice):
-        return record.text(record.title, lang)[0]
-    return record.title.get(lang)
+        return record.text(text, lang)
+    return text.get(lang), text.language(lang)
 
 
 def _practice_texts(practice: Practice, lang: str) -> list[str]:
@@ -97,7 +114,8 @@ def places(practice: Practice, lang: str) -> list[str]:
 def search_document(catalog: Catalog, record: Record, lang: str) -> dict[str, str]:
     facets = [catalog.entry(kind, eid).label.get(lang) for kind in TAXONOMY_KINDS for eid in tagged(record, kind)]
     if isinstance(record, Practice):
-        return {"id": record.id, "title": title(record, lang), "lead": record.text(record.summary, lang)[0],
+        return {"id": record.id, "title": record.text(record.title, lang)[0],
+                "lead": record.text(record.summary, lang)[0],
                 "text": plain("\n\n".join(_practice_texts(record, lang))), "theme": "",
                 "facets": " ; ".join([*facets, *places(record, lang)])}
     return {"id": record.id, "title": record.title.get(lang),
@@ -112,8 +130,10 @@ def search_documents(catalog: Catalog, lang: str) -> list[dict[str, str]]:
 
 def full_text(record: Record, lang: str) -> str:
     """What a result's excerpt is cut from: the lead (a practice's summary) and the text, plain,
-    on one line."""
+    on one line, each typeset as the language it is written in sets it."""
     if isinstance(record, Practice):
-        parts = [record.text(record.summary, lang)[0], *_practice_texts(record, lang)]
-        return " ".join(plain("\n\n".join(parts)).split())
-    return " ".join(plain((record.lead.get(lang) + " " if record.lead else "") + record.text.get(lang)).split())
+        fields = [record.summary, record.description, record.results, record.lessons]
+    else:
+        fields = [record.lead, record.text]
+    parts = [typeset(plain(text), shown) for text, shown in (_shown(record, f, lang) for f in fields if f)]
+    return _ASCII_SPACES.sub(" ", " ".join(parts)).strip()  # not str.split(): it cuts at no-break spaces

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from .languages import Language, language
 
@@ -69,10 +70,18 @@ def typeset(text: str, lang: str) -> str:
     return text
 
 
+# characters: a part of an address longer than this is a name made of words
+# ("planned-relocation-guidelines-framework…"), wider than a phone's line on its own
+LONG_PART = 30
+
+
 def address_parts(address: str) -> list[str]:
     """An address cut after each slash: it may wrap there on a phone, never inside a word
-    ("https://gcm-" + "champions…" read as two words)."""
-    return re.findall(r"[^/]*/+|[^/]+$", address)
+    ("https://gcm-" + "champions…" read as two words); a part longer than LONG_PART is cut after
+    its hyphens too, between the words of its name."""
+    parts = re.findall(r"[^/]*/+|[^/]+$", address)
+    return [piece for part in parts
+            for piece in (re.findall(r"[^-]*-+|[^-]+$", part) if len(part) > LONG_PART else [part])]
 
 
 # what typesetting leaves alone in a hand-written page: code, link targets, HTML tags and comments,
@@ -84,3 +93,13 @@ _MARKUP = re.compile(r"```.*?```|<!--.*?-->|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]+>|\{
 def typeset_markdown(markdown: str, lang: str) -> str:
     """A hand-written page's Markdown with its prose typeset as `lang` sets it."""
     return _outside(_MARKUP, markdown, lambda part: typeset(part, lang))
+
+
+# the front matter's text that no other step typesets: the page's meta description (what a search
+# engine shows under its title)
+FRONT_MATTER_TEXTS = ("description",)
+
+
+def typeset_front_matter(meta: dict[str, Any], lang: str) -> dict[str, str]:
+    """The texts of a hand-written page's front matter, typeset as `lang` sets them."""
+    return {key: typeset(meta[key], lang) for key in FRONT_MATTER_TEXTS if isinstance(meta.get(key), str)}

@@ -48,7 +48,7 @@ from gcmkb.problems import CollectionError
 from gcmkb.publishing import PUBLISHER_SETTING, edit_base_notice, publisher_problem, site_url_problem
 from gcmkb.routes import language_prefix
 from gcmkb.site import EditSession
-from gcmkb.typography import typeset_markdown
+from gcmkb.typography import typeset_front_matter, typeset_markdown
 
 log = get_plugin_logger("kb")
 console = logging.getLogger("kb.serve")  # outside "mkdocs.": not counted by --strict, serve must go on
@@ -262,8 +262,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Hand-written pages are typeset as their language sets text, as generated ones are."""
-    return typeset_markdown(markdown, current_language(config))
+    """Hand-written pages are typeset as their language sets text, as generated ones are: their
+    text and the description of their front matter (the page's meta description)."""
+    lang = current_language(config)
+    page.meta.update(typeset_front_matter(page.meta, lang))
+    return typeset_markdown(markdown, lang)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -460,5 +460,5 @@ def test_practices_enter_the_brief_in_the_language_their_page_shows_them(page: P
     assert LABELS["en"]["theme"] not in dts and LABELS["en"]["brief_citation"] not in dts
     expect(english.locator(".kb-brief__permalink a")).to_have_attribute("href", mini_site.url + "en/practices/p002/")
     french = page.locator(".kb-brief__item").nth(2).locator(".kb-brief__block").nth(1)
-    expect(french.locator("h3")).to_have_text("p003 Une pratique d'essai dans deux pays")
+    expect(french.locator("h3")).to_have_text("p003 Une pratique d’essai dans deux pays")  # typeset as its page
     assert french.locator("h3 span").count() == 0  # written in French: the block's own language

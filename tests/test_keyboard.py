@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .pagetypes import PREFIX
+from .pagetypes import PAGE_TYPES, PREFIX
 from .sitebuild import Site
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,27 @@ def test_the_first_tab_reaches_a_skip_link_that_leads_into_the_content(page, min
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#kb-content.md-content__inner') !== null"), \
         "the next Tab is in the page's content, past the header and the menus"
+
+
+# the pages that have no skip link: a printable and an embedded frame show only their document
+WITHOUT_SKIP_LINK = {"print", "print-source", "embed-recommendation", "embed-theme"}
+
+
+def test_the_first_tab_reaches_the_skip_link_on_every_kind_of_page(page, real_site: Site) -> None:
+    """Practices, countries, sources and every later kind of page included (gcmkb/pagekinds.py)."""
+    missed = []
+    for lang in ("ar", "fr"):
+        for kind, path in PAGE_TYPES.items():
+            if kind in WITHOUT_SKIP_LINK:
+                continue
+            page.goto(real_site.url + PREFIX[lang] + path)
+            page.keyboard.press("Tab")
+            first = page.evaluate("""() => { const e = document.activeElement;
+                return [e.innerText.trim(), e.getAttribute('href'), !!document.getElementById('kb-content')]; }""")
+            if first != [LABELS[lang]["skip_to_content"], "#kb-content", True]:
+                missed.append(f"{lang} {kind}: {first}")
+    assert missed == [], "\n".join(missed)
+    assert {"practice", "practices", "country", "source"} <= set(PAGE_TYPES)
 
 
 FIELDS = {"home": ("", "#kb-home-q"), "explore": ("search/", "#kb-explore-q"),

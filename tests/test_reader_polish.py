@@ -58,8 +58,10 @@ def test_the_source_line_gives_readers_the_theme_and_position_and_editors_the_ex
 def test_the_navigation_opens_with_home_not_the_site_name_again(real_site: Site) -> None:
     labels = load_labels()
     for lang, prefix in PREFIX.items():
-        first = real_site.soup(prefix + "themes/").select(".md-sidebar--primary .md-nav__list > .md-nav__item > a")[0]
-        assert first.get_text(strip=True) == labels[lang].t("home")
+        for page in ("themes/", "practices/", "practices/p004/", "countries/fj/", "sources/champions-peer-exchange/"):
+            entries = real_site.soup(prefix + page).select(".md-sidebar--primary .md-nav__list > .md-nav__item > a")
+            assert entries[0].get_text(strip=True) == labels[lang].t("home"), prefix + page
+            assert labels[lang].t("site_name") not in [a.get_text(strip=True) for a in entries], prefix + page
 
 
 @pytest.mark.build
@@ -90,9 +92,10 @@ def test_the_glossary_has_an_index_by_letter_of_each_language(real_site: Site) -
 
 @pytest.mark.browser
 def test_french_facts_give_their_values_the_width_and_tables_a_gap(page, real_site: Site) -> None:
-    page.goto(real_site.url + "fr/recommendations/r29/")
-    widths = page.eval_on_selector_all(".kb-facts > dd", "ds => ds.map(d => d.getBoundingClientRect().width)")
-    assert min(widths) > 400  # 290 before: the longest French label took the rest
+    for path in ("fr/recommendations/r29/", "fr/practices/p004/", "fr/sources/champions-peer-exchange/"):
+        page.goto(real_site.url + path)
+        widths = page.eval_on_selector_all(".kb-facts > dd", "ds => ds.map(d => d.getBoundingClientRect().width)")
+        assert len(widths) > 5 and min(widths) > 400, path  # 290 before: the longest French label took the rest
     for path in ("principles/", "fr/principles/"):
         page.goto(real_site.url + path)
         gaps = page.eval_on_selector_all(".kb-table tbody tr", """rows => rows.map(tr => {

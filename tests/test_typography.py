@@ -4,16 +4,20 @@ isolated addresses, UN Arabic dates)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString
 
+from gcmkb.catalog import load_catalog
 from gcmkb.history_views import format_date
 from gcmkb.labels import load_labels
-from gcmkb.typography import typeset, typeset_markdown
+from gcmkb.searchrecords import records, shown_in
+from gcmkb.typography import address_parts, typeset, typeset_markdown
 
+from .conftest import ROOT
 from .sitebuild import Site
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -56,6 +60,13 @@ def test_hand_written_pages_are_typeset_outside_code_links_and_list_markers() ->
     assert typeset_markdown("1. في السطر 12 من `r 12`\n", "ar") == "1. في السطر ١٢ من `r 12`\n"
 
 
+def test_an_address_wraps_after_its_slashes_and_between_the_words_of_a_long_name() -> None:
+    assert address_parts("https://gcm-champions.example.org/recommendations/r29/") == [
+        "https://", "gcm-champions.example.org/", "recommendations/", "r29/"]
+    assert address_parts("https://www.iom.int/planned-relocation-guidelines-framework?a=b-c") == [
+        "https://", "www.iom.int/", "planned-", "relocation-", "guidelines-", "framework?a=b-", "c"]
+
+
 def test_arabic_dates_name_the_month_as_un_documents_do() -> None:
     labels = load_labels()
     assert format_date(date(2026, 11, 30), labels["ar"]) == "٣٠ تشرين الثاني/نوفمبر ٢٠٢٦"
@@ -92,18 +103,44 @@ def _pages(site: Site, prefix: str) -> list[str]:
     return [p for p in site.pages() if p.startswith(prefix) and not p.startswith(tuple(others))]
 
 
+def _latin_digits(text: str) -> bool:
+    """Whether an Arabic text has a Latin digit outside its Latin runs."""
+    return bool(ARABIC_LETTER.search(text)) and re.search("[0-9]", LATIN_WORD.sub("", text)) is not None
+
+
 @pytest.mark.build
 def test_arabic_text_has_no_latin_digit_outside_latin_runs(real_site: Site) -> None:
     found = []
     for page in _pages(real_site, ""):
-        for node in _prose(real_site.soup(page), "ar"):
-            if ARABIC_LETTER.search(node) and re.search("[0-9]", LATIN_WORD.sub("", node)):
+        soup = real_site.soup(page)
+        for node in _prose(soup, "ar") + _read_attributes(soup, "ar"):
+            if _latin_digits(node):
                 found.append(f"{page}: {node.strip()[:80]}")
     assert found == [], "\n".join(found[:20])
+    assert len([p for p in _pages(real_site, "") if p.startswith(("practices/p", "countries/"))]) > 5
     definition = real_site.soup("glossary/global-compact-for-migration/").select_one("h1 ~ .kb-lead").get_text()
     assert "كانون الأول/ديسمبر ٢٠١٨" in definition and "٢٣ هدفاً" in definition
     notes = real_site.soup("recommendations/r12/").select_one(".kb-notes").get_text()
     assert "السطر ١٠٨" in notes
+
+
+# a breaking space before « : ; ! ? » or after «, a straight apostrophe, or a mark glued to a word
+# ("Pratiques: Fidji"; "10:30" and "?q=1" are not words)
+UNFRENCH = re.compile(r"[ \t\n][:;!?»]|«[ \t\n]|'|[^\W\d_][:;!?»](?=\s|$)|«\w")
+# the attributes whose words a reader meets: announced, shown on hover, in a field, under the
+# page's title in a search engine
+READ_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+DESCRIPTIONS = "meta[name=description], meta[property='og:description'], meta[property='og:title']"
+
+
+def _read_attributes(soup: BeautifulSoup, lang: str) -> list[str]:
+    """The attribute values of `lang` a reader meets (not addresses)."""
+    out = [m["content"] for m in soup.select(DESCRIPTIONS)]
+    for tag in soup.find_all(True):
+        marked = tag if tag.has_attr("lang") else tag.find_parent(attrs={"lang": True})
+        if marked is not None and marked["lang"] == lang:
+            out += [tag[a] for a in READ_ATTRIBUTES if isinstance(tag.get(a), str)]
+    return [v for v in out if not v.startswith(("http://", "https://"))]
 
 
 @pytest.mark.build
@@ -111,10 +148,17 @@ def test_french_text_has_no_breaking_space_before_marks_and_no_straight_apostrop
     found = []
     for page in _pages(real_site, "fr/"):
         soup = real_site.soup(page)
-        for node in _prose(soup, "fr") + list(soup.select("title")[0].strings):
-            if re.search(r"[ \t\n][:;!?»]|«[ \t\n]|'", node):
+        for node in _prose(soup, "fr") + list(soup.select("title")[0].strings) + _read_attributes(soup, "fr"):
+            if UNFRENCH.search(node):
                 found.append(f"{page}: {node.strip()[:80]!r}")
     assert found == [], "\n".join(found[:20])
+    assert len([p for p in _pages(real_site, "fr/") if p.startswith(("fr/practices/p", "fr/countries/"))]) > 5
+    description = real_site.soup("fr/countries/fj/").select_one("meta[name=description]")["content"]
+    assert description == (f"Pratiques{NBSP}: Fidji. Champions du Pacte mondial{NBSP}: "
+                           "recommandations et bonnes pratiques")
+    description = real_site.soup("fr/about/").select_one("meta[name=description]")["content"]
+    assert description == ("Le document source, la restauration du texte arabe, l’état des traductions et les notes "
+                           "éditoriales.")
     cite = real_site.soup("fr/recommendations/r29/").select_one("#cite-text").get_text()
     assert f"recommandation r29{NBSP}: Outils" in cite
     title = real_site.soup("fr/").select_one("title").get_text()
@@ -152,3 +196,78 @@ def test_the_arabic_citation_address_is_not_broken_across_lines(page, real_site:
     assert [text for text, lines in parts if lines > 1] == []  # it wraps after a slash, not after "gcm-"
     assert len({top for top in page.eval_on_selector_all(
         "#cite-text .kb-address > span", "ss => ss.map(s => Math.round(s.getBoundingClientRect().top))")}) > 1
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def _script_texts(site: Site, lang: str) -> dict[str, list[str]]:
+    """What the scripts of `lang`'s pages show, read from the files they fetch: the interface's
+    labels, and the titles and texts of the records shown in `lang` (search results, the brief)."""
+    folder = site.directory / "assets"
+    labels = json.loads((folder / f"i18n/{lang}.json").read_text("utf-8"))
+    shown = [shown_in(r, lang) == lang for r in records(load_catalog(ROOT))]
+    explore = json.loads((folder / f"search/{lang}.explore.json").read_text("utf-8"))["columns"]
+    texts = [t for shard in sorted(folder.glob(f"search/{lang}.texts.*.json"))
+             for t in json.loads(shard.read_text("utf-8"))]
+    assert len(explore["t"]) == len(explore["x"]) == len(texts) == len(shown)
+    brief = [json.loads(shard.read_text("utf-8")) for shard in sorted(folder.glob(f"brief/{lang}/*.json"))]
+    return {"labels": _strings(labels["labels"]) + _strings(labels["counts"]),
+            "results": [t for column in (explore["t"], explore["x"], texts)
+                        for t, ok in zip(column, shown, strict=True) if ok],
+            "brief": [t for shard in brief for t in _strings(shard["themes"]) + _strings(shard["objectives"])]
+                     + [t for shard in brief for doc in shard["docs"].values() if doc.get("tl") is None
+                        for t in _strings([doc["t"], doc["l"], doc["p"]])]}
+
+
+@pytest.mark.build
+def test_what_the_scripts_show_is_typeset_like_the_pages(real_site: Site) -> None:
+    """Search results, the brief and the labels the scripts write are French and Arabic text too."""
+    french, arabic = _script_texts(real_site, "fr"), _script_texts(real_site, "ar")
+    assert {part: [t[:60] for t in texts if UNFRENCH.search(t)] for part, texts in french.items()} == \
+        {"labels": [], "results": [], "brief": []}
+    assert {part: [t[:60] for t in texts if _latin_digits(t)] for part, texts in arabic.items()} == \
+        {"labels": [], "results": [], "brief": []}
+    assert all(french.values()) and all(arabic.values())
+    assert "Centres d’accueil des migrants sûrs et dignes" in french["results"]
+    assert "Centres d’accueil des migrants sûrs et dignes" in french["brief"]
+    assert f"Ajout au dossier{NBSP}: {{id}} ({{n}})." in french["labels"]
+
+
+@pytest.mark.browser
+def test_french_search_results_and_briefs_show_what_the_pages_show(page, real_site: Site) -> None:
+    page.goto(real_site.url + "fr/search/?q=accueil")
+    result = page.locator(".kb-explore__results .kb-results__item", has_text="r06")
+    result.locator("[data-kb-excerpt]").wait_for()
+    assert result.locator(".kb-results__title").inner_text() == "Centres d’accueil des migrants sûrs et dignes"
+    assert result.locator(".kb-results__title mark").all_inner_texts() == ["d’accueil"]  # still found and marked
+    page.goto(real_site.url + "fr/brief/?ids=r06,r09")
+    titles = page.locator(".kb-brief__title")
+    titles.nth(1).wait_for()
+    assert titles.all_inner_texts() == [
+        "r06 Centres d’accueil des migrants sûrs et dignes",
+        "r09 Simplification de l’accès aux voies de migration sûres"]
+
+
+@pytest.mark.browser
+def test_evidence_addresses_wrap_between_words_on_a_phone(page, real_site: Site) -> None:
+    """A practice's and a source's evidence: long addresses broke anywhere ("on.iom.i" + "nt/…")."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("practices/p004/", "fr/practices/p004/", "sources/champions-peer-exchange/"):
+        page.goto(real_site.url + path)
+        found = page.eval_on_selector_all("a > .kb-address", """es => es.map(e => {
+            const lines = n => { const r = document.createRange(); r.selectNodeContents(n);
+                                 return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+            const box = e.getBoundingClientRect(), line = e.closest('li, p').getBoundingClientRect();
+            return [e.textContent === e.parentElement.getAttribute('href'), e.getAttribute('dir'),
+                    [...e.children].filter(s => lines(s) > 1).map(s => s.textContent),
+                    box.left >= line.left - 1 && box.right <= line.right + 1, lines(e) > 1]; })""")
+        assert len(found) > 3, path
+        assert [f for f in found if f[:4] != [True, "ltr", [], True]] == [], path
+        if "practices" in path:
+            assert any(f[4] for f in found), "some are longer than a line: they wrap, between words"

@@ -11,7 +11,7 @@ from .. import countries, routes
 from ..model import Text
 from ..practices import Practice
 from ..textview import paragraphs, plain
-from ..typography import typeset
+from ..typography import address_parts, typeset
 from ..viewcontext import DIRECTION, View, ViewContext, crumbs, entry_item, rec_item, script_json
 
 ISSUE_FORM = "propose-practice.yml"  # .github/ISSUE_TEMPLATE/
@@ -80,7 +80,7 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
         "objectives": [entry_item(cat.entry("objectives", o), ctx) for o in practice.objectives],
         "principles": [entry_item(cat.entry("principles", p), ctx) for p in practice.principles],
         "implements": [rec_item(cat.recommendation(r), ctx) for r in practice.implements],
-        "evidence": list(practice.evidence),
+        "evidence": [{"href": e, "parts": address_parts(e)} for e in practice.evidence],
         "status": {"code": practice.status, "label": ctx.t(f"practice_status_{practice.status}")},
         "notes": [paragraphs(n, practice.text(n, ctx.lang)[1], cat, ctx.link) for n in practice.notes],
         "jsonld": practice_jsonld(practice, ctx),

@@ -12,6 +12,7 @@ from ..history_views import format_date
 from ..labels import Labels
 from ..model import Catalog, Fact, Recommendation, Source
 from ..textview import paragraphs
+from ..typography import address_parts
 from ..viewcontext import View, ViewContext, crumbs, rec_item
 
 
@@ -59,7 +60,7 @@ def fact_rows(src: Source, ctx: ViewContext) -> list[View]:
         rows.append({"name": name, "label": ctx.t(f"fact_{name}"), "value": text, "href": href,
                      "known": text is not None, "not_known": ctx.t("not_known"),
                      "note": paragraphs(fact.note, ctx.lang, ctx.catalog, ctx.link) if fact.note else [],
-                     "evidence": list(fact.evidence)})
+                     "evidence": [{"href": e, "parts": address_parts(e)} for e in fact.evidence]})
     return rows
 
 
