@@ -16,6 +16,7 @@ the citation's "as of", the page's own address) is masked in every view.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import Any
@@ -42,6 +43,10 @@ ACCEPT = os.environ.get("KB_ACCEPT_SCREENS") == "1"  # ./dev accept-screens
 # every run), not with the pages: painted over in every view
 MASKED = ("[data-history]", ".kb-cite__text", ".kb-doc__cite", "#kb-brief-url", "#embed-code")
 MASK_COLOR = "#ff00ff"
+# Every page is shot as a reader sees it with the brief page's sample brief kept in the browser (the
+# header counts it), whatever page was visited before: the screens do not depend on their order.
+BRIEF_IDS = PAGE_TYPES["brief"].split("ids=", 1)[1].split("&", 1)[0].split(",")
+KEPT_BRIEF = f'localStorage.setItem("kb-brief", JSON.stringify({{ids: {json.dumps(BRIEF_IDS)}, title: "", note: ""}}))'
 
 # One pass over a rendered page: everything the checks below need, measured by the browser.
 MEASURE = r"""(themes) => {
@@ -172,6 +177,7 @@ def screens(browser, real_site: Site) -> dict[tuple[str, str, int], dict[str, An
     for old in OUT.glob("*.png"):
         old.unlink()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(KEPT_BRIEF)
     tab = context.new_page()
     seen = {}
     for lang, prefix in PREFIX.items():

@@ -8,11 +8,14 @@
 # Exits non-zero, naming the page, if any run fails or reports no score: a failed run is never
 # shown as a result (each run writes its own report, so no earlier page's result can stand in).
 set -euo pipefail
+set -f  # the pages are split on spaces, never expanded as file patterns (a query has a "?")
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 site="${1:-$root/site}"
 port="${PORT:-8799}"
-pages="${PAGES:-/ /themes/rights/ /recommendations/r12/ /en/ /en/themes/rights/ /en/recommendations/r12/ /fr/ /fr/themes/rights/ /fr/recommendations/r12/}"
+# the home, a theme, a recommendation and the brief with two records (issue 19's target: 98 on a phone
+# and a desktop), in each language
+pages="${PAGES:-/ /themes/rights/ /recommendations/r12/ /brief/?ids=r05,r16 /en/ /en/themes/rights/ /en/recommendations/r12/ /en/brief/?ids=r05,r16 /fr/ /fr/themes/rights/ /fr/recommendations/r12/ /fr/brief/?ids=r05,r16}"
 [ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm ci --no-audit --no-fund --silent)
 [ -d "$site" ] || { echo "build the site first: SITE_URL=http://127.0.0.1:$port/ ./dev build" >&2; exit 2; }
 out="$(mktemp -d)"
