@@ -26,6 +26,7 @@ from gcmkb.languages import REGISTRY, Language
 from gcmkb.schema import package_schema
 from gcmkb.textview import segments
 from gcmkb.typography import typeset
+from gcmkb.viewcontext import COUNTER_STYLE
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, make_project
@@ -174,6 +175,7 @@ def test_a_right_to_left_language_writes_its_own_digits_and_separators() -> None
     assert PERSIAN.quantity(2954) == "۲٬۹۵۴"
     assert PERSIAN.numeral("10.7") == "۱۰٫۷"  # its decimal separator, from CLDR
     assert (POLISH.number(2026), POLISH.quantity(2954)) == ("2026", "2\u00a0954")
+    assert (COUNTER_STYLE[PERSIAN.digits], COUNTER_STYLE[POLISH.digits]) == ("persian", "decimal")  # printed lists
 
 
 def test_a_right_to_left_language_typesets_its_digits_and_isolates_latin_runs(declared: None) -> None:
