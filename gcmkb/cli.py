@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import TRANSLATED_LANGUAGES
+from . import LANGUAGES, TRANSLATED_LANGUAGES
 from .catalog import check_collection
 from .collection_checks import _span
 from .history import removed_without_redirect
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="create a new recommendation (or practice) with the next free id")
     new.add_argument("--theme", help="a recommendation: the theme it belongs to (e.g. climate)")
     new.add_argument("--practice", action="store_true", help="a practice instead (recommendations/practices/)")
-    new.add_argument("--language", choices=("ar", "en", "fr"), default="en",
+    new.add_argument("--language", choices=LANGUAGES, default="en",
                      help="the language the practice is written in (default: en)")
     new.add_argument("--source", help="the id of its source document (needed once there are several)")
     pdf = sub.add_parser("pdf", help="make the PDFs of a built site's printable pages again, without the "

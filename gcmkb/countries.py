@@ -15,6 +15,7 @@ from importlib import resources
 
 from babel import Locale
 
+from . import LANGUAGES
 from .hints import did_you_mean
 
 WORLD = "001"
@@ -82,7 +83,7 @@ def country_hint(ref: str) -> str:
     if ref.upper() in codes:
         return f"did you mean {ref.upper()!r}?"
     folded = ref.casefold().strip()
-    for lang in ("en", "fr", "ar"):
+    for lang in LANGUAGES:  # a name typed in any language of the site
         named = [c for c in sorted(codes) if _names(lang).get(c, "").casefold() == folded]
         if named:
             return f"did you mean {named[0]!r} ({name(named[0], 'en')})?"
@@ -99,7 +100,7 @@ def region_hint(ref: str) -> str:
     if ref.isdigit() and ref.zfill(3) in regions():
         return f"did you mean {ref.zfill(3)!r} ({name(ref.zfill(3), 'en')})?"
     folded = ref.casefold().strip()
-    for lang in ("en", "fr", "ar"):
+    for lang in LANGUAGES:  # a name typed in any language of the site
         named = [c for c in sorted(regions()) if _names(lang).get(c, "").casefold() == folded]
         if named:
             return f"did you mean {named[0]!r} ({name(named[0], 'en')})?"

@@ -1,14 +1,32 @@
 """The languages of the knowledge base, declared once: everything else derives from this table.
 
 Code, templates (through view data), sitemaps and the browser's search configuration read a
-language's name, direction, script, digits, plural rule, URL prefix and list separator here.
+language's name, direction, script, digits, plural rule, URL prefix and list separator here, and
+the termbase its clitics and plural endings: no code asks which language it is looking at.
+Plural categories come from CLDR through Babel, so a language declared here counts in its own way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+from babel.core import Locale
+from babel.plural import PluralRule
+
+# the digits of the CLDR numbering systems a language may write in (numberingSystems.xml)
+NUMERALS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹", "deva": "०१२३४५६७८९"}
+_FROM_LATIN = {system: str.maketrans("0123456789", digits) for system, digits in NUMERALS.items()}
+
+
+@lru_cache(maxsize=None)  # CLDR data, the same for every build
+def _plural_rule(locale: str) -> PluralRule:
+    return Locale.parse(locale).plural_form
+
+
+@lru_cache(maxsize=None)
+def _decimal(locale: str, system: str) -> str:
+    return str(Locale.parse(locale).number_symbols[system]["decimal"])
 
 
 @dataclass(frozen=True)
@@ -18,7 +36,7 @@ class Language:
     direction: str     # rtl | ltr
     script: str        # ISO 15924
     digits: str        # CLDR numbering system: arab (٠١٢) or latn (012)
-    plural: str        # the CLDR plural rule set: ar | fr | en
+    plural: str        # the CLDR locale whose plural rules it follows (its own code, as a rule)
     list_separator: str
     group: str = ","      # between thousands (CLDR): 2,954; 2 954 (narrow no-break space); ٢٬٩٥٤
     font: str = ""        # the self-hosted font its text needs, preloaded on its pages ("" = the system's)
@@ -28,38 +46,43 @@ class Language:
     # its search steps after the shared trimmer and normaliser, for indexing and queries alike
     # (gcmkb/searchindex.py names them); a language without its own searches its words as written
     search_steps: tuple[str, ...] = ()
+    # how the termbase finds a form inside a text (gcmkb/termbase.py): the proclitics written
+    # before a word (Arabic و ف ب ل ك and the article), those that swallow the article's first
+    # letter (ل + ال → لل), and the endings a form may take as a plural ("s", "x")
+    proclitics: tuple[str, ...] = ("",)
+    article_fusions: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ("",)
+
+    @property
+    def native_digits(self) -> bool:
+        """Whether numbers are written in digits other than 0-9 (the page's own, not Latin runs')."""
+        return self.digits != "latn"
 
     @property
     def prefix(self) -> str:
         """Where its pages live, relative to the site root: the source language at the root."""
         return "" if self.source else f"{self.code}/"
 
+    def _digits(self, text: str) -> str:
+        return text.translate(_FROM_LATIN[self.digits])
+
     def number(self, n: int) -> str:
         """Digits in the language's own form: Arabic-Indic on Arabic pages, as in UN Arabic documents."""
-        return str(n).translate(ARABIC_INDIC) if self.digits == "arab" else str(n)
+        return self._digits(str(n))
 
     def quantity(self, n: int) -> str:
         """A count, its thousands grouped as the language writes them (not a year, not a line)."""
-        grouped = f"{n:,}".replace(",", self.group)
-        return grouped.translate(ARABIC_INDIC) if self.digits == "arab" else grouped
+        return self._digits(f"{n:,}".replace(",", self.group))
 
     def numeral(self, text: str) -> str:
-        """A dotted number ("10.7") in the language's digits, with the Arabic decimal separator."""
-        if self.digits != "arab" or not text.replace(".", "").isdigit():
+        """A dotted number ("10.7") in the language's digits, with its decimal separator (CLDR's)."""
+        if not self.native_digits or not text.replace(".", "").isdigit():
             return text
-        return text.translate(ARABIC_INDIC).replace(".", "٫")
+        return self._digits(text).replace(".", _decimal(self.code, self.digits))
 
     def plural_category(self, n: int) -> str:
-        """CLDR plural category of `n` (Arabic has six)."""
-        if self.plural == "ar":
-            if n in (0, 1, 2):
-                return ("zero", "one", "two")[n]
-            if 3 <= n % 100 <= 10:
-                return "few"
-            return "many" if 11 <= n % 100 <= 99 else "other"
-        if self.plural == "fr":
-            return "one" if n in (0, 1) else "other"
-        return "one" if n == 1 else "other"
+        """CLDR plural category of `n` (Arabic has six: zero one two few many other)."""
+        return str(_plural_rule(self.plural)(n))
 
     def public(self) -> dict[str, str]:
         """What templates and the browser need (JSON-serialisable)."""
@@ -70,10 +93,14 @@ class Language:
 REGISTRY: tuple[Language, ...] = (
     Language("ar", "العربية", "rtl", "Arab", "arab", "ar", "، ", "\u066c",
              font="assets/fonts/NotoNaskhArabic-Regular.woff2", source=True, article="ال",
-             search_steps=("kb-stop-ar", "kb-clitics-ar", "kb-stem-ar")),
-    Language("en", "English", "ltr", "Latn", "latn", "en", ", ", search_steps=("stopWordFilter", "stemmer")),
+             search_steps=("kb-stop-ar", "kb-clitics-ar", "kb-stem-ar"),
+             proclitics=("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وب", "ول", "وك",
+                         "فب", "فل", "فك"),
+             article_fusions=("لل", "ولل", "فلل")),
+    Language("en", "English", "ltr", "Latn", "latn", "en", ", ", search_steps=("stopWordFilter", "stemmer"),
+             plural_endings=("", "s", "x")),
     Language("fr", "Français", "ltr", "Latn", "latn", "fr", ", ", "\u202f", spaced_punctuation=True,
-             search_steps=("kb-stop-fr", "kb-stem-fr")),
+             search_steps=("kb-stop-fr", "kb-stem-fr"), plural_endings=("", "s", "x")),
 )
 BY_CODE = {lang.code: lang for lang in REGISTRY}
 

@@ -9,7 +9,8 @@ collection's name for the concept: shown and searched, never reported) and depre
 a confusion of concepts, a calque, a discredited label; the validator warns on them).
 
 Arabic forms also match behind a proclitic (و ف ب ل ك, the article and their combinations);
-English and French forms also match with a final plural s or x.
+English and French forms also match with a final plural s or x: each language's proclitics and
+plural endings are declared in its registry entry (gcmkb/languages.py).
 """
 
 from __future__ import annotations
@@ -21,14 +22,11 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import LANGUAGES
+from .languages import language
 from .searchtext import normalize
 from .texts import Text
 
 _WORD = re.compile(r"[^\W_][\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]*")
-_AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وب", "ول", "وك",
-                  "فب", "فل", "فك")
-_AR_ARTICLE_LAM = ("لل", "ولل", "فلل")  # ل + ال: the alef of the article is not written
-_PLURALS = ("", "s", "x")
 
 
 class Token(NamedTuple):
@@ -52,17 +50,17 @@ def form_words(form: str) -> tuple[str, ...]:
 
 
 def _first_words(lang: str, first: str, single: bool) -> list[str]:
-    """The text words that the first word of a form stands for."""
-    if lang == "ar":
-        words = [p + first for p in _AR_PROCLITICS]
-        if first.startswith("ال"):
-            words += [p + first[2:] for p in _AR_ARTICLE_LAM]
-        return words
-    return [first + s for s in _PLURALS] if single else [first]
+    """The text words that the first word of a form stands for: behind a proclitic, and with a
+    plural ending when it is the form's only word."""
+    spec = language(lang)
+    words = [p + first for p in spec.proclitics]
+    if spec.article and first.startswith(spec.article):  # ل + ال: the alef of the article is not written
+        words += [p + first[len(spec.article):] for p in spec.article_fusions]
+    return [word + s for word in words for s in spec.plural_endings] if single else words
 
 
 def _last_matches(lang: str, word: str, last: str) -> bool:
-    return word == last if lang == "ar" else any(word == last + s for s in _PLURALS)
+    return any(word == last + s for s in language(lang).plural_endings)
 
 
 def _rest_matches(lang: str, window: list[Token], words: tuple[str, ...]) -> bool:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import SOURCE_LANGUAGE
+from .languages import language
 from .model import Catalog, Text
 from .text_checks import INLINE_REF
 from .typography import LATIN_RUN, typeset
 
-# an Arabic run inside English or French text (editorial notes quote the source)
+# an Arabic run inside a left-to-right text (editorial notes quote the source, whose language it is)
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF"
 ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u060C.:]+[{_ARABIC}]+)*")
 
@@ -34,17 +36,19 @@ def segments(text: str, lang: str, catalog: Catalog, link: Callable[[str], str])
 
 
 def _plain(text: str, lang: str) -> list[Segment]:
-    """Runs of the other script are isolated so the bidi algorithm cannot reorder them; the
-    page language's own runs are typeset (its digits, its punctuation spaces)."""
+    """Runs of the other direction are isolated so the bidi algorithm cannot reorder them (Latin
+    runs in a right-to-left language, quotes of the Arabic source in a left-to-right one); the page
+    language's own runs are typeset (its digits, its punctuation spaces)."""
     if not text:
         return []
-    pattern, kind = (LATIN_RUN, "ltr") if lang == "ar" else (ARABIC_RUN, "rtl")
+    rtl = language(lang).direction == "rtl"
+    pattern, run = (LATIN_RUN, {"kind": "ltr"}) if rtl else (ARABIC_RUN, {"kind": "rtl", "lang": SOURCE_LANGUAGE})
     out: list[Segment] = []
     last = 0
     for match in pattern.finditer(text):
         if match.start() > last:
             out.append({"kind": "text", "text": typeset(text[last:match.start()], lang)})
-        out.append({"kind": kind, "text": match.group(0)})
+        out.append({**run, "text": match.group(0)})
         last = match.end()
     if last < len(text):
         out.append({"kind": "text", "text": typeset(text[last:], lang)})

@@ -63,7 +63,7 @@ def _outside(runs: re.Pattern[str], text: str, change: Callable[[str], str]) -> 
 def typeset(text: str, lang: str) -> str:
     """`text` as `lang` sets it on a page (idempotent: typesetting twice changes nothing)."""
     spec = language(lang)
-    if spec.digits == "arab":
+    if spec.native_digits:
         text = _outside(LATIN_RUN, text, _own_digits(spec))
     if spec.spaced_punctuation:
         text = _outside(_ADDRESS, text, _french_marks)

@@ -26,7 +26,8 @@ LANGUAGE_NAMES = {lang.code: lang.name for lang in REGISTRY}
 DIRECTION = {lang.code: lang.direction for lang in REGISTRY}
 
 
-COUNTER_STYLE = {"arab": "arabic-indic", "latn": "decimal"}  # CSS counter style of a numbering system
+# the CSS counter style of each numbering system of gcmkb/languages.py (NUMERALS)
+COUNTER_STYLE = {"arab": "arabic-indic", "arabext": "persian", "deva": "devanagari", "latn": "decimal"}
 
 
 @dataclass(frozen=True)

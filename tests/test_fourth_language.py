@@ -20,13 +20,18 @@ from typing import Any
 import pytest
 import yaml
 
-from gcmkb import schemalanguages
+from gcmkb import languages, schemalanguages, termbase
+from gcmkb.labels import Labels
+from gcmkb.languages import REGISTRY, Language
 from gcmkb.schema import package_schema
+from gcmkb.textview import segments
+from gcmkb.typography import typeset
+from gcmkb.viewcontext import COUNTER_STYLE
 
 from .conftest import FIXTURES, ROOT
 from .sitebuild import Site, build, make_project
 
-FOURTH = '    Language("es", "Español", "ltr", "Latn", "latn", "en", ", ", "."),\n'
+FOURTH = '    Language("es", "Español", "ltr", "Latn", "latn", "es", ", ", "."),\n'
 
 
 def _declare_spanish(code: Path) -> None:
@@ -150,3 +155,59 @@ def test_the_generators_default_language_must_be_the_source_language(tmp_path: P
     assert run.returncode == 1
     assert ("mkdocs.yml: plugins.i18n.languages: the default language is 'en'; allowed: the source language "
             "of gcmkb/languages.py, 'ar'") in run.stdout + run.stderr
+
+
+# --- a language's properties are data: a fourth language with its own needs no code --------------
+
+PERSIAN = Language("fa", "فارسی", "rtl", "Arab", "arabext", "fa", "، ", "\u066c")
+POLISH = Language("pl", "Polski", "ltr", "Latn", "latn", "pl", ", ", "\u00a0")
+SPANISH = Language("es", "Español", "ltr", "Latn", "latn", "es", ", ", ".", plural_endings=("", "s", "es"))
+
+
+@pytest.fixture
+def declared(monkeypatch: pytest.MonkeyPatch) -> None:
+    for lang in (PERSIAN, POLISH, SPANISH):
+        monkeypatch.setitem(languages.BY_CODE, lang.code, lang)
+
+
+def test_a_right_to_left_language_writes_its_own_digits_and_separators() -> None:
+    assert PERSIAN.number(2026) == "۲۰۲۶"
+    assert PERSIAN.quantity(2954) == "۲٬۹۵۴"
+    assert PERSIAN.numeral("10.7") == "۱۰٫۷"  # its decimal separator, from CLDR
+    assert (POLISH.number(2026), POLISH.quantity(2954)) == ("2026", "2\u00a0954")
+    assert (COUNTER_STYLE[PERSIAN.digits], COUNTER_STYLE[POLISH.digits]) == ("persian", "decimal")  # printed lists
+
+
+def test_a_right_to_left_language_typesets_its_digits_and_isolates_latin_runs(declared: None) -> None:
+    assert typeset("هدف 13 از GCM 2018", "fa") == "هدف ۱۳ از GCM 2018"
+    runs = segments("سند A/RES/73/195 در سال 2018", "fa", None, str)  # type: ignore[arg-type]
+    assert runs == [{"kind": "text", "text": "سند "}, {"kind": "ltr", "text": "A/RES/73/195"},
+                    {"kind": "text", "text": " در سال ۲۰۱۸"}]
+    runs = segments("the word «الهجرة» here", "pl", None, str)  # type: ignore[arg-type]
+    assert runs[1] == {"kind": "rtl", "lang": "ar", "text": "الهجرة"}  # a quote of the source, in its language
+
+
+def test_a_fourth_language_counts_with_its_own_plural_rule(declared: None) -> None:
+    forms = {"n": {"one": "{n} o", "few": "{n} f", "many": "{n} m", "other": "{n} x"}}
+    polish, persian = Labels("pl", forms), Labels("fa", forms)
+    assert [polish.count("n", n) for n in (1, 2, 5, 22, 112)] == ["1 o", "2 f", "5 m", "22 f", "112 m"]
+    assert [persian.count("n", n) for n in (0, 1, 2, 1500)] == ["۰ o", "۱ o", "۲ x", "۱٬۵۰۰ x"]
+
+
+def test_the_registrys_plural_rules_are_cldrs_for_its_languages() -> None:
+    """What the hand-written rules said before Babel's (0-1 one in French, six Arabic forms)."""
+    def arabic(n: int) -> str:
+        if n < 3:
+            return ("zero", "one", "two")[n]
+        return "few" if 3 <= n % 100 <= 10 else "many" if 11 <= n % 100 <= 99 else "other"
+    expected = {"ar": arabic, "en": lambda n: "one" if n == 1 else "other",
+                "fr": lambda n: "one" if n in (0, 1) else "other"}
+    for lang in REGISTRY:
+        assert [lang.plural_category(n) for n in range(2000)] == [expected[lang.code](n) for n in range(2000)]
+
+
+def test_a_fourth_language_finds_terms_with_its_own_plural_endings(declared: None) -> None:
+    text = "las migraciones, los derechos y la migración"
+    for form, expected in (("migración", ["migraciones", "migración"]), ("derecho", ["derechos"])):
+        found = termbase.find("es", termbase.form_words(form), termbase.tokens(text))
+        assert [text[a:b] for a, b in found] == expected, form

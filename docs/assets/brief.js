@@ -38,9 +38,11 @@
   }
 
   /* --- text ----------------------------------------------------------------------------------- */
-  function digits(n, system) {
+  function digits(n, system) {  /* in a CLDR numbering system (gcmkb/languages.py): its zero from Intl */
     var s = String(n);
-    return system === "arab" ? s.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : s;
+    if (!system || system === "latn") return s;
+    var zero = new Intl.NumberFormat("en-u-nu-" + system).format(0).charCodeAt(0);
+    return s.replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + Number(d)); });
   }
 
   function el(tag, attrs, text) {

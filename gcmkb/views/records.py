@@ -65,6 +65,7 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "source_editorial": source_editorial(rec, ctx),
         "status": status_view(rec.status(lang), ctx),
         "original_href": ctx.site_link(routes.recommendation(rid)) if lang != SOURCE_LANGUAGE else None,
+        "original_lang": SOURCE_LANGUAGE,
         "permalink": permalink, "address": address_parts(permalink),
         "citation": segments(ctx.t("cite_text", document=document_title(rec, ctx.catalog, ctx.labels), id=rid,
                                    title=plain(title)) + version_note(rid, ctx), lang, cat, ctx.link),

@@ -215,7 +215,9 @@
 
   function digits(n) {  /* in the page language's numbering system (config.digits, from the core) */
     var s = String(n);
-    return config.digits === "arab" ? s.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : s;
+    if (!config.digits || config.digits === "latn") return s;
+    var zero = new Intl.NumberFormat("en-u-nu-" + config.digits).format(0).charCodeAt(0);
+    return s.replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + Number(d)); });
   }
 
   function countLabel(forms, n, lang) {
