@@ -9,7 +9,7 @@ Plural categories come from CLDR through Babel, so a language declared here coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel.core import Locale
 from babel.plural import PluralRule
@@ -19,12 +19,12 @@ NUMERALS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰
 _FROM_LATIN = {system: str.maketrans("0123456789", digits) for system, digits in NUMERALS.items()}
 
 
-@lru_cache(maxsize=None)  # CLDR data, the same for every build
+@cache  # CLDR data, the same for every build
 def _plural_rule(locale: str) -> PluralRule:
     return Locale.parse(locale).plural_form
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decimal(locale: str, system: str) -> str:
     return str(Locale.parse(locale).number_symbols[system]["decimal"])
 

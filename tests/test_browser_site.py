@@ -272,7 +272,8 @@ def test_a_separator_never_touches_arabic_indic_digits_in_lists(page, real_site:
 def test_small_links_are_targets_of_at_least_24_pixels(page, real_site: Site) -> None:
     """WCAG 2.5.8: the printable contents and the objective numbers in tables."""
     sizes = []
-    for path, selector in [("print/climate/", ".kb-doc__toc a"), ("en/print/sources/champions-peer-exchange/", ".kb-doc__toc a"),
+    for path, selector in [("print/climate/", ".kb-doc__toc a"),
+                           ("en/print/sources/champions-peer-exchange/", ".kb-doc__toc a"),
                            ("recommendations/", ".kb-num-links a"), ("fr/recommendations/", ".kb-num-links a")]:
         page.goto(real_site.url + path)
         boxes = page.eval_on_selector_all(selector, "as => as.map(a => a.getBoundingClientRect())"
