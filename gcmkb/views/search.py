@@ -51,7 +51,7 @@ def search_view(_: str, ctx: ViewContext) -> View:
         shown_practices = cat.practices[:left]
         practices = {"id": "practices", "short": ctx.t("practices"), "href": ctx.link(routes.practice()),
                      "count_label": ctx.labels.count("count_practices", len(cat.practices)),
-                     "items": [_practice_result(p, ctx) for p in shown_practices],
+                     "recommendations": [_practice_result(p, ctx) for p in shown_practices],
                      "more": _more(len(shown_practices), len(cat.practices), ctx.t("list_see_practices"),
                                    ctx.link(routes.practice()), ctx)}
     counts = [ctx.labels.count("count_recommendations", len(cat.recommendations))]
