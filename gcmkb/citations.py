@@ -1,8 +1,9 @@
 """Citations a reference manager reads (Zotero, EndNote, Word, BibTeX): RIS, BibTeX and CSL-JSON
 for every recommendation and practice in every language, written beside its page
 (`recommendations/rNN/cite.ris`, `practices/pNNN/cite.bib`, `cite.json`) and, per language, all of
-them in shards of SHARD_SIZE records the brief composer joins (`assets/cite/<lang>/<shard>.json`, see shards.py: it fetches the shards of its
-records only) so that a brief's references never need a second formatter in the browser.
+them in shards of SHARD_SIZE records the brief composer joins (`assets/cite/<lang>/<shard>.json`,
+see shards.py: it fetches the shards of its records only) so that a brief's references never need a
+second formatter in the browser.
 
 One reference: the recommendation's title in the page's language (the source's while its
 translation is pending, with the source's language code), the publisher from the configuration as
