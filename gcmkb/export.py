@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
 from .output import Write, write_file
+from .practice_export import CSV_COLUMNS as PRACTICE_COLUMNS
 from .practice_export import PRACTICES_CSV, practice_record, practices_csv
 from .publishing import UNDATED, Edition
 from .schema import package_schema
@@ -34,9 +35,6 @@ from .termbase import Term
 LICENSE = "CC-BY-4.0"
 SCHEMA_DIR = "data/schema/"  # where the site serves the schemas, relative to its root
 CSV_FILE = "recommendations.csv"
-# the CSV's companion, where a CSV on the Web (W3C CSVW) processor looks for it: what a table cannot say
-CSV_METADATA = CSV_FILE + "-metadata.json"
-
 
 def edition_record(edition: Edition) -> dict[str, Any]:
     """The edition the data belongs to, as the footer names it: its state ("release", "commit",
@@ -242,17 +240,31 @@ def published_schemas(site_url: str) -> dict[str, dict[str, Any]]:
     return published
 
 
-def csv_metadata(site_url: str, title: dict[str, str], edition: Edition) -> dict[str, Any]:
-    """The CSV's companion (CSVW metadata): its title, licence, edition and columns."""
+def csv_metadata(site_url: str, title: dict[str, str], edition: Edition, table: str = CSV_FILE,
+                 columns: tuple[str, ...] | list[str] = tuple(CSV_COLUMNS)) -> dict[str, Any]:
+    """A CSV's companion (CSVW metadata): its title, licence, edition and columns."""
     record = edition_record(edition)
-    return {"@context": "http://www.w3.org/ns/csvw", "url": CSV_FILE,
+    return {"@context": "http://www.w3.org/ns/csvw", "url": table,
             "dc:title": [{"@value": value, "@language": lang} for lang, value in title.items()],
             "dc:license": {"@id": "https://creativecommons.org/licenses/by/4.0/"},
             **({"dc:issued": {"@value": record["date"], "@type": "xsd:date"}} if "date" in record else {}),
             **({"schema:version": record["version"]} if "version" in record else {}),
             "kb:edition": record, "dc:isPartOf": {"@id": site_url + "data/recommendations.json"},
             "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
-            "tableSchema": {"columns": [{"name": name, "titles": name} for name in CSV_COLUMNS]}}
+            "tableSchema": {"columns": [{"name": name, "titles": name} for name in columns]}}
+
+
+# The open data's tables: each CSV, its columns and what writes it; each has its CSVW companion
+TABLES: tuple[tuple[str, list[str], Callable[[Catalog, str], str]], ...] = (
+    (CSV_FILE, CSV_COLUMNS, csv_text),
+    (PRACTICES_CSV, PRACTICE_COLUMNS, practices_csv),
+)
+
+
+def companion(table: str) -> str:
+    """The name of a table's CSVW companion, where a CSV on the Web (W3C CSVW) processor looks for it
+    (what a table cannot say: title, licence, edition, columns): `recommendations.csv-metadata.json`."""
+    return table + "-metadata.json"
 
 
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
@@ -261,9 +273,9 @@ def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: st
     edition = edition or Edition()
     payload = collection(catalog, graph, site_url, title, edition)
     write(data / "recommendations.json", (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode())
-    write(data / CSV_FILE, csv_text(catalog, site_url).encode())
-    write(data / PRACTICES_CSV, practices_csv(catalog, site_url).encode())
-    write(data / CSV_METADATA, (json.dumps(csv_metadata(site_url, title, edition), ensure_ascii=False,
-                                           indent=1) + "\n").encode())
+    for table, columns, text in TABLES:
+        write(data / table, text(catalog, site_url).encode())
+        write(data / companion(table), (json.dumps(csv_metadata(site_url, title, edition, table, columns),
+                                                   ensure_ascii=False, indent=1) + "\n").encode())
     for name, schema in published_schemas(site_url).items():
         write(site_dir / SCHEMA_DIR / name, (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())

@@ -173,7 +173,7 @@ REGISTRY: tuple[PageKind, ...] = (
              lambda catalog, key: catalog.source(key).path, "sources"),
     PageKind("practices", VIEWS["practices"], "practices", _fixed("practices"), _one(routes.practice()),
              lambda catalog, key: "", "practices"),
-    PageKind("practice", with_history(VIEWS["practice"]), "practice", _practice_title,
+    PageKind("practice", with_citations(with_history(VIEWS["practice"])), "practice", _practice_title,
              lambda catalog: [(p.id, routes.practice(p.id)) for p in catalog.practices],
              lambda catalog, key: catalog.practice(key).path, "practices"),
     PageKind("country", VIEWS["country"], "country", _country_title, _countries, lambda catalog, key: "",

@@ -425,6 +425,27 @@ def test_the_briefs_references_download_for_reference_managers(page: Page, mini_
     expect(box).to_be_hidden()  # nothing to cite
 
 
+def test_the_briefs_references_include_its_practices(page: Page, mini_site: Site) -> None:
+    """A practice of the brief is cited as its own page cites it, in its place in the brief's order:
+    p002 is written in Arabic only, so its English reference has the Arabic title."""
+    import rispy
+
+    open_brief(page, mini_site, "en/brief/?ids=p002,r01,p003&langs=en", 3)
+    box = page.locator("[data-kb-brief-cite]")
+    expect(box).to_be_visible()
+    with page.expect_download() as info:
+        box.locator('[data-kb-brief-cite-format="ris"]').click()
+    ris = Path(info.value.path()).read_bytes().decode("utf-8")
+    assert [(e["id"], e["title"], e["language"]) for e in rispy.loads(ris)] == [
+        ("gcm-p002-en", "ممارسة تجريبية بالعربية", "ar"), ("gcm-r01-en", TITLES["en"]["r01"], "en"),
+        ("gcm-p003-en", "A test practice across two countries", "en")]
+    assert ris.startswith((mini_site.directory / "en/practices/p002/cite.ris").read_bytes().decode())
+    with page.expect_download() as info:
+        box.locator('[data-kb-brief-cite-format="csl"]').click()
+    csl = json.loads(Path(info.value.path()).read_bytes().decode("utf-8"))
+    assert csl[2] == json.loads((mini_site.directory / "en/practices/p003/cite.json").read_bytes())[0]
+
+
 @pytest.mark.parametrize(("address", "ids", "langs"), [
     ("en/brief/?ids=r01,r03&langs=en", ["r01", "r03"], ["en"]),
     ("fr/brief/?ids=p001,r02&langs=fr,ar", ["p001", "r02"], ["fr", "ar"])])
@@ -432,12 +453,12 @@ def test_a_brief_fetches_only_the_shards_of_its_records(page: Page, mini_site: S
                                                         ids: list[str], langs: list[str]) -> None:
     """Of the files of full texts and references, a brief fetches those of its records' shards in its
     languages, each once: not the other shards (the practices' for a brief of recommendations), not
-    the other languages, no references for a practice (it has none)."""
+    the other languages; a practice's references as a recommendation's."""
     open_brief(page, mini_site, address, len(ids))
     expect(page.locator("[data-kb-brief-cite]")).to_be_visible()  # the references are in
     fetched = [u.removeprefix(mini_site.url) for u in page.requests if "/assets/brief/" in u or "/assets/cite/" in u]
     expected = {f"assets/brief/{lang}/{shard_of(i)}.json" for lang in langs for i in ids} | \
-        {f"assets/cite/{lang}/{shard_of(i)}.json" for lang in langs for i in ids if i.startswith("r")}
+        {f"assets/cite/{lang}/{shard_of(i)}.json" for lang in langs for i in ids}
     assert sorted(fetched) == sorted(expected)
     assert all((mini_site.directory / path).is_file() for path in expected)
 

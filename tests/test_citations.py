@@ -116,17 +116,79 @@ def test_each_recommendation_page_links_its_three_citation_files(mini_site: Site
     assert sorted(every) == ["r01", "r02", "r03"] and every["r01"]["ris"] == (folder / "cite.ris").read_bytes().decode()
 
 
+def test_a_practice_is_cited_in_the_language_its_page_shows_with_its_countries_and_period() -> None:
+    """p003 is written in French and English: its French reference is French, with no container (it
+    belongs to no source document) and its countries and period as the note; the date is its latest
+    change, the author the publisher, as a recommendation's."""
+    changed = History.of_changes([Change("p003", "c" * 40, MARCH_3, "Amal Haddad", False, ("title.fr",))])
+    ref = reference("p003", context("fr", changed, Edition(COMMIT, "", MAY_9, "e" * 40), "Secrétariat"))
+    texts = formats(ref)
+    assert texts["ris"] == (
+        "TY  - ELEC\r\nID  - gcm-p003-fr\r\nTI  - Une pratique d'essai dans deux pays\r\nAU  - Secrétariat\r\n"
+        "PY  - 2026\r\nDA  - 2026/03/03\r\nN1  - Ghana, Sénégal\u202f; 2021–2023\r\n"
+        "UR  - https://kb.example.org/fr/practices/p003/\r\nLA  - fr\r\nER  -\r\n")
+    [entry] = bibtexparser.parse_string(texts["bib"]).entries
+    assert {f.key: f.value for f in entry.fields} == {
+        "author": "{Secrétariat}", "title": "Une pratique d'essai dans deux pays", "year": "2026", "month": "mar",
+        "date": "2026-03-03", "note": "Ghana, Sénégal\u202f; 2021–2023",
+        "url": "https://kb.example.org/fr/practices/p003/", "language": "fr"}
+    assert json.loads(texts["csl"]) == [{
+        "id": "gcm-p003-fr", "type": "webpage", "title": "Une pratique d'essai dans deux pays",
+        "author": [{"literal": "Secrétariat"}], "URL": "https://kb.example.org/fr/practices/p003/",
+        "language": "fr", "number": "p003", "note": "Ghana, Sénégal\u202f; 2021–2023",
+        "issued": {"date-parts": [[2026, 3, 3]]}}]
+
+
+@pytest.mark.parametrize(("lang", "pid", "title", "written", "note"), [
+    ("en", "p002", "ممارسة تجريبية بالعربية", "ar", "Morocco; 2020–2022"),  # written in Arabic only
+    ("ar", "p001", "Test data desk in one country", "en", "غانا؛ منذ ٢٠١٩"),  # in English only, ongoing
+    ("ar", "p002", "ممارسة تجريبية بالعربية", "ar", "المغرب؛ ٢٠٢٠–٢٠٢٢")])
+def test_a_practice_not_written_in_the_pages_language_is_cited_in_its_own(lang: str, pid: str, title: str,
+                                                                          written: str, note: str) -> None:
+    [entry] = rispy.loads(formats(reference(pid, context(lang)))["ris"])
+    assert (entry["title"], entry["language"], entry["notes"], entry.get("secondary_title")) == (
+        title, written, [note], None)
+    assert "year" not in entry  # an undated copy, a practice with no change: no date made up
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_each_practice_page_links_its_three_citation_files(mini_site: Site, lang: str) -> None:
+    prefix = "" if lang == "ar" else f"{lang}/"
+    soup = mini_site.soup(f"{prefix}practices/p003/")
+    assert soup.select_one(".kb-cite h2").text == context(lang).t("cite_practice")
+    links = soup.select("[data-kb-cite-files] a")
+    assert [(a.text, a["href"], a["download"], a["type"]) for a in links] == [
+        ("RIS", "cite.ris", f"p003-{lang}.ris", "application/x-research-info-systems"),
+        ("BibTeX", "cite.bib", f"p003-{lang}.bib", "application/x-bibtex"),
+        ("CSL-JSON", "cite.json", f"p003-{lang}.json", "application/vnd.citationstyles.csl+json")]
+    assert soup.select_one("[data-kb-cite-files]").text.startswith(context(lang).t("cite_download"))
+    folder = mini_site.directory / f"{prefix}practices/p003"
+    [entry] = rispy.loads((folder / "cite.ris").read_text("utf-8"))
+    title, written = {"ar": ("Une pratique d'essai dans deux pays", "fr"),
+                      "en": ("A test practice across two countries", "en"),
+                      "fr": ("Une pratique d'essai dans deux pays", "fr")}[lang]
+    assert (entry["title"], entry["urls"], entry["language"]) == (
+        title, [mini_site.url + f"{prefix}practices/p003/"], written)
+    assert bibtexparser.parse_string((folder / "cite.bib").read_text("utf-8")).entries[0]["title"] == title
+    assert json.loads((folder / "cite.json").read_bytes())[0]["title"] == title
+    every = json.loads((mini_site.directory / f"assets/cite/{lang}/p0.json").read_bytes())  # p000..p024
+    assert sorted(every) == ["p001", "p002", "p003"]
+    assert every["p003"]["ris"] == (folder / "cite.ris").read_bytes().decode()
+
+
 def test_the_data_and_the_csvs_companion_carry_the_edition(mini_site: Site) -> None:
     """The edition the footer names, in the JSON and in the CSV's CSV on the Web companion. The
     fixture site is built from a copy without a repository: undated, and nothing made up."""
     data = json.loads((mini_site.directory / "data/recommendations.json").read_bytes())
-    meta = json.loads((mini_site.directory / "data/recommendations.csv-metadata.json").read_bytes())
-    assert data["edition"] == meta["kb:edition"] == {"state": "undated"}
-    assert "dc:issued" not in meta and "schema:version" not in meta
-    assert meta["url"] == "recommendations.csv" and meta["dc:license"] == {
-        "@id": "https://creativecommons.org/licenses/by/4.0/"}
-    header = (mini_site.directory / "data/recommendations.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
-    assert [c["name"] for c in meta["tableSchema"]["columns"]] == [h.strip('"') for h in header.split(",")]
+    for table in ("recommendations.csv", "practices.csv"):  # each table has its companion
+        meta = json.loads((mini_site.directory / f"data/{table}-metadata.json").read_bytes())
+        assert data["edition"] == meta["kb:edition"] == {"state": "undated"}
+        assert "dc:issued" not in meta and "schema:version" not in meta
+        assert meta["url"] == table and meta["dc:license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/"}
+        header = (mini_site.directory / f"data/{table}").read_bytes().decode("utf-8-sig").split("\r\n")[0]
+        assert [c["name"] for c in meta["tableSchema"]["columns"]] == [h.strip('"') for h in header.split(",")]
+    links = [a["href"] for a in mini_site.soup("en/data/").select("a[href$='-metadata.json']")]
+    assert links == ["../../data/recommendations.csv-metadata.json", "../../data/practices.csv-metadata.json"]
     footer = mini_site.soup("en/").select_one("footer").get_text(" ")
     assert context("en").t("edition_undated") in " ".join(footer.split())
 

@@ -158,7 +158,7 @@ def test_the_explore_page_without_script_lists_the_first_records_by_theme(capped
                                              for a in g.select(".kb-list a")]
               for g in soup.select(".kb-explore__group")}
     assert groups == {"../themes/alpha/": ["en/recommendations/r01/", "en/recommendations/r02/"],
-                      "../themes/beta/": []}
+                      "../themes/beta/": [], "../practices/": []}  # the cap is reached before the practices
 
 
 def test_a_theme_cut_short_on_the_explore_page_leads_to_its_page(mini, monkeypatch) -> None:
@@ -169,6 +169,16 @@ def test_a_theme_cut_short_on_the_explore_page_leads_to_its_page(mini, monkeypat
     assert alpha["more"] == {"label": "تُعرض أول ١ من ٢", "link_label": "جميعها في صفحة المحور",
                              "href": "/themes/alpha/"}
     assert (beta["recommendations"], beta["more"]) == ([], None)
+
+
+
+def test_practices_cut_short_on_the_explore_page_lead_to_their_page(mini, monkeypatch) -> None:
+    monkeypatch.setenv("KB_LIST_LIMIT", "4")  # three recommendations, then one practice of three
+    ctx = KnowledgeBase.load(mini).context("en", lambda path: "/" + path, "https://kb.example/")
+    practices = search_view("", ctx)["practices"]
+    assert [p["id"] for p in practices["recommendations"]] == ["p001"]
+    assert practices["more"] == {"label": "Showing the first 1 of 3", "link_label": "All on the practices page",
+                                 "href": "/en/practices/"}
 
 
 def test_a_long_list_of_pages_shows_the_ends_and_the_neighbours(mini) -> None:

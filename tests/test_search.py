@@ -196,7 +196,20 @@ def test_explore_page_lists_everything_without_javascript(browser, mini_site: Si
                                      "as => as.map(a => a.getAttribute('href'))")
     assert [link.rsplit("/", 2)[-2] for link in links] == [r.id for r in catalog.recommendations]
     groups = tab.eval_on_selector_all("[data-search-results] h2", "hs => hs.length")
-    assert groups == len(catalog.themes)
+    assert groups == len(catalog.themes) + 1  # the themes, then the practices
+    assert tab.inner_text("[data-kb-status]") == "3 recommandations, 3 pratiques"
+    practices = tab.locator("[data-kb-explore-practices]")
+    assert practices.locator("h2").inner_text() == "Pratiques (3 pratiques)"
+    assert practices.locator("h2 a").get_attribute("href") == "../practices/"
+    items = practices.locator(".kb-list li").evaluate_all("""lis => lis.map(li => {
+        const title = li.querySelector('.kb-list__title');
+        return [li.querySelector('a').getAttribute('href'), title.textContent, title.getAttribute('lang'),
+                title.getAttribute('dir'), li.querySelector('.kb-list__theme').textContent];
+    })""")
+    assert items == [
+        ["../practices/p001/", "Test data desk in one country", "en", "ltr", "Pratique · Ghana"],
+        ["../practices/p002/", "ممارسة تجريبية بالعربية", "ar", "rtl", "Pratique · Maroc"],
+        ["../practices/p003/", "Une pratique d’essai dans deux pays", None, None, "Pratique · Ghana · Sénégal"]]
     context.close()
 
 

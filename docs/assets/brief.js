@@ -289,7 +289,7 @@
 
     function n(value) { return digits(value, config.digits); }
 
-    /* the brief's references for reference managers: each recommendation in each of the brief's
+    /* the brief's references for reference managers: each record (recommendation or practice) in each of the brief's
        languages, joined from the files the build wrote (citations.py); links with blob addresses */
     var citeData = {}, citeUrls = [];
     var citeBox = root.querySelector("[data-kb-brief-cite]");

@@ -44,6 +44,13 @@ def period_label(practice: Practice, ctx: ViewContext) -> str:
     return ctx.t("period_span", start=practice.start, end=practice.end)
 
 
+def coverage_label(practice: Practice, ctx: ViewContext) -> str:
+    """Where and when, as its citation's note says it: "Ghana, Senegal; 2021–2023"."""
+    places = (ctx.t("separator").join(countries.name(c, ctx.lang) for c in practice.countries)
+              or ctx.t("practice_global"))
+    return ctx.t("cite_coverage", places=places, period=period_label(practice, ctx))
+
+
 def country_item(code: str, ctx: ViewContext) -> View:
     count = len(ctx.catalog.in_country(code))
     return {"code": code, "name": countries.name(code, ctx.lang), "href": ctx.link(routes.country(code)),

@@ -6,6 +6,7 @@ from .. import LANGUAGES, routes
 from ..facets import FACETS
 from ..languages import language
 from ..paging import list_limit
+from ..practices import Practice
 from ..viewcontext import (
     LANGUAGE_NAMES,
     View,
@@ -14,29 +15,53 @@ from ..viewcontext import (
     rec_item,
     theme_item,
 )
+from .practices import practice_item
+
+
+def _more(shown: int, total: int, link_label: str, href: str, ctx: ViewContext) -> View | None:
+    """"Showing the first 2 of 5" and where the rest are, when a group is cut short (not when empty)."""
+    if not shown or shown == total:
+        return None
+    return {"label": ctx.t("list_shown", shown=ctx.labels.quantity(shown), total=ctx.labels.quantity(total)),
+            "link_label": link_label, "href": href}
+
+
+def _practice_result(practice: Practice, ctx: ViewContext) -> View:
+    """A practice in the list without script, marked as one as the script's results mark it: its
+    kind and countries where a recommendation has its theme."""
+    item = practice_item(practice, ctx)
+    return {**item, "theme": " · ".join([ctx.t("practice"), *(c["name"] for c in item["countries"])])}
 
 
 def search_view(_: str, ctx: ViewContext) -> View:
     """The explore page: facet controls, and for readers without JS the recommendations by theme,
-    the first `list_limit()` of them; past those, each theme's heading leads to its page."""
+    then the practices, the first `list_limit()` of them; past those, each group's heading leads
+    to its page."""
     cat = ctx.catalog
     left, groups = list_limit(), []
     for theme in cat.themes:
         recs = cat.in_theme(theme.id)
         shown = recs[:left]
         left -= len(shown)
-        more = None
-        if shown and len(shown) < len(recs):
-            more = {"label": ctx.t("list_shown", shown=ctx.labels.quantity(len(shown)),
-                                   total=ctx.labels.quantity(len(recs))),
-                    "link_label": ctx.t("list_see_theme"), "href": ctx.link(routes.theme(theme.id))}
-        groups.append({**theme_item(theme, ctx), "recommendations": [rec_item(r, ctx) for r in shown], "more": more})
+        groups.append({**theme_item(theme, ctx), "recommendations": [rec_item(r, ctx) for r in shown],
+                       "more": _more(len(shown), len(recs), ctx.t("list_see_theme"), ctx.link(routes.theme(theme.id)),
+                                     ctx)})
+    practices = None
+    if cat.practices:
+        shown_practices = cat.practices[:left]
+        practices = {"id": "practices", "short": ctx.t("practices"), "href": ctx.link(routes.practice()),
+                     "count_label": ctx.labels.count("count_practices", len(cat.practices)),
+                     "recommendations": [_practice_result(p, ctx) for p in shown_practices],
+                     "more": _more(len(shown_practices), len(cat.practices), ctx.t("list_see_practices"),
+                                   ctx.link(routes.practice()), ctx)}
+    counts = [ctx.labels.count("count_recommendations", len(cat.recommendations))]
+    counts += [ctx.labels.count("count_practices", len(cat.practices))] if cat.practices else []
     return {"breadcrumbs": crumbs(ctx),
             "facets": [{"name": f.name, "label": ctx.t(f.label),
                         "options": [{"value": v, "label": lbl} for v, lbl in f.options(cat, ctx.labels)]}
                        for f in FACETS],
-            "groups": groups,
-            "total": ctx.labels.count("count_recommendations", len(cat.recommendations))}
+            "groups": groups, "practices": practices,
+            "total": ctx.t("separator").join(counts)}
 
 
 # The labels the scripts show: the header search and the explore page (kb-search.js), the brief's

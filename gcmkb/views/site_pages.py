@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
-from ..export import SCHEMA_DIR, source_schemas
+from ..export import SCHEMA_DIR, TABLES, companion, source_schemas
 from ..labels import load_labels
 from ..layout import COLLECTION_DIR
 from ..paging import list_limit, page_count, page_number
@@ -113,8 +113,9 @@ def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
 
 
 def data_view(_: str, ctx: ViewContext) -> View:
-    files = [("data/recommendations.json", "JSON"), ("data/recommendations.csv", "CSV"),
-             ("data/recommendations.csv-metadata.json", "JSON"), ("data/practices.csv", "CSV")]
+    files = [("data/recommendations.json", "JSON")]
+    for table, _, _ in TABLES:  # each table, then its companion
+        files += [("data/" + table, "CSV"), ("data/" + companion(table), "JSON")]
     schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
     files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
     return {"breadcrumbs": crumbs(ctx),
