@@ -3,26 +3,26 @@
    kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
    cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
    are shown. Everything is fetched from this site; text from the data is only ever set as text.
-   The page gives its links only; the labels, plural forms, digits and other languages come from
-   its language's file (assets/i18n/<lang>.json, cached), fetched at once, beside the index. */
+   kb.js loads these scripts when the reader shows the intent to search (kbLoadSearch), at once on
+   the explore page. The page gives its links only; the labels, plural forms, digits and other
+   languages come from its language's file (assets/i18n/<lang>.json, kb.js's kbInterface). */
 (function () {
   "use strict";
   var header = document.querySelector("[data-kb-search]");
   if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
-      typeof kbEngine === "undefined") return;
+      typeof kbEngine === "undefined" || !window.kbInterface) return;
   function abs(href, base) { return new URL(href, base || document.baseURI).href; }
-  /* the index at once; the rest once the file is here (`ready`), fetched once for both scripts */
-  var config = { index: abs(header.dataset.kbIndex) }, i18n = abs(header.dataset.kbI18n);
-  var ready = (window.kbInterface = window.kbInterface || fetch(i18n).then(function (r) { return r.json(); }))
-    .then(function (file) {
-      ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
-      config.root = fromHere(abs(file.root, i18n));
-      config.page = fromHere(abs(file.page, i18n));
-      config.others = file.others.map(function (o) {
-        return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
-      });
-      return config;
+  /* the index at once; the rest once the labels' file is here (`ready`) */
+  var config = { index: abs(header.dataset.kbIndex) }, i18n = kbInterface.url;
+  var ready = kbInterface().then(function (file) {
+    ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
+    config.root = fromHere(abs(file.root, i18n));
+    config.page = fromHere(abs(file.page, i18n));
+    config.others = file.others.map(function (o) {
+      return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
     });
+    return config;
+  });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
 
   /* an address of this site as the pages link it, from here ("../recommendations/r05/") */
@@ -361,6 +361,12 @@
     }
     input.addEventListener("focus", function () { loadEngine(config.index); });
     input.addEventListener("input", update);
+    /* loaded on the reader's intent (kb.js): the field may have the focus already, and what was
+       typed while these scripts came is searched now */
+    if (document.activeElement === input) {
+      loadEngine(config.index);
+      if (input.value) update();
+    }
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
@@ -371,14 +377,6 @@
       }
     });
     document.addEventListener("click", function (e) { if (!root.contains(e.target)) close(); });
-    document.addEventListener("keydown", function (e) {
-      var t = e.target;
-      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        input.focus();
-      }
-    });
   }
 
   /* --- explore page ----------------------------------------------------------------------- */
