@@ -38,18 +38,19 @@ document.addEventListener("click", function (event) {
   window.kbInterface.url = url;
 })();
 
-/* The header search's scripts (lunr, the pipeline, the engine, then the interface, kb-search.js;
-   about 20 KB gzip) are not part of a page's first view: most readers never search. They load,
-   in this order, once the reader shows the intent to search: the search field or its button gets
-   the focus, a pointer or a touch, or "/" (the shortcut) is pressed; at once on the explore page
-   and when the address carries a query (?q=). What is typed meanwhile stays in the field, and
+/* The header search's scripts (lunr, the pipeline, the engine, then the interface, kb-search.js,
+   and on the explore page kb-explore.js; about 25 KB gzip) are not part of a page's first view:
+   most readers never search. They load, in this order, once the reader shows the intent to search:
+   the search field or its button gets the focus, a pointer or a touch, or "/" (the shortcut) is
+   pressed; at once on the explore page and when the address carries a query (?q=). What is typed meanwhile stays in the field, and
    kb-search.js searches it as soon as it is there. Without JavaScript the field is a form that
    opens the search page. kbLoadSearch() loads them (once) and gives the promise of window.kbSearch. */
 (function () {
   var box = document.querySelector("[data-kb-search]");
   if (!box) return;
   var here = document.currentScript ? document.currentScript.src : document.baseURI;
-  var SCRIPTS = ["lunr-2.3.9.min.js", "kb-pipeline.js", "kb-engine.js", "kb-search.js"];
+  var explore = document.querySelector("[data-kb-explore]");
+  var SCRIPTS = ["lunr-2.3.9.min.js", "kb-pipeline.js", "kb-engine.js", "kb-search.js"].concat(explore ? ["kb-explore.js"] : []);
   var loading = null;
   function load() {
     if (!loading) {
@@ -83,7 +84,7 @@ document.addEventListener("click", function (event) {
     }
   });
   /* results needed at once; after the deferred scripts (brief.js gives the results their buttons) */
-  if (document.querySelector("[data-kb-explore]") || new URLSearchParams(location.search).has("q")) {
+  if (explore || new URLSearchParams(location.search).has("q")) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { load(); });
     else load();
   }
