@@ -17,9 +17,9 @@ from gcmkb.searchchunks import ids_of
 from gcmkb.searchindex import analyze_words
 
 from .conftest import FIXTURES, ROOT
+from .searchpage import load_search
 from .sitebuild import Site
 from .test_search_chunks import TINY, chunked
-from .searchpage import load_search
 
 VECTORS = json.loads((FIXTURES / "search-vectors.json").read_text("utf-8"))
 QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text("utf-8"))

@@ -20,8 +20,8 @@ from gcmkb.searchindex import Analyzer, analyze_words, compact_index
 from gcmkb.searchrecords import records, search_documents, title
 
 from .conftest import ROOT
-from .sitebuild import Site
 from .searchpage import load_search
+from .sitebuild import Site
 
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}
 TINY = 600  # bytes of postings a chunk: the real collection makes 27-33 chunks a language

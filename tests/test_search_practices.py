@@ -17,8 +17,8 @@ from gcmkb.searchrecords import search_documents
 from gcmkb.searchreference import reference_index
 
 from .conftest import FIXTURES
-from .sitebuild import Site
 from .searchpage import load_search
+from .sitebuild import Site
 
 MINI = FIXTURES / "mini"
 PREFIX = {"ar": "", "en": "en/", "fr": "fr/"}

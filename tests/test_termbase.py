@@ -17,8 +17,8 @@ from gcmkb.searchtext import expand_query, objective_number
 from gcmkb.termbase import Matcher, find, first_occurrences, form_words, tokens
 
 from .conftest import FIXTURES, ROOT
-from .sitebuild import Site
 from .searchpage import load_search
+from .sitebuild import Site
 
 PIPELINE_JS = ROOT / "docs/assets/search/kb-pipeline.js"
 
