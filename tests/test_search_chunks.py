@@ -200,6 +200,7 @@ def test_a_word_typed_in_part_expands_from_three_letters(page, real_site: Site, 
              for w in unpack(files[f"assets/search/en.c{k}.bin"])[0]["words"]]
     assert len({chunk_of(head, w) for w in words if w.startswith("c")}) > 3
     page.goto(real_site.url + "en/")
+    load_search(page)
     script = """async q => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index);
         const r = await kbSearch.query(engine, q);
