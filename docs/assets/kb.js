@@ -42,15 +42,17 @@ document.addEventListener("click", function (event) {
    and on the explore page kb-explore.js; about 25 KB gzip) are not part of a page's first view:
    most readers never search. They load, in this order, once the reader shows the intent to search:
    the search field or its button gets the focus, a pointer or a touch, or "/" (the shortcut) is
-   pressed; at once on the explore page and when the address carries a query (?q=). What is typed meanwhile stays in the field, and
-   kb-search.js searches it as soon as it is there. Without JavaScript the field is a form that
-   opens the search page. kbLoadSearch() loads them (once) and gives the promise of window.kbSearch. */
+   pressed; at once on the explore page and when the address carries a query (?q=). What is typed
+   meanwhile stays in the field, and kb-search.js searches it as soon as it is there. Without
+   JavaScript the field is a form that opens the search page. kbLoadSearch() loads them (once) and
+   gives the promise of window.kbSearch. */
 (function () {
   var box = document.querySelector("[data-kb-search]");
   if (!box) return;
   var here = document.currentScript ? document.currentScript.src : document.baseURI;
   var explore = document.querySelector("[data-kb-explore]");
-  var SCRIPTS = ["lunr-2.3.9.min.js", "kb-pipeline.js", "kb-engine.js", "kb-search.js"].concat(explore ? ["kb-explore.js"] : []);
+  var SCRIPTS = ["lunr-2.3.9.min.js", "kb-pipeline.js", "kb-engine.js", "kb-search.js"]
+    .concat(explore ? ["kb-explore.js"] : []);
   var loading = null;
   function load() {
     if (!loading) {
@@ -64,6 +66,7 @@ document.addEventListener("click", function (event) {
           document.body.appendChild(script);
         });
       });
+      loading.catch(function () {});  /* offline: the form still opens the search page */
     }
     return loading;
   }
