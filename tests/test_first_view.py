@@ -87,6 +87,7 @@ def test_first_view_of_a_recommendation_page_is_within_its_weight(browser, real_
     paths = [url[len(real_site.url):] for url, _, _ in files]
     assert not [p for p in paths if p.endswith("sitemap.xml")], "Material's sitemap lookup is gone"
     assert not [p for p in paths if "assets/javascripts/" in p], "Material's bundle is not loaded"
+    assert not [p for p in paths if p.startswith("assets/search/")], "search loads on intent (kb.js)"
     fonts = [p for p in paths if ARABIC_FONT in p]
     assert len(fonts) == (2 if lang == "ar" else 0), fonts  # Arabic: regular and bold
     sent = sum(packed for _, _, packed in files)

@@ -17,6 +17,7 @@ from gcmkb.searchchunks import ids_of
 from gcmkb.searchindex import analyze_words
 
 from .conftest import FIXTURES, ROOT
+from .searchpage import load_search
 from .sitebuild import Site
 from .test_search_chunks import TINY, chunked
 
@@ -45,6 +46,7 @@ def test_at_least_twenty_arabic_queries() -> None:
 @pytest.mark.browser
 def test_javascript_matches_the_same_vectors(page, real_site: Site) -> None:
     page.goto(real_site.url + "en/")
+    load_search(page)
     functions = page.evaluate("""vectors => vectors.map(v => {
         const fn = kbSearchText[v.fn];
         const out = fn(v.in);
@@ -77,6 +79,7 @@ def test_relevance_queries_in_chromium(page, real_site: Site, monkeypatch, budge
     failures = []
     for lang, cases in QUERIES.items():
         page.goto(real_site.url + PREFIX[lang])
+        load_search(page)
         results = page.evaluate("""async queries => {
             const engine = await kbSearch.loadEngine(kbSearch.config.index), out = [];
             for (const q of queries) {
@@ -309,6 +312,7 @@ def test_the_browser_scores_every_word_and_prefix_as_lunr_js_does(page, real_sit
         cases = [([w], False) for w in words] + [([p], True) for p in prefixes]
         cases += [([rng.choice(prefixes), rng.choice(words)], rng.random() < 0.5) for _ in range(200)]
         page.goto(real_site.url + PREFIX[lang])
+        load_search(page)
         differing = page.evaluate("""async ([reference, cases]) => {
             const engine = await kbSearch.loadEngine(kbSearch.config.index);
             const index = lunr.Index.load(reference);

@@ -17,6 +17,7 @@ from gcmkb.searchrecords import search_documents
 from gcmkb.searchreference import reference_index
 
 from .conftest import FIXTURES
+from .searchpage import load_search
 from .sitebuild import Site
 
 MINI = FIXTURES / "mini"
@@ -113,6 +114,7 @@ def test_the_explore_data_has_each_records_kind_countries_and_regions(lang: str)
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])
 def test_the_browser_finds_practices_and_links_to_their_pages(page, mini_site: Site, lang: str) -> None:
     page.goto(mini_site.url + PREFIX[lang])
+    load_search(page)
     found = page.evaluate("""async queries => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index), out = [];
         for (const q of queries) {

@@ -17,6 +17,7 @@ from gcmkb.searchtext import expand_query, objective_number
 from gcmkb.termbase import Matcher, find, first_occurrences, form_words, tokens
 
 from .conftest import FIXTURES, ROOT
+from .searchpage import load_search
 from .sitebuild import Site
 
 PIPELINE_JS = ROOT / "docs/assets/search/kb-pipeline.js"
@@ -219,6 +220,7 @@ def test_javascript_twins_agree_under_node() -> None:
 def test_javascript_twins_agree_in_chromium(page, mini_site: Site) -> None:
     vectors = _vectors()
     page.goto(mini_site.url + "en/")
+    load_search(page)
     out = page.evaluate("""v => ({
         expand: v.expand.map(c => kbSearchText.expandQuery(c.words, c.terms)),
         objectives: v.objectives.map(c => kbSearchText.objectiveNumber(c.q, c.keywords, c.highest)),
@@ -243,12 +245,14 @@ def test_typing_an_objective_number_puts_its_page_first(page, mini_site: Site, p
 @pytest.mark.browser
 def test_a_deprecated_or_variant_form_finds_the_preferred_one(page, mini_site: Site) -> None:
     page.goto(mini_site.url + "fr/")
+    load_search(page)
     refs = page.evaluate("""async () => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index);
         return (await Promise.all(["détention", "détentions"].map(q => kbSearch.query(engine, q)))).map(r => r.refs);
     }""")
     assert refs == [["r03"], ["r03"]]
     page.goto(mini_site.url + "en/")
+    load_search(page)
     refs = page.evaluate("""async () => {
         const engine = await kbSearch.loadEngine(kbSearch.config.index);
         return (await kbSearch.query(engine, "immigration detention")).refs;

@@ -187,13 +187,9 @@
     if (composer) composer.adopt(stored());
   });
 
-  /* the labels: the language's file, fetched once for both scripts (kb-search.js alike); the
-     buttons show once they are here */
-  var i18n = document.querySelector("[data-kb-i18n]");
-  if (i18n && !window.kbInterface) {
-    window.kbInterface = fetch(new URL(i18n.dataset.kbI18n, document.baseURI)).then(function (r) { return r.json(); });
-  }
-  if (window.kbInterface) window.kbInterface.then(function (file) {
+  /* the labels: the language's file (kb.js's kbInterface, shared with the search); the buttons
+     show once they are here */
+  if (window.kbInterface) window.kbInterface().then(function (file) {
     labels = file.labels;
     paintAll();
     document.querySelectorAll("[data-kb-brief-actions]").forEach(function (box) { box.hidden = false; });

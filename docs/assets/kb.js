@@ -19,6 +19,80 @@ document.addEventListener("click", function (event) {
   }
 });
 
+/* The interface labels of the page's language (assets/i18n/<lang>.json, named by the header's
+   data-kb-i18n): kbInterface() fetches the file once for every script that shows them (brief.js,
+   the search) and gives the promise of it; kbInterface.url is its address (its links are relative
+   to it). */
+(function () {
+  var box = document.querySelector("[data-kb-i18n]"), file = null;
+  var url = box ? new URL(box.getAttribute("data-kb-i18n"), document.baseURI).href : null;
+  window.kbInterface = function () {
+    if (!file) {
+      file = url ? fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      }) : Promise.reject(new Error("no labels on this page"));
+    }
+    return file;
+  };
+  window.kbInterface.url = url;
+})();
+
+/* The header search's scripts (lunr, the pipeline, the engine, then the interface, kb-search.js,
+   and on the explore page kb-explore.js; about 25 KB gzip) are not part of a page's first view:
+   most readers never search. They load, in this order, once the reader shows the intent to search:
+   the search field or its button gets the focus, a pointer or a touch, or "/" (the shortcut) is
+   pressed; at once on the explore page and when the address carries a query (?q=). What is typed
+   meanwhile stays in the field, and kb-search.js searches it as soon as it is there. Without
+   JavaScript the field is a form that opens the search page. kbLoadSearch() loads them (once) and
+   gives the promise of window.kbSearch. */
+(function () {
+  var box = document.querySelector("[data-kb-search]");
+  if (!box) return;
+  var here = document.currentScript ? document.currentScript.src : document.baseURI;
+  var explore = document.querySelector("[data-kb-explore]");
+  var SCRIPTS = ["lunr-2.3.9.min.js", "kb-pipeline.js", "kb-engine.js", "kb-search.js"]
+    .concat(explore ? ["kb-explore.js"] : []);
+  var loading = null;
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        SCRIPTS.forEach(function (name, i) {
+          var script = document.createElement("script");
+          script.src = new URL("search/" + name, here).href;
+          script.async = false;  /* fetched together, run in this order */
+          script.onerror = reject;
+          if (i === SCRIPTS.length - 1) script.onload = function () { resolve(window.kbSearch); };
+          document.body.appendChild(script);
+        });
+      });
+      loading.catch(function () {});  /* offline: the form still opens the search page */
+    }
+    return loading;
+  }
+  window.kbLoadSearch = load;
+  var input = box.querySelector(".kb-search__input"), button = box.querySelector(".kb-search__submit");
+  [input, button].forEach(function (target) {
+    if (!target) return;
+    ["focus", "pointerdown", "touchstart", "input"].forEach(function (type) {
+      target.addEventListener(type, function () { load(); }, { passive: true });
+    });
+  });
+  document.addEventListener("keydown", function (e) {  /* "/" goes to the search field */
+    var t = e.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+  /* results needed at once; after the deferred scripts (brief.js gives the results their buttons) */
+  if (explore || new URLSearchParams(location.search).has("q")) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { load(); });
+    else load();
+  }
+})();
+
 /* Material's hidden toggles (menu drawer, search) carry no autocomplete="off" here (not valid
    HTML on a checkbox): close them when the browser restores a page from its history. */
 window.addEventListener("pageshow", function () {

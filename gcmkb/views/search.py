@@ -64,7 +64,7 @@ def search_view(_: str, ctx: ViewContext) -> View:
             "total": ctx.t("separator").join(counts)}
 
 
-# The labels the scripts show: the header search and the explore page (kb-search.js), the brief's
+# The labels the scripts show: the header search (kb-search.js), the explore page (kb-explore.js), the brief's
 # buttons and messages (brief.js); they are in the language's file, not in the pages.
 SCRIPT_LABELS = ("search_none", "search_elsewhere", "search_loading", "search_partial", "search_suggest",
                  "search_browse", "filter_remove", "filter_chip", "brief_add", "brief_remove", "brief_add_all",

@@ -1,28 +1,28 @@
-/* Knowledge-base search, the interface: header search with instant results on every page; the
-   explore page at <lang>/search/. The engine (indexes, chunks fetched on demand, scoring) is
-   kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
+/* Knowledge-base search, the interface: header search with instant results on every page, and
+   the parts that draw results, which the explore page (kb-explore.js) draws with too. The engine
+   (indexes, chunks fetched on demand, scoring) is kb-engine.js. Each result shows an excerpt of its record's text around the words that matched,
    cut from the full texts (<lang>.texts.<n>.json shards), fetched for the results shown once they
    are shown. Everything is fetched from this site; text from the data is only ever set as text.
-   The page gives its links only; the labels, plural forms, digits and other languages come from
-   its language's file (assets/i18n/<lang>.json, cached), fetched at once, beside the index. */
+   kb.js loads these scripts when the reader shows the intent to search (kbLoadSearch), at once on
+   the explore page. The page gives its links only; the labels, plural forms, digits and other
+   languages come from its language's file (assets/i18n/<lang>.json, kb.js's kbInterface). */
 (function () {
   "use strict";
   var header = document.querySelector("[data-kb-search]");
   if (!header || typeof lunr === "undefined" || typeof kbSearchText === "undefined" ||
-      typeof kbEngine === "undefined") return;
+      typeof kbEngine === "undefined" || !window.kbInterface) return;
   function abs(href, base) { return new URL(href, base || document.baseURI).href; }
-  /* the index at once; the rest once the file is here (`ready`), fetched once for both scripts */
-  var config = { index: abs(header.dataset.kbIndex) }, i18n = abs(header.dataset.kbI18n);
-  var ready = (window.kbInterface = window.kbInterface || fetch(i18n).then(function (r) { return r.json(); }))
-    .then(function (file) {
-      ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
-      config.root = fromHere(abs(file.root, i18n));
-      config.page = fromHere(abs(file.page, i18n));
-      config.others = file.others.map(function (o) {
-        return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
-      });
-      return config;
+  /* the index at once; the rest once the labels' file is here (`ready`) */
+  var config = { index: abs(header.dataset.kbIndex) }, i18n = kbInterface.url;
+  var ready = kbInterface().then(function (file) {
+    ["lang", "dir", "digits", "labels", "counts"].forEach(function (k) { config[k] = file[k]; });
+    config.root = fromHere(abs(file.root, i18n));
+    config.page = fromHere(abs(file.page, i18n));
+    config.others = file.others.map(function (o) {
+      return { lang: o.lang, name: o.name, index: abs(o.index, i18n), page: abs(o.page, i18n) };
     });
+    return config;
+  });
   var loadEngine = kbEngine.load, kbQuery = kbEngine.query;
 
   /* an address of this site as the pages link it, from here ("../recommendations/r05/") */
@@ -35,7 +35,7 @@
 
   /* excerpts: at most this many characters (the header's list is narrow), and how long the
      results stay on screen before their texts are fetched (not while the reader is typing on) */
-  var HEADER_EXCERPT = 140, EXPLORE_EXCERPT = 240, TEXTS_DELAY = 100;
+  var HEADER_EXCERPT = 140, TEXTS_DELAY = 100;
 
   /* The forms the pipeline gives a word of a text (normalised, stemmed, clitics; none for a stop
      word), remembered per engine: texts repeat their words. */
@@ -267,30 +267,6 @@
     return a;
   }
 
-  /* other languages that have results for a query that found nothing here */
-  function elsewhere(q, container) {
-    container.textContent = "";
-    container.hidden = true;
-    if (!q.trim()) return;
-    var links = el("ul", { "class": "kb-elsewhere" });
-    Promise.all(config.others.map(function (other) {
-      return loadEngine(other.index).then(function (engine) { return kbQuery(engine, q); }).then(function (r) {
-        var n = r.refs.length + r.partial.length;
-        if (!n) return;
-        var li = el("li");
-        var a = el("a", { href: other.page + "?q=" + encodeURIComponent(q), hreflang: other.lang, lang: other.lang },
-          other.name + " (" + n + ")");
-        li.appendChild(a);
-        links.appendChild(li);
-      }).catch(function () {});
-    })).then(function () {
-      if (!links.children.length) return;
-      container.appendChild(el("p", {}, config.labels.search_elsewhere));
-      container.appendChild(links);
-      container.hidden = false;
-    });
-  }
-
   /* the loading status: at once, or as soon as the labels come if `still()` */
   function loading(status, still) {
     if (config.labels) status.textContent = config.labels.search_loading;
@@ -363,6 +339,12 @@
     }
     input.addEventListener("focus", function () { loadEngine(config.index); });
     input.addEventListener("input", update);
+    /* loaded on the reader's intent (kb.js): the field may have the focus already, and what was
+       typed while these scripts came is searched now */
+    if (document.activeElement === input) {
+      loadEngine(config.index);
+      if (input.value) update();
+    }
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
@@ -373,190 +355,12 @@
       }
     });
     document.addEventListener("click", function (e) { if (!root.contains(e.target)) close(); });
-    document.addEventListener("keydown", function (e) {
-      var t = e.target;
-      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        input.focus();
-      }
-    });
-  }
-
-  /* --- explore page ----------------------------------------------------------------------- */
-  function has(engine, doc, facet, value) {  /* facets and their fields come with the index */
-    var v = doc[engine.payload.facetFields[facet]];
-    return Array.isArray(v) ? v.indexOf(value) >= 0 : v === value;
-  }
-
-  /* under a result: a recommendation's theme; a practice's kind and countries (it has no theme) */
-  function place(facets, doc) {
-    if (doc.th) return facets.theme[doc.th];
-    return [facets.kind[doc.k]].concat((doc.c || []).map(function (c) { return facets.country[c]; })).join(" · ");
-  }
-
-  function setupExplore(form) {
-    var q = form.querySelector("#kb-explore-q");
-    var selects = Array.prototype.slice.call(form.querySelectorAll("[data-kb-facet]"));
-    var out = document.querySelector("[data-search-results]");
-    var status = document.querySelector("[data-kb-status]");
-    var other = document.querySelector("[data-kb-elsewhere]");
-    selects.forEach(function (s) {
-      Array.prototype.forEach.call(s.options, function (o) { o.setAttribute("data-label", o.textContent); });
-    });
-    var params = new URLSearchParams(location.search);
-    q.value = params.get("q") || "";
-    selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
-    var toggle = form.querySelector("[data-kb-filters-toggle]");
-    var clear = form.querySelector("[data-kb-filters-clear]");
-    var chips = form.querySelector("[data-kb-chips]");
-    var count = form.querySelector("[data-kb-filters-count]");
-    function facetLabel(s) { var l = form.querySelector('label[for="' + s.id + '"]'); return l ? l.textContent : s.name; }
-    /* the active filters as chips (each removes its filter), their number on the button */
-    function paintFilters(chosen) {
-      var active = selects.filter(function (s) { return chosen[s.name]; });
-      count.textContent = active.length ? "(" + digits(active.length) + ")" : "";
-      clear.hidden = !active.length;
-      chips.hidden = !active.length;
-      chips.textContent = "";
-      active.forEach(function (s) {
-        var text = config.labels.filter_chip.replace("{facet}", facetLabel(s))
-          .replace("{value}", s.options[s.selectedIndex].getAttribute("data-label"));
-        var chip = el("button", { type: "button", "class": "kb-chip", "data-kb-chip": s.name,
-          "aria-label": config.labels.filter_remove.replace("{label}", text) });
-        chip.appendChild(el("span", {}, text));
-        chip.appendChild(el("span", { "class": "kb-chip__x", "aria-hidden": "true" }, "×"));
-        chips.appendChild(el("li")).appendChild(chip);
-      });
-    }
-    toggle.addEventListener("click", function () {
-      toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
-    });
-
-    var snippets = null, observer = null, rendering = 0;
-    /* the results of the query (its chunks fetched first), unless another query came since */
-    function render(engine) {
-      var query = q.value, generation = ++rendering;
-      return (query.trim() ? kbQuery(engine, query) : Promise.resolve({ refs: engine.ids.slice(), partial: [],
-        suggestions: [], words: [], prefix: false, highlight: [], objective: null })).then(function (found) {
-        if (generation === rendering) paint(engine, query, found);
-      });
-    }
-    function paint(engine, query, found) {
-      var chosen = {};
-      selects.forEach(function (s) { if (s.value) chosen[s.name] = s.value; });
-      function passes(doc, except) {
-        return Object.keys(chosen).every(function (f) { return f === except || has(engine, doc, f, chosen[f]); });
-      }
-      var refs = found.refs.filter(function (ref) { return passes(engine.doc(ref)); });
-      var partial = found.partial.filter(function (ref) { return passes(engine.doc(ref)); });
-      var listed = found.refs.concat(found.partial);
-      selects.forEach(function (s) {  /* counts that follow the query and the other facets */
-        Array.prototype.forEach.call(s.options, function (o) {
-          if (!o.value) return;
-          var n = listed.filter(function (ref) {
-            var doc = engine.doc(ref);
-            return passes(doc, s.name) && has(engine, doc, s.name, o.value);
-          }).length;
-          o.textContent = o.getAttribute("data-label") + " (" + digits(n) + ")";
-        });
-      });
-      var params = new URLSearchParams();
-      if (query) params.set("q", query);
-      Object.keys(chosen).forEach(function (f) { params.set(f, chosen[f]); });
-      var search = params.toString();
-      history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
-      out.textContent = "";
-      if (!snippets) snippets = new Snippets(engine, EXPLORE_EXCERPT, TEXTS_DELAY);
-      snippets.reset();
-      /* each result first shows its record's beginning; once it comes near the screen, its text
-         is fetched and the excerpt around what matched replaces it (at once if already here) */
-      if (observer) observer.disconnect();
-      var waiting = new Map();
-      observer = found.words.length && window.IntersectionObserver ? new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (!entry.isIntersecting || !waiting.has(entry.target)) return;
-          observer.unobserve(entry.target);
-          snippets.fill(entry.target, waiting.get(entry.target), found);
-          waiting.delete(entry.target);
-        });
-        snippets.flush();
-      }, { rootMargin: "50% 0px" }) : null;
-      var list = el("ol", { "class": "kb-results" });
-      if (found.objective) {
-        var first = el("li", { "class": "kb-results__item kb-results__item--objective", "data-kb-objective": "" });
-        first.appendChild(objectiveLink(found.objective));
-        list.appendChild(first);
-      }
-      paintFilters(chosen);
-      function item(list, ref, i) {
-        var doc = engine.doc(ref);
-        var li = el("li", { "class": "kb-results__item" });
-        li.appendChild(resultLink(engine, ref, found));
-        var snippet = snippetNode("p", engine, "kb-results__snippet", doc);
-        if (!(observer && i < 20 && engine.text(engine.number[ref]) !== undefined && snippets.fill(snippet, ref, found))) {
-          snippet.appendChild(highlighted(engine, doc.x, found));
-          if (observer) { waiting.set(snippet, ref); observer.observe(snippet); }
-        }
-        li.appendChild(snippet);
-        li.appendChild(el("p", { "class": "kb-results__theme" }, place(engine.payload.facets, doc)));
-        if (window.kbBrief) li.appendChild(el("p", { "class": "kb-results__brief" })).appendChild(window.kbBrief.button(ref));
-        list.appendChild(li);
-      }
-      refs.forEach(function (ref, i) { item(list, ref, i); });
-      out.appendChild(list);
-      if (partial.length) {  /* below, apart: the results that match some of the words */
-        var section = el("section", { "class": "kb-explore__partial", "aria-labelledby": "kb-partial-heading", "data-kb-partial": "" });
-        section.appendChild(el("h2", { id: "kb-partial-heading" }, config.labels.search_partial));
-        var more = el("ol", { "class": "kb-results" });
-        partial.forEach(function (ref, i) { item(more, ref, refs.length + i); });
-        section.appendChild(more);
-        out.appendChild(section);
-      }
-      if (!refs.length && !partial.length && query.trim()) {  /* nothing: terms to try, and every recommendation */
-        var help = el("div", { "class": "kb-explore__suggest", "data-kb-suggest": "" });
-        if (found.suggestions.length) {
-          help.appendChild(el("p", {}, config.labels.search_suggest));
-          var terms = el("ul");
-          found.suggestions.forEach(function (term) {
-            terms.appendChild(el("li")).appendChild(el("a", { href: config.page + "?q=" + encodeURIComponent(term) }, term));
-          });
-          help.appendChild(terms);
-        }
-        help.appendChild(el("p")).appendChild(el("a", { href: config.page, "data-kb-browse": "" }, config.labels.search_browse));
-        out.appendChild(help);
-      }
-      status.textContent = refs.length ? countLabel(config.counts, refs.length, config.lang) : config.labels.search_none;
-      if (!found.refs.length && !found.partial.length && query.trim()) elsewhere(query, other);
-      else { other.hidden = true; other.textContent = ""; }
-    }
-    status.textContent = status.dataset.kbLoading;  /* this page's own: at once, before the labels' file */
-    Promise.all([loadEngine(config.index).then(function (engine) { return engine.explore(); }), ready]).then(function (both) {
-      var engine = both[0];
-      render(engine);
-      q.addEventListener("input", function () { render(engine); });
-      selects.forEach(function (s) { s.addEventListener("change", function () { render(engine); }); });
-      chips.addEventListener("click", function (event) {  /* a chip removes its filter; focus goes to the next */
-        var chip = event.target.closest("[data-kb-chip]");
-        if (!chip) return;
-        var at = Array.prototype.indexOf.call(chips.querySelectorAll("[data-kb-chip]"), chip);
-        form.querySelector('[data-kb-facet="' + chip.getAttribute("data-kb-chip") + '"]').value = "";
-        render(engine).then(function () {
-          var left = chips.querySelectorAll("[data-kb-chip]");
-          (left[Math.min(at, left.length - 1)] || q).focus();
-        });
-      });
-      clear.addEventListener("click", function () {
-        selects.forEach(function (s) { s.value = ""; });
-        render(engine);
-        q.focus();
-      });
-      form.addEventListener("submit", function (e) { e.preventDefault(); render(engine); });
-    });
   }
 
   setupHeader(header);
-  var explore = document.querySelector("[data-kb-explore]");
-  if (explore) setupExplore(explore);
-  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config, ready: ready };
+  /* the search, and what the explore page draws its results with */
+  window.kbSearch = { loadEngine: loadEngine, query: kbQuery, run: kbEngine.run, config: config, ready: ready,
+    parts: { Snippets: Snippets, resultLink: resultLink, objectiveLink: objectiveLink, highlighted: highlighted,
+      snippetNode: snippetNode, digits: digits, countLabel: countLabel, el: el,
+      TEXTS_DELAY: TEXTS_DELAY } };
 })();
