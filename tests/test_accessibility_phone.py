@@ -64,6 +64,8 @@ REFLOW = r"""(width) => {
 def _scan(page, label: str, path: str, found: list[str], ran: dict[str, set[str]]) -> None:
     """The page in both schemes: the system's scheme switched under it, as a reader's phone does at
     night (the colours follow it until the reader chooses, kb.js)."""
+    # the colours change at once, as on a page's first paint (kb.js), not in a quarter-second fade
+    page.evaluate("document.documentElement.classList.add('kb-instant')")
     for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         page.wait_for_function("s => !document.querySelector('[data-md-component=palette]')"
