@@ -138,19 +138,20 @@ document.addEventListener("focusout", function (event) {
   if (event.target.classList) event.target.classList.remove("focus-visible");
 });
 
-/* a code block wider than the page scrolls, so the keyboard must reach it (as Material did, where
-   there is a pointer that hovers: on a touch screen a tabindex would make a tap select it) */
+/* a code block or a table wider than the page scrolls in its own box, so the keyboard must reach
+   it: a phone with a keyboard (or a switch) has no other way to scroll it (WCAG 2.1.1; axe's
+   scrollable-region-focusable). A tap focuses it without a ring: the ring is for :focus-visible. */
 (function () {
-  var codes = document.querySelectorAll(".md-typeset pre > code");
-  if (!codes.length || !window.ResizeObserver || !matchMedia("(hover)").matches) return;
+  var boxes = document.querySelectorAll(".md-typeset pre > code, .md-typeset__scrollwrap");
+  if (!boxes.length || !window.ResizeObserver) return;
   var observer = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
-      var code = entry.target;
-      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
-      else code.removeAttribute("tabindex");
+      var box = entry.target;
+      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
     });
   });
-  codes.forEach(function (code) { observer.observe(code); });
+  boxes.forEach(function (box) { observer.observe(box); });
 })();
 
 /* the palette toggle: the label shown switches to the next palette */
