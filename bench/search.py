@@ -97,7 +97,7 @@ SEARCH_BYTES = """async ([queries, wait, primed]) => {
     await new Promise(resolve => requestIdleCallback(resolve, {timeout: 30000}));
     const input = document.querySelector(".kb-search__input");
     const status = document.querySelector(".kb-search__status");
-    const loading = kbSearch.config.labels.search_loading;
+    const loading = (await kbInterface()).labels.search_loading;  /* the search loads on focus */
     const files = () => performance.getEntriesByType("resource").filter(e => e.name.includes("/assets/search/")
         && !e.name.endsWith(".js"));
     function shown() {
@@ -114,7 +114,8 @@ SEARCH_BYTES = """async ([queries, wait, primed]) => {
     for (const [i, q] of queries.entries()) {
         if (i === 0 && primed) {  /* focused first, typed once the index file is here */
             input.focus();
-            await kbSearch.loadEngine(kbSearch.config.index);
+            const search = await kbLoadSearch();
+            await search.loadEngine(search.config.index);
         }
         const before = files().length, result = shown(), start = performance.now();
         if (i === 0 && !primed) input.focus();
@@ -190,7 +191,7 @@ SEARCH_TIMING = """async queries => {
     await new Promise(resolve => requestIdleCallback(resolve, {timeout: 30000}));  /* the page has settled */
     const input = document.querySelector(".kb-search__input");
     const status = document.querySelector(".kb-search__status");
-    const loading = kbSearch.config.labels.search_loading;
+    const loading = (await kbInterface()).labels.search_loading;  /* the search loads on focus */
     function shown() {  /* when the panel shows the results of the value just typed */
         return new Promise(resolve => {
             const done = () => status.textContent && status.textContent !== loading;

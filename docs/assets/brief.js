@@ -38,12 +38,7 @@
   }
 
   /* --- text ----------------------------------------------------------------------------------- */
-  function digits(n, system) {  /* in a CLDR numbering system (gcmkb/languages.py): its zero from Intl */
-    var s = String(n);
-    if (!system || system === "latn") return s;
-    var zero = new Intl.NumberFormat("en-u-nu-" + system).format(0).charCodeAt(0);
-    return s.replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + Number(d)); });
-  }
+  var digits = window.kbDigits;  /* kb.js: n in a CLDR numbering system */
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);

@@ -19,6 +19,15 @@ document.addEventListener("click", function (event) {
   }
 });
 
+/* n written in a CLDR numbering system (gcmkb/languages.py declares each language's; its zero digit
+   from Intl): the brief and the search write their counts with it. */
+window.kbDigits = function (n, system) {
+  var s = String(n);
+  if (!system || system === "latn") return s;
+  var zero = new Intl.NumberFormat("en-u-nu-" + system).format(0).charCodeAt(0);
+  return s.replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + Number(d)); });
+};
+
 /* The interface labels of the page's language (assets/i18n/<lang>.json, named by the header's
    data-kb-i18n): kbInterface() fetches the file once for every script that shows them (brief.js,
    the search) and gives the promise of it; kbInterface.url is its address (its links are relative

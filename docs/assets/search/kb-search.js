@@ -213,11 +213,8 @@
     }, this.delay);
   };
 
-  function digits(n) {  /* in the page language's numbering system (config.digits, from the core) */
-    var s = String(n);
-    if (!config.digits || config.digits === "latn") return s;
-    var zero = new Intl.NumberFormat("en-u-nu-" + config.digits).format(0).charCodeAt(0);
-    return s.replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + Number(d)); });
+  function digits(n) {  /* in the page language's numbering system (config.digits, from the core; kb.js) */
+    return window.kbDigits(n, config.digits);
   }
 
   function countLabel(forms, n, lang) {
