@@ -101,11 +101,13 @@ def _notice(ctx: ViewContext) -> str | None:
 
 
 def history_block(rid: str, ctx: ViewContext) -> View:
-    """A recommendation's history; `state` (the page's `data-history`) says what it shows."""
+    """A record's history (a recommendation's or a practice's, `intro` names which); `state` (the
+    page's `data-history`) says what it shows."""
     if not ctx.history.available:
         return {"state": ctx.history.unavailable, "notice": _notice(ctx), "changes": []}
     changes = [change_item(change, ctx) for change in ctx.history.of(rid)]
     return {"state": "recorded" if changes else "none", "notice": None if changes else ctx.t("history_none"),
+            "intro": ctx.t("history_intro_practice" if PRACTICE_ID.match(rid) else "history_intro"),
             "changes": changes}
 
 

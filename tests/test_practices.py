@@ -284,6 +284,10 @@ def test_a_practice_s_changes_are_on_its_page_in_whats_new_and_in_the_feed(tmp_p
     view = KINDS["practice"].view("p003", ctx)
     assert [c["what"] for c in view["history"]["changes"]] == ["Modifications\u00a0: texte anglais, pays",
                                                               "Ajoutée à la collection"]
+    assert view["history"]["intro"] == ("Les modifications de cette pratique, de la plus récente à la plus "
+                                        "ancienne, d’après les commits du dépôt dont le site est construit.")
+    recommendation = KINDS["recommendation"].view("r01", ctx)["history"]["intro"]
+    assert recommendation.startswith("Les modifications de cette recommandation,")
 
 
 def test_under_serve_a_recommendation_s_edit_renders_the_practices_that_list_it_again(mini) -> None:
