@@ -112,7 +112,8 @@ MEASURE = r"""(themes) => {
   const torn = [];
   for (const e of document.querySelectorAll("table, table *")) {
     const style = getComputedStyle(e);
-    const tears = style.wordBreak === "break-word" || style.wordBreak === "break-all" || style.overflowWrap === "anywhere";
+    const tears = style.wordBreak === "break-word" || style.wordBreak === "break-all"
+      || style.overflowWrap === "anywhere";
     if (shown(e) && tears)
       torn.push(name(e) + " " + style.wordBreak + "/" + style.overflowWrap + ": " + e.innerText.trim().slice(0, 30));
   }
