@@ -102,7 +102,7 @@ def test_every_concept_with_a_not_preferred_or_deprecated_form_records_why() -> 
     silent = [t.id for t in terms if (t.not_preferred or t.deprecated)
               and not (t.notes and all(n.get(lang) for n in t.notes for lang in LANGUAGES))]
     assert silent == []
-    assert len(terms) == 54
+    assert len(terms) >= 54  # the concepts reviewed in issue 18; the termbase may grow
 
 
 def test_planned_relocation_is_one_french_term_across_the_collection() -> None:
