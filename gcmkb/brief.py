@@ -25,6 +25,7 @@ from .text_checks import RECOMMENDATION_ID
 from .textview import Segment, paragraphs, plain, segments
 from .typography import typeset
 from .viewcontext import COUNTER_STYLE, DIRECTION, LANGUAGE_NAMES, View, ViewContext, crumbs
+from .views.practices import citation as practice_citation
 from .views.sources import document_title
 
 BRIEF_PAGE = routes.BRIEF_PAGE
@@ -76,9 +77,13 @@ def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str
 
 def _practice(practice: Practice, catalog: Catalog, labels: Labels) -> dict[str, Any]:
     """A practice as `labels.lang`'s page shows it: its texts in that language where written, else
-    in its own (`tl`, the block marks them so); no theme and no citation (a practice has neither)."""
+    in its own (`tl`, the block marks them so); no theme (a practice has none); its citation line
+    as its page has it, the title marked `own` when it is written in another language."""
     lang = labels.lang
     shown = practice.shown_in(lang)
+    before, title, title_shown, after = practice_citation(practice, labels)
+    cited = [*_compact(segments(before, lang, catalog, lambda p: p)), ["own", title] if title_shown != lang else title,
+             *_compact(segments(after, lang, catalog, lambda p: p))]
     texts = [t for t in (practice.description, practice.results, practice.lessons) if t]
     summary, summary_lang = practice.text(practice.summary, lang)
     return {"t": typeset(*practice.text(practice.title, lang)),
@@ -86,7 +91,7 @@ def _practice(practice: Practice, catalog: Catalog, labels: Labels) -> dict[str,
             "l": _compact(segments(summary, summary_lang, catalog, lambda p: p)),
             "p": [_compact(p) for t in texts
                   for p in paragraphs(t, practice.text(t, lang)[1], catalog, lambda p: p)],
-            "th": None, "o": list(practice.objectives), "s": "", "c": None, "u": routes.practice(practice.id)}
+            "th": None, "o": list(practice.objectives), "s": "", "c": cited, "u": routes.practice(practice.id)}
 
 
 def brief_payload(catalog: Catalog, lang: str) -> dict[str, Any]:

@@ -108,7 +108,7 @@ def practice_reference(pid: str, ctx: ViewContext) -> Reference:
     practice = ctx.catalog.practice(pid)
     title, shown = practice.text(practice.title, ctx.lang)
     return Reference(f"gcm-{pid}-{ctx.lang}", pid, plain(title), shown, None, ctx.publisher_name,
-                     issued(pid, ctx), ctx.permalink(routes.practice(pid)), plain(coverage_label(practice, ctx)))
+                     issued(pid, ctx), ctx.permalink(routes.practice(pid)), plain(coverage_label(practice, ctx.labels)))
 
 
 def to_ris(ref: Reference) -> str:

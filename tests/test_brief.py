@@ -465,7 +465,7 @@ def test_a_brief_fetches_only_the_shards_of_its_records(page: Page, mini_site: S
 
 def test_practices_enter_the_brief_in_the_language_their_page_shows_them(page: Page, mini_site: Site) -> None:
     """A practice's block: its texts in the block's language where written, else in its own,
-    marked with lang and dir; no theme and no citation row; its permalink is its page."""
+    marked with lang and dir; no theme; its citation line as its page has it; its permalink is its page."""
     payload = brief_payload(load_catalog(FIXTURES / "mini"), "en")["docs"]
     assert (payload["p002"]["tl"], payload["p003"]["tl"], payload["p002"]["th"]) == ("ar", None, None)
     page.goto(mini_site.url + "en/practices/p001/")
@@ -478,8 +478,13 @@ def test_practices_enter_the_brief_in_the_language_their_page_shows_them(page: P
     assert english.locator("h3 span").evaluate("s => [s.lang, s.dir]") == ["ar", "rtl"]
     assert english.locator("p").evaluate_all("ps => ps.map(p => [p.lang, p.dir])") == [["ar", "rtl"]] * 2
     dts = english.locator("dt").all_inner_texts()
-    assert LABELS["en"]["theme"] not in dts and LABELS["en"]["brief_citation"] not in dts
+    assert LABELS["en"]["theme"] not in dts and LABELS["en"]["brief_citation"] in dts
+    cite, arabic = english.locator(".kb-brief__cite"), "ممارسة تجريبية بالعربية"
+    expect(cite).to_have_text(f"{LABELS['en']['site_name']}, practice p002: {arabic}. Morocco; 2020–2022.")
+    assert cite.locator("span").evaluate("s => [s.lang, s.dir, s.textContent]") == ["ar", "rtl", arabic]
     expect(english.locator(".kb-brief__permalink a")).to_have_attribute("href", mini_site.url + "en/practices/p002/")
     french = page.locator(".kb-brief__item").nth(2).locator(".kb-brief__block").nth(1)
     expect(french.locator("h3")).to_have_text("p003 Une pratique d’essai dans deux pays")  # typeset as its page
     assert french.locator("h3 span").count() == 0  # written in French: the block's own language
+    expect(french.locator(".kb-brief__cite")).to_contain_text("pratique p003\u00a0: Une pratique d’essai dans deux")
+    assert french.locator(".kb-brief__cite span").count() == 0

@@ -230,3 +230,28 @@ def test_a_pending_translation_is_cited_in_the_arabic_it_shows(tmp_path: Path) -
     assert (ref.title, ref.language, ref.url) == (arabic, "ar", URL + "fr/recommendations/r04/")
     [entry] = rispy.loads(to_ris(ref))
     assert (entry["title"], entry["language"]) == (arabic, "ar")
+
+
+@pytest.mark.parametrize(("lang", "pid", "line", "title", "written"), [
+    ("en", "p002", "{site}, practice p002: ممارسة تجريبية بالعربية. Morocco; 2020–2022.",
+     "ممارسة تجريبية بالعربية", ("ar", "rtl")),  # written in Arabic only
+    ("ar", "p001", "{site}، الممارسة p001: Test data desk in one country. غانا؛ منذ ٢٠١٩.",
+     "Test data desk in one country", ("en", "ltr")),  # in English only, ongoing
+    ("fr", "p003", "{site}, pratique p003\u00a0: Une pratique d’essai dans deux pays. Ghana, Sénégal\u202f; 2021–2023.",
+     None, None)])  # written in French: the title needs no marking
+def test_a_practice_page_has_a_citation_line_to_copy_and_its_permalink(mini_site: Site, lang: str, pid: str,
+                                                                       line: str, title: str | None,
+                                                                       written: tuple[str, str] | None) -> None:
+    """As a recommendation's page: the line a reader copies into a document (the knowledge base as
+    its work, where and when as its reference's note), its address, and the permalink; a title
+    written in another language than the page's is marked with its lang and dir."""
+    prefix = "" if lang == "ar" else f"{lang}/"
+    soup = mini_site.soup(f"{prefix}practices/{pid}/")
+    address = mini_site.url + f"{prefix}practices/{pid}/"
+    cite = soup.select_one(".kb-cite #cite-text")
+    site = context(lang).t("site_name").replace(" :", "\u00a0:")
+    assert cite.get_text() == line.format(site=site) + " " + address
+    marked = cite.select("span[lang]")
+    assert [(s.get_text(), (s["lang"], s["dir"])) for s in marked] == ([(title, written)] if title else [])
+    assert soup.select_one(".kb-cite [data-kb-copy]")["data-kb-copy"] == "cite-text"
+    assert soup.select_one(".kb-cite #permalink")["href"] == address

@@ -8,14 +8,17 @@ import re
 from babel import Locale
 
 from .. import countries, routes
+from ..history_views import version_note
+from ..labels import Labels
 from ..model import Text
 from ..practices import Practice
-from ..textview import paragraphs, plain
+from ..textview import paragraphs, plain, segments
 from ..typography import address_parts, typeset
 from ..viewcontext import DIRECTION, View, ViewContext, crumbs, entry_item, rec_item, script_json
 
 ISSUE_FORM = "propose-practice.yml"  # .github/ISSUE_TEMPLATE/
 GUIDE_ANCHOR = "contribute/#practices"
+TITLE_MARK = "\x00"  # where the title stands in a citation line, to mark its language
 
 
 def _written(shown: str, ctx: ViewContext) -> View | None:
@@ -36,19 +39,30 @@ def _block(practice: Practice, text: Text | None, ctx: ViewContext) -> View | No
     return {"paragraphs": paragraphs(text, shown, ctx.catalog, ctx.link), "lang": _written(shown, ctx)}
 
 
-def period_label(practice: Practice, ctx: ViewContext) -> str:
+def period_label(practice: Practice, labels: Labels) -> str:
     if practice.end is None:
-        return ctx.t("period_since", start=practice.start)
+        return labels.t("period_since", start=practice.start)
     if practice.end == practice.start:
-        return ctx.labels.number(practice.start)
-    return ctx.t("period_span", start=practice.start, end=practice.end)
+        return labels.number(practice.start)
+    return labels.t("period_span", start=practice.start, end=practice.end)
 
 
-def coverage_label(practice: Practice, ctx: ViewContext) -> str:
+def coverage_label(practice: Practice, labels: Labels) -> str:
     """Where and when, as its citation's note says it: "Ghana, Senegal; 2021–2023"."""
-    places = (ctx.t("separator").join(countries.name(c, ctx.lang) for c in practice.countries)
-              or ctx.t("practice_global"))
-    return ctx.t("cite_coverage", places=places, period=period_label(practice, ctx))
+    places = (labels.t("separator").join(countries.name(c, labels.lang) for c in practice.countries)
+              or labels.t("practice_global"))
+    return labels.t("cite_coverage", places=places, period=period_label(practice, labels))
+
+
+def citation(practice: Practice, labels: Labels) -> tuple[str, str, str, str]:
+    """A practice's citation line in a language, cut around its title, which may be written in
+    another: (before, title, the title's language, after). Its work is the knowledge base, as a
+    recommendation's is its source document; its note, where and when (its reference's note)."""
+    title, shown = practice.text(practice.title, labels.lang)
+    line = labels.t("cite_practice_text", site=labels.t("site_name"), id=practice.id, title=TITLE_MARK,
+                    coverage=coverage_label(practice, labels))
+    before, after = line.split(TITLE_MARK)
+    return before, typeset(plain(title), shown), shown, after
 
 
 def country_item(code: str, ctx: ViewContext) -> View:
@@ -64,7 +78,7 @@ def practice_item(practice: Practice, ctx: ViewContext) -> View:
             "summary_lang": summary_lang, "href": ctx.link(routes.practice(practice.id)),
             "countries": [country_item(c, ctx) for c in practice.countries],
             "region": countries.name(practice.region, ctx.lang) if practice.region else None,
-            "period": period_label(practice, ctx)}
+            "period": period_label(practice, ctx.labels)}
 
 
 def practice_view(pid: str, ctx: ViewContext) -> View:
@@ -73,6 +87,8 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
     names = [Locale(ctx.lang).languages.get(code, code) for code in practice.written_in()]
     language = names[0] if len(names) == 1 else ctx.t("language_pair", first=names[0], second=names[1])
     item = practice_item(practice, ctx)
+    before, title, title_shown, after = citation(practice, ctx.labels)
+    permalink = ctx.permalink(routes.practice(pid))
     return {
         **item,
         "breadcrumbs": crumbs(ctx, (ctx.t("practices"), routes.practice())),
@@ -91,6 +107,10 @@ def practice_view(pid: str, ctx: ViewContext) -> View:
         "status": {"code": practice.status, "label": ctx.t(f"practice_status_{practice.status}")},
         "notes": [paragraphs(n, practice.text(n, ctx.lang)[1], cat, ctx.link) for n in practice.notes],
         "jsonld": practice_jsonld(practice, ctx),
+        "citation": {"before": segments(before, ctx.lang, cat, ctx.link), "title": title,
+                     "title_lang": _written(title_shown, ctx),
+                     "after": segments(after + version_note(pid, ctx), ctx.lang, cat, ctx.link)},
+        "permalink": permalink, "address": address_parts(permalink),
         "notes_lang": _written(practice.text(practice.notes[0], ctx.lang)[1], ctx) if practice.notes else None,
     }
 
