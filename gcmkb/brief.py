@@ -78,11 +78,12 @@ def _document(rec: Recommendation, catalog: Catalog, labels: Labels) -> dict[str
 def _practice(practice: Practice, catalog: Catalog, labels: Labels) -> dict[str, Any]:
     """A practice as `labels.lang`'s page shows it: its texts in that language where written, else
     in its own (`tl`, the block marks them so); no theme (a practice has none); its citation line
-    as its page has it, the title marked `own` when it is written in another language."""
+    as its page has it, the title marked `own` with its language when it is written in another."""
     lang = labels.lang
     shown = practice.shown_in(lang)
     before, title, title_shown, after = practice_citation(practice, labels)
-    cited = [*_compact(segments(before, lang, catalog, lambda p: p)), ["own", title] if title_shown != lang else title,
+    cited = [*_compact(segments(before, lang, catalog, lambda p: p)),
+             ["own", title, title_shown] if title_shown != lang else title,
              *_compact(segments(after, lang, catalog, lambda p: p))]
     texts = [t for t in (practice.description, practice.results, practice.lessons) if t]
     summary, summary_lang = practice.text(practice.summary, lang)

@@ -106,9 +106,10 @@ def history_block(rid: str, ctx: ViewContext) -> View:
     if not ctx.history.available:
         return {"state": ctx.history.unavailable, "notice": _notice(ctx), "changes": []}
     changes = [change_item(change, ctx) for change in ctx.history.of(rid)]
-    return {"state": "recorded" if changes else "none", "notice": None if changes else ctx.t("history_none"),
-            "intro": ctx.t("history_intro_practice" if PRACTICE_ID.match(rid) else "history_intro"),
-            "changes": changes}
+    kind = "_practice" if PRACTICE_ID.match(rid) else ""  # the labels that name the record's kind
+    return {"state": "recorded" if changes else "none",
+            "notice": None if changes else ctx.t("history_none" + kind),
+            "intro": ctx.t("history_intro" + kind), "changes": changes}
 
 
 def with_history(view: Callable[[str, ViewContext], View]) -> Callable[[str, ViewContext], View]:

@@ -25,9 +25,10 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 # a web address: ASCII up to a space, without the punctuation that closes the sentence
 ADDRESS = r"https?://[!-~]*[A-Za-z0-9/#=_\-]"
-# a Latin run inside Arabic text (GCM, COP27, A/RES/73/195, 2/CP.27) or an address: isolated so the bidi
-# algorithm does not reorder it with the surrounding punctuation, and left with its own digits
-LATIN_RUN = re.compile(ADDRESS + r"|(?:[0-9]+/)?[A-Za-z][A-Za-z0-9]*(?:[ ./\-][A-Za-z0-9]+)*")
+# a Latin run inside Arabic text (GCM, COP27, A/RES/73/195, 2/CP.27, the SDG target 13.a) or an address:
+# isolated so the bidi algorithm does not reorder it with the surrounding punctuation, and left with its
+# own digits (an Arabic-Indic "١٣" before ".a" would put a dot, which reads as a zero, after a digit)
+LATIN_RUN = re.compile(ADDRESS + r"|(?:[0-9]+(?:\.[0-9]+)*[/.])?[A-Za-z][A-Za-z0-9]*(?:[ ./\-][A-Za-z0-9]+)*")
 _ADDRESS = re.compile(ADDRESS)
 
 # French marks: the space the text puts before them becomes a no-break one (none is added)

@@ -285,9 +285,27 @@ def test_a_practice_s_changes_are_on_its_page_in_whats_new_and_in_the_feed(tmp_p
     assert [c["what"] for c in view["history"]["changes"]] == ["Modifications\u00a0: texte anglais, pays",
                                                               "Ajoutée à la collection"]
     assert view["history"]["intro"] == ("Les modifications de cette pratique, de la plus récente à la plus "
-                                        "ancienne, d’après les commits du dépôt dont le site est construit.")
+                                        "ancienne, d’après les commits du dépôt à partir duquel le site est "
+                                        "construit.")
     recommendation = KINDS["recommendation"].view("r01", ctx)["history"]["intro"]
     assert recommendation.startswith("Les modifications de cette recommandation,")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_a_practice_with_no_recorded_change_says_so_of_a_practice(lang: str) -> None:
+    """A history that was read but holds nothing for the record (a file not yet committed): its
+    page says no change to this practice, or to this recommendation, is recorded."""
+    import dataclasses
+
+    from gcmkb.changes import History
+
+    kb = dataclasses.replace(KnowledgeBase.load(FIXTURES / "mini"), history=History.of_changes([]))
+    ctx = kb.context(lang, lambda path: "/" + path, "https://kb.example/")
+    labels = load_labels()[lang]
+    for kind, rid, key in (("practice", "p001", "history_none_practice"), ("recommendation", "r01", "history_none")):
+        history = KINDS[kind].view(rid, ctx)["history"]
+        assert (history["state"], history["notice"]) == ("none", labels.t(key))
+    assert labels.t("history_none_practice") != labels.t("history_none")
 
 
 def test_under_serve_a_recommendation_s_edit_renders_the_practices_that_list_it_again(mini) -> None:

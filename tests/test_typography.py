@@ -32,10 +32,10 @@ NOT_PROSE = ("script", "style", "code", "pre", "textarea", "kbd", "samp")
 
 def test_arabic_takes_arabic_indic_digits_and_latin_runs_and_addresses_keep_theirs() -> None:
     text = ("اعتُمد في كانون الأول/ديسمبر 2018 في القرار A/RES/73/195 والمقرر 2/CP.27، ويتضمن 23 هدفاً "
-            "(الغاية 10.7، المؤشر 16.2.2)، انظر r07 و https://example.org/a/2026/.")
+            "(الغاية 10.7، المؤشر 16.2.2، الغاية 13.a)، انظر r07 و https://example.org/a/2026/. الهدف 16.")
     assert typeset(text, "ar") == (
         "اعتُمد في كانون الأول/ديسمبر ٢٠١٨ في القرار A/RES/73/195 والمقرر 2/CP.27، ويتضمن ٢٣ هدفاً "
-        "(الغاية ١٠٫٧، المؤشر ١٦٫٢٫٢)، انظر r07 و https://example.org/a/2026/.")
+        "(الغاية ١٠٫٧، المؤشر ١٦٫٢٫٢، الغاية 13.a)، انظر r07 و https://example.org/a/2026/. الهدف ١٦.")
 
 
 def test_french_takes_no_break_spaces_and_typographic_apostrophes_but_not_in_addresses() -> None:

@@ -408,11 +408,13 @@
     }
 
     /* --- the document ----------------------------------------------------------------------------- */
-    /* own: lang and dir of a practice's title written in another language than the block's */
-    function segments(parent, items, language, own) {
+    function segments(parent, items, language) {
       (items || []).forEach(function (s) {
         if (typeof s === "string") { parent.appendChild(document.createTextNode(s)); return; }
-        if (s[0] === "own") { parent.appendChild(el("span", own || {}, s[1])); return; }
+        if (s[0] === "own") {  /* a practice's title written in another language than the block's */
+          parent.appendChild(el("span", { lang: s[2], dir: config.languages[s[2]].dir }, s[1]));
+          return;
+        }
         if (s[0] === "ref") {
           var a = el("a", { "class": "kb-ref", href: language.link + s[3] });
           a.appendChild(el("bdi", { dir: "ltr", "class": "kb-id" }, s[2]));
@@ -455,7 +457,7 @@
       }
       if (d.c) {
         facts.appendChild(el("dt", {}, B.brief_citation));
-        facts.appendChild(segments(el("dd", { "class": "kb-brief__cite" }), d.c, language, own));
+        facts.appendChild(segments(el("dd", { "class": "kb-brief__cite" }), d.c, language));
       }
       facts.appendChild(el("dt", {}, B.permalink));
       var permalink = el("dd", { "class": "kb-brief__permalink" });
