@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,7 @@ from urllib.parse import urldefrag, urljoin
 
 from . import LANGUAGES, TRANSLATED_LANGUAGES, routes
 from .graph import Graph
+from .labels import Labels
 from .model import Catalog, Entry, Fact, Recommendation, Source, Text, Theme, Translated
 from .output import Write, write_file
 from .practice_export import CSV_COLUMNS as PRACTICE_COLUMNS
@@ -254,11 +255,20 @@ def csv_metadata(site_url: str, title: dict[str, str], edition: Edition, table: 
             "tableSchema": {"columns": [{"name": name, "titles": name} for name in columns]}}
 
 
-# The open data's tables: each CSV, its columns and what writes it; each has its CSVW companion
-TABLES: tuple[tuple[str, list[str], Callable[[Catalog, str], str]], ...] = (
-    (CSV_FILE, CSV_COLUMNS, csv_text),
-    (PRACTICES_CSV, PRACTICE_COLUMNS, practices_csv),
+# The open data's tables: each CSV, its columns, what writes it and the label naming what it holds
+# (None: the collection's title, that of its source document); each has its CSVW companion
+TABLES: tuple[tuple[str, list[str], Callable[[Catalog, str], str], str | None], ...] = (
+    (CSV_FILE, CSV_COLUMNS, csv_text, None),
+    (PRACTICES_CSV, PRACTICE_COLUMNS, practices_csv, "practices"),
 )
+
+
+def table_title(labels: Labels, key: str | None) -> str:
+    """A table's title in a language: the collection's, or what it holds on the site ("Practices —
+    GCM Champions: …"), since the practices come from no source document."""
+    if key is None:
+        return labels.t("document_title")
+    return labels.t("data_table_title", table=labels.t(key), site=labels.t("site_name"))
 
 
 def companion(table: str) -> str:
@@ -268,12 +278,14 @@ def companion(table: str) -> str:
 
 
 def write_open_data(site_dir: Path, catalog: Catalog, graph: Graph, site_url: str,
-                    title: dict[str, str], edition: Edition | None = None, write: Write = write_file) -> None:
+                    labels: Mapping[str, Labels], edition: Edition | None = None, write: Write = write_file) -> None:
     data = site_dir / "data"
     edition = edition or Edition()
-    payload = collection(catalog, graph, site_url, title, edition)
+    payload = collection(catalog, graph, site_url, {lang: table_title(labels[lang], None) for lang in LANGUAGES},
+                         edition)
     write(data / "recommendations.json", (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode())
-    for table, columns, text in TABLES:
+    for table, columns, text, holds in TABLES:
+        title = {lang: table_title(labels[lang], holds) for lang in LANGUAGES}
         write(data / table, text(catalog, site_url).encode())
         write(data / companion(table), (json.dumps(csv_metadata(site_url, title, edition, table, columns),
                                                    ensure_ascii=False, indent=1) + "\n").encode())

@@ -136,8 +136,7 @@ class KnowledgeBase:
         return artifacts
 
     def write_open_data(self, site_dir: Path, site_url: str, write: Write = write_file) -> None:
-        title = {lang: self.labels[lang].t("document_title") for lang in LANGUAGES}
-        write_open_data(site_dir, self.catalog, self.graph, site_url, title, self.edition, write)
+        write_open_data(site_dir, self.catalog, self.graph, site_url, self.labels, self.edition, write)
 
     def write_feeds(self, site_dir: Path, site_url: str, edit_base: str = "", publisher: object = None,
                     write: Write = write_file) -> None:

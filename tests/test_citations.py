@@ -189,6 +189,13 @@ def test_the_data_and_the_csvs_companion_carry_the_edition(mini_site: Site) -> N
         assert [c["name"] for c in meta["tableSchema"]["columns"]] == [h.strip('"') for h in header.split(",")]
     links = [a["href"] for a in mini_site.soup("en/data/").select("a[href$='-metadata.json']")]
     assert links == ["../../data/recommendations.csv-metadata.json", "../../data/practices.csv-metadata.json"]
+    titles = {table: {t["@language"]: t["@value"] for t in json.loads(
+        (mini_site.directory / f"data/{table}-metadata.json").read_bytes())["dc:title"]}
+        for table in ("recommendations.csv", "practices.csv")}
+    for lang in ("ar", "en", "fr"):  # the practices come from no source document: named as the site's
+        t = context(lang).t
+        assert titles["recommendations.csv"][lang] == t("document_title") == data["title"][lang]
+        assert titles["practices.csv"][lang] == f"{t('practices')} — {t('site_name')}"
     footer = mini_site.soup("en/").select_one("footer").get_text(" ")
     assert context("en").t("edition_undated") in " ".join(footer.split())
 

@@ -114,7 +114,7 @@ def status_cell(lang: str, code: str, ctx: ViewContext) -> View:
 
 def data_view(_: str, ctx: ViewContext) -> View:
     files = [("data/recommendations.json", "JSON")]
-    for table, _, _ in TABLES:  # each table, then its companion
+    for table, *_ in TABLES:  # each table, then its companion
         files += [("data/" + table, "CSV"), ("data/" + companion(table), "JSON")]
     schemas = sorted(source_schemas(), key=lambda name: name != "collection.schema.json")  # the whole first
     files += [(SCHEMA_DIR + name, "JSON Schema") for name in schemas]
