@@ -18,6 +18,7 @@ port="${PORT:-8799}"
 pages="${PAGES:-/ /themes/rights/ /recommendations/r12/ /brief/?ids=r05,r16 /en/ /en/themes/rights/ /en/recommendations/r12/ /en/brief/?ids=r05,r16 /fr/ /fr/themes/rights/ /fr/recommendations/r12/ /fr/brief/?ids=r05,r16}"
 [ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm ci --no-audit --no-fund --silent)
 [ -d "$site" ] || { echo "build the site first: SITE_URL=http://127.0.0.1:$port/ ./dev build" >&2; exit 2; }
+site="$(cd "$site" && pwd)"  # the server runs from elsewhere: a relative folder would serve nothing
 out="$(mktemp -d)"
 # served as a host serves it (text gzip-compressed, the root 404.html for a missing address)
 python3 "$here/serve.py" "$site" "$port" >"$out/server.log" 2>&1 &
