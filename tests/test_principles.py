@@ -54,3 +54,25 @@ def test_the_explore_page_filters_by_principle(page, mini_site: Site) -> None:
     assert page.locator("[data-search-results] .kb-id").all_inner_texts() == ["r03"]
     options = page.locator("select[name=principle] option").all_inner_texts()
     assert options[1:] == ["Human rights (3)", "Child-sensitive (1)"]  # among recommendations
+
+
+def test_a_lettered_sdg_target_keeps_its_latin_digits_and_is_isolated_in_arabic(tmp_path) -> None:
+    """Target 13.a is a Latin run: "١٣.a" would put a dot, read as a zero, after an Arabic-Indic
+    digit, and unisolated "13.a" shows as "a.13" in a right-to-left line."""
+    import shutil
+
+    from gcmkb.pagekinds import KINDS
+    from gcmkb.site import KnowledgeBase
+
+    from .conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
+    record = tmp_path / "mini/recommendations/r03.yml"
+    record.write_text(record.read_text("utf-8").replace('sdg_targets: ["10.7", "16.2"]',
+                                                        'sdg_targets: ["10.7", "13.a"]'), "utf-8")
+    kb = KnowledgeBase.load(tmp_path / "mini")
+    targets = {lang: KINDS["recommendation"].view("r03", kb.context(lang, lambda p: "/" + p, "https://kb.example/"))
+               ["sdg_targets"] for lang in ("ar", "en")}
+    assert targets["ar"] == [[{"kind": "text", "text": "الغاية ١٠٫٧"}],
+                             [{"kind": "text", "text": "الغاية "}, {"kind": "ltr", "text": "13.a"}]]
+    assert targets["en"] == [[{"kind": "text", "text": "Target 10.7"}], [{"kind": "text", "text": "Target 13.a"}]]

@@ -7,7 +7,6 @@ from typing import Any
 from .. import LANGUAGES, SOURCE_LANGUAGE, routes
 from ..glossary import marked_terms, recommendation_terms
 from ..history_views import version_note
-from ..languages import language
 from ..model import Recommendation
 from ..paging import list_limit, page_count, page_key, page_number, page_path
 from ..taxonomies import TAXONOMIES
@@ -52,7 +51,8 @@ def recommendation_view(rid: str, ctx: ViewContext) -> View:
         "taxonomies": [{"kind": k.name, "label": ctx.t(k.fact),
                         "entries": [entry_item(cat.entry(k.name, e), ctx) for e in rec.tagged(k.name)]}
                        for k in TAXONOMIES],
-        "sdg_targets": [ctx.t("sdg_target", target=language(lang).numeral(t)) for t in rec.sdg_targets],
+        # typeset as text: "الغاية ١٠٫٧", and a lettered target such as 13.a a Latin run, isolated
+        "sdg_targets": [segments(ctx.t("sdg_target", target=t), lang, cat, ctx.link) for t in rec.sdg_targets],
         "related": [rec_item(r, ctx) for r in ctx.graph.recs(rec.related)],
         "practices": implementing(rid, ctx),
         # each recommendation once: one this record relates to is not repeated among those referring to it
